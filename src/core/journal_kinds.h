@@ -1,0 +1,24 @@
+// The kinds of journal item. Stored in the database and part of each item's hash, so these
+// strings never change once released.
+#pragma once
+
+namespace casework::kinds {
+
+inline constexpr char kPersonCreated[] = "person.created";
+inline constexpr char kDetailsChanged[] = "person.details_changed";
+inline constexpr char kAddressChanged[] = "person.address_changed";
+inline constexpr char kNameAdded[] = "person.name_added";
+inline constexpr char kBirthCertificateSeen[] = "person.birth_certificate_seen";
+inline constexpr char kBirthRecorded[] = "person.birth_recorded";
+inline constexpr char kBirthRegistered[] = "person.birth_registered";
+inline constexpr char kCaseRecordOpened[] = "record.opened";
+inline constexpr char kRelationshipAdded[] = "relationship.added";
+inline constexpr char kRelationshipEnded[] = "relationship.ended";
+
+inline constexpr char kCaseNote[] = "entry.case_note";
+inline constexpr char kContact[] = "entry.contact";
+inline constexpr char kVisit[] = "entry.visit";
+inline constexpr char kDecision[] = "entry.decision";
+inline constexpr char kCountersigned[] = "entry.countersigned";
+
+}  // namespace casework::kinds

@@ -1,0 +1,47 @@
+// A partnership's choices, loaded from config/ at start-up (see src/settings). Defaults here
+// match the shipped config files so that tests can build Settings without reading files.
+#pragma once
+
+#include <chrono>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace casework {
+
+struct SessionPolicy {
+  std::chrono::minutes idle_timeout{15};
+  std::chrono::minutes absolute_timeout{12 * 60};
+};
+
+struct PasswordPolicy {
+  size_t min_length = 12;
+  int max_age_days = 365;  // 0 turns forced expiry off
+  // Argon2id cost; see docs/security.md before changing.
+  unsigned long long ops_limit = 2;
+  size_t mem_limit_bytes = 64u << 20;
+};
+
+struct Settings {
+  std::string partnership_name = "Casework demonstration partnership";
+  // An entry recorded more than this long after its event is marked late (ENT-02).
+  std::chrono::minutes contemporaneous_window{24 * 60};
+  // REC-02: details a record must hold, or mark "not known" with a reason.
+  std::vector<std::string> required_details_child = {
+      "full_name", "address",         "date_of_birth", "gender",           "ethnicity",
+      "religion",  "first_language",  "disability",    "nhs_number",       "council_reference"};
+  std::vector<std::string> required_details_other = {"full_name", "address", "date_of_birth", "ethnicity",
+                                                     "religion", "first_language"};
+  // Allowed values; an empty list accepts any text.
+  std::vector<std::string> genders;
+  std::vector<std::string> ethnicities;
+  std::vector<std::string> religions;
+  // Prefix of the references Casework gives children whose record opens without one.
+  std::string council_reference_prefix = "CW";
+  // REC-04: parents must register a birth within this many days.
+  int birth_registration_days = 42;
+  SessionPolicy sessions;
+  PasswordPolicy passwords;
+};
+
+}  // namespace casework

@@ -1,0 +1,115 @@
+#include "core/time.h"
+
+#include <cctype>
+#include <sstream>
+
+#include <date/tz.h>
+
+namespace casework {
+namespace {
+
+const date::time_zone* London() {
+  static const date::time_zone* zone = date::locate_zone("Europe/London");
+  return zone;
+}
+
+bool AllDigits(std::string_view s) {
+  for (char c : s) {
+    if (!std::isdigit(static_cast<unsigned char>(c))) return false;
+  }
+  return !s.empty();
+}
+
+int ToInt(std::string_view s) {
+  int v = 0;
+  for (char c : s) v = v * 10 + (c - '0');
+  return v;
+}
+
+}  // namespace
+
+std::string FormatTimestamp(Timestamp t) {
+  return date::format("%FT%TZ", t);
+}
+
+std::string FormatDate(Date d) {
+  return date::format("%F", d);
+}
+
+Result<Date> ParseDate(std::string_view text, const std::string& field) {
+  if (text.size() != 10 || text[4] != '-' || text[7] != '-' || !AllDigits(text.substr(0, 4)) ||
+      !AllDigits(text.substr(5, 2)) || !AllDigits(text.substr(8, 2))) {
+    return Status::Invalid(field, "must be a date written YYYY-MM-DD");
+  }
+  Date d{date::year{ToInt(text.substr(0, 4))}, date::month{static_cast<unsigned>(ToInt(text.substr(5, 2)))},
+         date::day{static_cast<unsigned>(ToInt(text.substr(8, 2)))}};
+  if (!d.ok()) return Status::Invalid(field, "is not a real calendar date");
+  return d;
+}
+
+Result<Timestamp> ParseTimestamp(std::string_view text, const std::string& field) {
+  const Status bad = Status::Invalid(
+      field, "must be a date and time such as 2026-11-23T14:30:00Z (or with an offset like +01:00)");
+  if (text.size() < 16 || (text[10] != 'T' && text[10] != ' ')) return bad;
+  Result<Date> day = ParseDate(text.substr(0, 10), field);
+  if (!day.ok()) return day.status();
+  std::string_view rest = text.substr(11);
+  if (rest.size() < 5 || rest[2] != ':' || !AllDigits(rest.substr(0, 2)) || !AllDigits(rest.substr(3, 2))) return bad;
+  int hours = ToInt(rest.substr(0, 2));
+  int minutes = ToInt(rest.substr(3, 2));
+  int seconds = 0;
+  long micros = 0;
+  rest.remove_prefix(5);
+  if (!rest.empty() && rest[0] == ':') {
+    if (rest.size() < 3 || !AllDigits(rest.substr(1, 2))) return bad;
+    seconds = ToInt(rest.substr(1, 2));
+    rest.remove_prefix(3);
+    if (!rest.empty() && rest[0] == '.') {
+      rest.remove_prefix(1);
+      size_t n = 0;
+      while (n < rest.size() && std::isdigit(static_cast<unsigned char>(rest[n]))) ++n;
+      if (n == 0) return bad;
+      std::string frac(rest.substr(0, n));
+      frac.resize(6, '0');
+      micros = ToInt(frac.substr(0, 6));
+      rest.remove_prefix(n);
+    }
+  }
+  if (hours > 23 || minutes > 59 || seconds > 59) return Status::Invalid(field, "has an impossible time of day");
+  auto local = date::local_days{*day} + std::chrono::hours{hours} + std::chrono::minutes{minutes} +
+               std::chrono::seconds{seconds} + std::chrono::microseconds{micros};
+  if (rest.empty()) {
+    try {
+      return Timestamp{London()->to_sys(local, date::choose::earliest).time_since_epoch()};
+    } catch (const std::exception&) {
+      return Status::Invalid(field, "names a London time that does not exist (clocks went forward)");
+    }
+  }
+  Timestamp as_utc{local.time_since_epoch()};
+  if (rest == "Z" || rest == "z") return as_utc;
+  if (rest.size() == 6 && (rest[0] == '+' || rest[0] == '-') && rest[3] == ':' && AllDigits(rest.substr(1, 2)) &&
+      AllDigits(rest.substr(4, 2))) {
+    auto offset = std::chrono::hours{ToInt(rest.substr(1, 2))} + std::chrono::minutes{ToInt(rest.substr(4, 2))};
+    if (offset > std::chrono::hours{14}) return bad;
+    return rest[0] == '+' ? as_utc - offset : as_utc + offset;
+  }
+  return bad;
+}
+
+Date LondonDate(Timestamp t) {
+  auto local = London()->to_local(t);
+  return Date{date::floor<date::days>(local)};
+}
+
+Timestamp LondonMidnight(Date d) {
+  auto sys = London()->to_sys(date::local_days{d}, date::choose::earliest);
+  return Timestamp{std::chrono::duration_cast<std::chrono::microseconds>(sys.time_since_epoch())};
+}
+
+int AgeInYears(Date birth, Date on) {
+  int years = static_cast<int>(on.year()) - static_cast<int>(birth.year());
+  if (on.month() < birth.month() || (on.month() == birth.month() && on.day() < birth.day())) --years;
+  return years;
+}
+
+}  // namespace casework
