@@ -1,0 +1,41 @@
+// The cryptography Casework uses, all from libsodium: hashing for the tamper-evident chains
+// and session tokens, random tokens, and Argon2id password hashes. Thread-safe.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "core/ids.h"
+
+namespace casework::crypto {
+
+// Must run once before any other function here; safe to call more than once.
+void Initialise();
+
+// BLAKE2b with a 256-bit output, as 64 lowercase hex digits.
+std::string HashHex(std::string_view data);
+
+// n random bytes as lowercase hex (2n characters).
+std::string RandomHex(size_t n);
+
+class SodiumRandom final : public RandomSource {
+ public:
+  void Fill(uint8_t* out, size_t n) override;
+};
+
+struct PasswordCost {
+  unsigned long long ops_limit;
+  size_t mem_limit_bytes;
+};
+
+// An Argon2id hash string (it records its own salt and cost), or nullopt if memory ran out.
+std::optional<std::string> HashPassword(std::string_view password, PasswordCost cost);
+bool VerifyPassword(std::string_view hash, std::string_view password);
+// True when hash was made with a different cost than the one configured now.
+bool PasswordNeedsRehash(std::string_view hash, PasswordCost cost);
+
+// Compares two strings in time that does not depend on where they differ.
+bool ConstantTimeEquals(std::string_view a, std::string_view b);
+
+}  // namespace casework::crypto

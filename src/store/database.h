@@ -1,0 +1,95 @@
+// The one interface between Casework and its database.
+//
+// A Database runs units of work. Write() runs a function inside a transaction that commits
+// before Write returns, so a caller answers a user only once their change is durable; Read()
+// runs one against a consistent snapshot. The function gets a Connection on which to run
+// parameterised SQL; the repositories in this folder hold all of that SQL, so nothing above
+// the store writes any.
+//
+// Database failures inside a unit of work are thrown as DbError by Connection, caught by
+// Write/Read, rolled back and returned as a Status. A unit of work that returns a failing
+// Status is rolled back too. Write may run the function more than once (after a
+// serialisation failure), so it must have no effects outside the database.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <initializer_list>
+#include <memory>
+#include <optional>
+#include <span>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <variant>
+
+#include "core/status.h"
+
+namespace casework::store {
+
+enum class Dialect { kSqlite, kPostgres };
+
+using Value = std::variant<std::nullptr_t, int64_t, std::string_view>;
+
+// Text, or SQL NULL when empty.
+inline Value TextOrNull(std::string_view s) { return s.empty() ? Value{nullptr} : Value{s}; }
+
+class DbError : public std::runtime_error {
+ public:
+  enum class Kind { kUniqueViolation, kBusy, kSerialization, kOther };
+  DbError(Kind kind, const std::string& what) : std::runtime_error(what), kind_(kind) {}
+  Kind kind() const { return kind_; }
+
+ private:
+  Kind kind_;
+};
+
+// Rows of one query, read forward. Text views stay valid until the next call to Next().
+class Cursor {
+ public:
+  virtual ~Cursor() = default;
+  virtual bool Next() = 0;
+  virtual bool IsNull(int column) const = 0;
+  virtual int64_t Int(int column) const = 0;
+  virtual std::string_view Text(int column) const = 0;
+
+  std::string String(int column) const { return std::string(Text(column)); }
+  bool Bool(int column) const { return Int(column) != 0; }
+};
+
+class Connection {
+ public:
+  virtual ~Connection() = default;
+  virtual Dialect dialect() const = 0;
+  // The access log chain this connection appends to (see access_log_repo.h).
+  virtual const std::string& audit_chain() const = 0;
+
+  // SQL uses ? for parameters in both dialects.
+  virtual std::unique_ptr<Cursor> QueryValues(std::string_view sql, std::span<const Value> params) = 0;
+  // Returns the number of rows changed.
+  virtual int64_t ExecValues(std::string_view sql, std::span<const Value> params) = 0;
+
+  std::unique_ptr<Cursor> Query(std::string_view sql, std::initializer_list<Value> params = {}) {
+    return QueryValues(sql, std::span<const Value>(params.begin(), params.size()));
+  }
+  int64_t Exec(std::string_view sql, std::initializer_list<Value> params = {}) {
+    return ExecValues(sql, std::span<const Value>(params.begin(), params.size()));
+  }
+  // Runs several statements with no parameters: schema migrations only.
+  virtual void ExecScript(std::string_view sql) = 0;
+};
+
+using Work = std::function<Status(Connection&)>;
+
+class Database {
+ public:
+  virtual ~Database() = default;
+  virtual Dialect dialect() const = 0;
+  virtual Status Write(const Work& work) = 0;
+  virtual Status Read(const Work& work) = 0;
+};
+
+// The Status a unit of work reports for a DbError.
+Status StatusFromDbError(const DbError& e);
+
+}  // namespace casework::store

@@ -1,0 +1,15 @@
+# Turns a folder of numbered SQL files into a C++ source holding them, so the binary carries
+# its own schema. Usage: cmake -DDIR=... -DOUT=... -DNAME=... -P embed_schema.cmake
+file(GLOB files "${DIR}/*.sql")
+list(SORT files)
+set(body "")
+foreach(f ${files})
+  get_filename_component(base ${f} NAME_WE)
+  string(REGEX MATCH "^[0-9]+" version ${base})
+  string(REGEX REPLACE "^[0-9]+_" "" name ${base})
+  math(EXPR version "${version}")
+  file(READ ${f} sql)
+  string(APPEND body "  {${version}, \"${name}\", R\"casework_sql(${sql})casework_sql\"},\n")
+endforeach()
+file(WRITE "${OUT}.tmp" "// Generated from ${DIR} by embed_schema.cmake; edit the .sql files instead.\n#include \"store/migrations.h\"\n\nnamespace casework::store {\n\nconst std::vector<Migration>& ${NAME}() {\n  static const std::vector<Migration> migrations = {\n${body}  };\n  return migrations;\n}\n\n}  // namespace casework::store\n")
+file(COPY_FILE "${OUT}.tmp" "${OUT}" ONLY_IF_DIFFERENT)

@@ -1,0 +1,127 @@
+#include "store/journal_repo.h"
+
+#include "store/row.h"
+
+namespace casework::store {
+namespace {
+
+constexpr char kColumns[] =
+    "record_id, seq, id, kind, author_user_id, author_name, author_post_title, recorded_at, occurred_at, "
+    "late, target_id, body, prev_hash, hash";
+
+JournalItem ItemAt(const Cursor& r) {
+  JournalItem item;
+  item.record_id = r.String(0);
+  item.seq = r.Int(1);
+  item.id = r.String(2);
+  item.kind = r.String(3);
+  item.author_user_id = r.String(4);
+  item.author_name = r.String(5);
+  item.author_post_title = r.String(6);
+  item.recorded_at = TimestampAt(r, 7);
+  item.occurred_at = OptTimestampAt(r, 8);
+  item.late = r.Bool(9);
+  item.target_id = r.String(10);
+  item.body = r.String(11);
+  item.prev_hash = r.String(12);
+  item.hash = r.String(13);
+  return item;
+}
+
+}  // namespace
+
+ChainHead JournalRepo::ReserveNext(const std::string& record_id) {
+  // The UPDATE takes the head row's lock (in PostgreSQL, until commit) and returns the
+  // reserved number with the previous hash, which the UPDATE leaves unchanged.
+  auto rows = c_.Query("UPDATE journal_heads SET seq = seq + 1 WHERE record_id = ? RETURNING seq, hash",
+                       {std::string_view(record_id)});
+  if (rows->Next()) return ChainHead{rows->Int(0) - 1, rows->String(1)};
+  rows.reset();
+  c_.Exec("INSERT INTO journal_heads (record_id, seq, hash) VALUES (?, 1, '')", {std::string_view(record_id)});
+  return ChainHead{0, ""};
+}
+
+void JournalRepo::Insert(const JournalItem& item) {
+  std::string recorded = FormatTimestamp(item.recorded_at);
+  std::string occurred = item.occurred_at ? FormatTimestamp(*item.occurred_at) : std::string();
+  c_.Exec(
+      "INSERT INTO journal (record_id, seq, id, kind, author_user_id, author_name, author_post_title, recorded_at, "
+      "occurred_at, late, target_id, body, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      {std::string_view(item.record_id), item.seq, std::string_view(item.id), std::string_view(item.kind),
+       std::string_view(item.author_user_id), std::string_view(item.author_name),
+       std::string_view(item.author_post_title), std::string_view(recorded), TextOrNull(occurred),
+       int64_t{item.late ? 1 : 0}, TextOrNull(item.target_id), std::string_view(item.body),
+       std::string_view(item.prev_hash), std::string_view(item.hash)});
+  c_.Exec("UPDATE journal_heads SET hash = ? WHERE record_id = ? AND seq = ?",
+          {std::string_view(item.hash), std::string_view(item.record_id), item.seq});
+}
+
+std::optional<JournalItem> JournalRepo::Get(const std::string& item_id) {
+  auto rows = c_.Query(std::string("SELECT ") + kColumns + " FROM journal WHERE id = ?", {std::string_view(item_id)});
+  if (!rows->Next()) return std::nullopt;
+  return ItemAt(*rows);
+}
+
+JournalPage JournalRepo::Page(const std::string& record_id, int64_t before_seq, int limit,
+                              const std::vector<std::string>& kinds) {
+  std::string sql = std::string("SELECT ") + kColumns + " FROM journal WHERE record_id = ? AND seq < ?";
+  std::vector<Value> params = {std::string_view(record_id), before_seq > 0 ? before_seq : INT64_MAX};
+  if (!kinds.empty()) {
+    sql += " AND kind IN (";
+    for (size_t i = 0; i < kinds.size(); ++i) {
+      sql += i ? ", ?" : "?";
+      params.push_back(std::string_view(kinds[i]));
+    }
+    sql += ")";
+  }
+  sql += " ORDER BY seq DESC LIMIT ?";
+  params.push_back(int64_t{limit + 1});
+  JournalPage page;
+  auto rows = c_.QueryValues(sql, params);
+  while (rows->Next()) {
+    if (static_cast<int>(page.items.size()) == limit) {
+      page.more = true;
+      break;
+    }
+    page.items.push_back(ItemAt(*rows));
+  }
+  return page;
+}
+
+std::vector<JournalItem> JournalRepo::Referring(const std::vector<std::string>& target_ids) {
+  std::vector<JournalItem> out;
+  if (target_ids.empty()) return out;
+  std::string sql = std::string("SELECT ") + kColumns + " FROM journal WHERE target_id IN (";
+  std::vector<Value> params;
+  for (size_t i = 0; i < target_ids.size(); ++i) {
+    sql += i ? ", ?" : "?";
+    params.push_back(std::string_view(target_ids[i]));
+  }
+  sql += ") ORDER BY record_id, seq";
+  auto rows = c_.QueryValues(sql, params);
+  while (rows->Next()) out.push_back(ItemAt(*rows));
+  return out;
+}
+
+std::vector<std::string> JournalRepo::RecordIds() {
+  std::vector<std::string> out;
+  auto rows = c_.Query("SELECT record_id FROM journal_heads ORDER BY record_id");
+  while (rows->Next()) out.push_back(rows->String(0));
+  return out;
+}
+
+std::optional<ChainHead> JournalRepo::Head(const std::string& record_id) {
+  auto rows = c_.Query("SELECT seq, hash FROM journal_heads WHERE record_id = ?", {std::string_view(record_id)});
+  if (!rows->Next()) return std::nullopt;
+  return ChainHead{rows->Int(0), rows->String(1)};
+}
+
+void JournalRepo::ForEach(const std::string& record_id, const std::function<bool(const JournalItem&)>& visit) {
+  auto rows = c_.Query(std::string("SELECT ") + kColumns + " FROM journal WHERE record_id = ? ORDER BY seq",
+                       {std::string_view(record_id)});
+  while (rows->Next()) {
+    if (!visit(ItemAt(*rows))) return;
+  }
+}
+
+}  // namespace casework::store

@@ -1,0 +1,54 @@
+// The journal table: appending items to a record's chain and reading them back.
+//
+// Appending is two steps inside one unit of work: ReserveNext() takes the next sequence
+// number and the previous item's hash (holding the record's head, so concurrent writers to
+// the same record queue behind each other), then Insert() stores the item, whose hash the
+// caller has computed, and moves the head to it.
+#pragma once
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/journal_item.h"
+#include "store/database.h"
+
+namespace casework::store {
+
+struct ChainHead {
+  int64_t seq = 0;        // of the last item; 0 for an empty record
+  std::string hash;       // of the last item; empty for an empty record
+};
+
+struct JournalPage {
+  std::vector<JournalItem> items;  // newest first
+  bool more = false;               // older items remain
+};
+
+class JournalRepo {
+ public:
+  explicit JournalRepo(Connection& c) : c_(c) {}
+
+  // Returns the head as it was, after reserving seq + 1 for the caller.
+  ChainHead ReserveNext(const std::string& record_id);
+  void Insert(const JournalItem& item);
+
+  std::optional<JournalItem> Get(const std::string& item_id);
+  // Newest first: items with seq below before_seq (0 means from the newest), at most limit,
+  // only of the given kinds when any are given.
+  JournalPage Page(const std::string& record_id, int64_t before_seq, int limit,
+                   const std::vector<std::string>& kinds);
+  // Items that point at any of target_ids: their corrections and countersignatures.
+  std::vector<JournalItem> Referring(const std::vector<std::string>& target_ids);
+
+  // For verification: every record with a journal, and each record's items in order.
+  std::vector<std::string> RecordIds();
+  std::optional<ChainHead> Head(const std::string& record_id);
+  void ForEach(const std::string& record_id, const std::function<bool(const JournalItem&)>& visit);
+
+ private:
+  Connection& c_;
+};
+
+}  // namespace casework::store

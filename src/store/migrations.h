@@ -1,0 +1,28 @@
+// Schema migrations: numbered SQL scripts compiled into the binary, one list per dialect,
+// applied in order, each in its own transaction with the row that records it.
+#pragma once
+
+#include <vector>
+
+#include "core/time.h"
+#include "store/database.h"
+
+namespace casework::store {
+
+struct Migration {
+  int version;
+  const char* name;
+  const char* sql;
+};
+
+const std::vector<Migration>& SqliteMigrations();
+
+// Brings the schema up to date. Refuses a database whose schema is newer than this binary.
+Status Migrate(Database& db, Timestamp now);
+
+// The highest migration applied, or 0 for an empty database.
+Result<int> SchemaVersion(Database& db);
+// The highest migration this binary knows.
+int LatestSchemaVersion(Dialect dialect);
+
+}  // namespace casework::store

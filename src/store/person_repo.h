@@ -1,0 +1,58 @@
+// Persons' current details, every name and address they have had, and finding them again.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/duplicates.h"
+#include "core/person.h"
+#include "store/database.h"
+
+namespace casework::store {
+
+struct PersonQuery {
+  std::string name;  // words that must each begin a word of one of the person's names
+  std::optional<Date> date_of_birth;
+  std::string nhs_number;
+  std::string council_reference;
+  int limit = 50;
+};
+
+class PersonRepo {
+ public:
+  explicit PersonRepo(Connection& c) : c_(c) {}
+
+  // missing lists the required details still lacking, comma-separated, for the
+  // incomplete-records list.
+  void Insert(const Person& person, const std::string& current_name_id, const std::string& missing);
+  // False, changing nothing, when the stored version is not expected_version.
+  bool Update(const Person& person, int64_t expected_version, const std::string& missing);
+  void SetMissing(const std::string& person_id, const std::string& missing);
+  std::optional<Person> Get(const std::string& id);
+  bool Exists(const std::string& id);
+
+  // The name in use moves to the list of other names as demoted_kind.
+  void SetCurrentName(const std::string& person_id, const std::string& name_id, const std::string& given,
+                      const std::string& family, NameKind demoted_kind, Timestamp at);
+  void AddName(const std::string& person_id, const OtherName& name);
+  std::vector<OtherName> OtherNames(const std::string& person_id);
+
+  // The new address becomes current; the old one is closed the day before it starts.
+  void AddAddress(const std::string& person_id, const Address& address, Timestamp at);
+  std::vector<Address> Addresses(const std::string& person_id);
+
+  std::optional<std::string> FindByNhsNumber(const std::string& nhs_number);
+  std::vector<DuplicateCandidate> DuplicateCandidates(const std::optional<Date>& date_of_birth,
+                                                      const std::string& nhs_number, const std::string& postcode_key);
+  std::vector<PersonSummary> Search(const PersonQuery& query);
+  // Persons whose records lack required details, with what is missing.
+  std::vector<std::pair<PersonSummary, std::string>> Incomplete(int limit, const std::string& after_id);
+  std::optional<PersonSummary> Summary(const std::string& id);
+
+ private:
+  void WriteIdentifiers(const Person& person);
+  Connection& c_;
+};
+
+}  // namespace casework::store

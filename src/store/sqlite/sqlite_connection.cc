@@ -1,0 +1,134 @@
+#include "store/sqlite/sqlite_connection.h"
+
+#include <sqlite3.h>
+
+namespace casework::store {
+namespace {
+
+class SqliteCursor final : public Cursor {
+ public:
+  SqliteCursor(SqliteConnection& conn, sqlite3_stmt* stmt) : conn_(conn), stmt_(stmt) {}
+  ~SqliteCursor() override { conn_.Release(stmt_); }
+
+  bool Next() override {
+    int rc = sqlite3_step(stmt_);
+    if (rc == SQLITE_ROW) return true;
+    if (rc == SQLITE_DONE) return false;
+    throw DbError(rc == SQLITE_BUSY ? DbError::Kind::kBusy : DbError::Kind::kOther,
+                  sqlite3_errmsg(sqlite3_db_handle(stmt_)));
+  }
+  bool IsNull(int column) const override { return sqlite3_column_type(stmt_, column) == SQLITE_NULL; }
+  int64_t Int(int column) const override { return sqlite3_column_int64(stmt_, column); }
+  std::string_view Text(int column) const override {
+    const unsigned char* text = sqlite3_column_text(stmt_, column);
+    if (text == nullptr) return {};
+    return std::string_view(reinterpret_cast<const char*>(text), sqlite3_column_bytes(stmt_, column));
+  }
+
+ private:
+  SqliteConnection& conn_;
+  sqlite3_stmt* stmt_;
+};
+
+DbError::Kind KindOf(int rc) {
+  int primary = rc & 0xFF;
+  if (rc == SQLITE_CONSTRAINT_UNIQUE || rc == SQLITE_CONSTRAINT_PRIMARYKEY) return DbError::Kind::kUniqueViolation;
+  if (primary == SQLITE_BUSY || primary == SQLITE_LOCKED) return DbError::Kind::kBusy;
+  return DbError::Kind::kOther;
+}
+
+}  // namespace
+
+SqliteConnection::SqliteConnection(const std::string& path, bool read_only) {
+  int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
+  int rc = sqlite3_open_v2(path.c_str(), &db_, flags, nullptr);
+  if (rc != SQLITE_OK) {
+    std::string message = db_ ? sqlite3_errmsg(db_) : "out of memory";
+    sqlite3_close(db_);
+    db_ = nullptr;
+    throw DbError(DbError::Kind::kOther, "cannot open " + path + ": " + message);
+  }
+  sqlite3_extended_result_codes(db_, 1);
+  sqlite3_busy_timeout(db_, 10000);
+  // WAL lets readers proceed while the writer commits; FULL makes each commit durable.
+  ExecScript("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;");
+  if (read_only) ExecScript("PRAGMA query_only=1;");
+}
+
+SqliteConnection::~SqliteConnection() {
+  for (auto& [sql, stmts] : idle_) {
+    for (sqlite3_stmt* s : stmts) sqlite3_finalize(s);
+  }
+  sqlite3_close(db_);
+}
+
+void SqliteConnection::Fail(int rc, std::string_view context) {
+  throw DbError(KindOf(rc), std::string(sqlite3_errmsg(db_)) + " [" + std::string(context.substr(0, 120)) + "]");
+}
+
+sqlite3_stmt* SqliteConnection::Prepare(std::string_view sql, std::span<const Value> params) {
+  sqlite3_stmt* stmt = nullptr;
+  auto it = idle_.find(std::string(sql));
+  if (it != idle_.end() && !it->second.empty()) {
+    stmt = it->second.back();
+    it->second.pop_back();
+  } else {
+    int rc = sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT, &stmt,
+                                nullptr);
+    if (rc != SQLITE_OK) Fail(rc, sql);
+    sql_of_[stmt] = std::string(sql);
+  }
+  for (size_t i = 0; i < params.size(); ++i) {
+    int index = static_cast<int>(i + 1);
+    int rc = std::visit(
+        [&](const auto& v) -> int {
+          using T = std::decay_t<decltype(v)>;
+          if constexpr (std::is_same_v<T, std::nullptr_t>) {
+            return sqlite3_bind_null(stmt, index);
+          } else if constexpr (std::is_same_v<T, int64_t>) {
+            return sqlite3_bind_int64(stmt, index, v);
+          } else {
+            return sqlite3_bind_text(stmt, index, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
+          }
+        },
+        params[i]);
+    if (rc != SQLITE_OK) {
+      Release(stmt);
+      Fail(rc, sql);
+    }
+  }
+  return stmt;
+}
+
+void SqliteConnection::Release(sqlite3_stmt* stmt) {
+  sqlite3_reset(stmt);
+  sqlite3_clear_bindings(stmt);
+  idle_[sql_of_[stmt]].push_back(stmt);
+}
+
+std::unique_ptr<Cursor> SqliteConnection::QueryValues(std::string_view sql, std::span<const Value> params) {
+  return std::make_unique<SqliteCursor>(*this, Prepare(sql, params));
+}
+
+int64_t SqliteConnection::ExecValues(std::string_view sql, std::span<const Value> params) {
+  sqlite3_stmt* stmt = Prepare(sql, params);
+  int rc;
+  while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+  }
+  Release(stmt);
+  if (rc != SQLITE_DONE) Fail(rc, sql);
+  return sqlite3_changes64(db_);
+}
+
+void SqliteConnection::ExecScript(std::string_view sql) {
+  std::string text(sql);
+  char* error = nullptr;
+  int rc = sqlite3_exec(db_, text.c_str(), nullptr, nullptr, &error);
+  if (rc != SQLITE_OK) {
+    std::string message = error ? error : "unknown error";
+    sqlite3_free(error);
+    throw DbError(KindOf(rc), message);
+  }
+}
+
+}  // namespace casework::store

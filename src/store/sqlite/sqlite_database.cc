@@ -1,0 +1,121 @@
+#include "store/sqlite/sqlite_database.h"
+
+#include "store/sqlite/sqlite_connection.h"
+
+namespace casework::store {
+namespace {
+
+// Bounds how long the first caller in a batch can wait behind the others.
+constexpr size_t kMaxBatch = 256;
+
+Status RunGuarded(const Work& work, Connection& conn) {
+  try {
+    return work(conn);
+  } catch (const DbError& e) {
+    return StatusFromDbError(e);
+  } catch (const std::exception& e) {
+    return Status::Internal(std::string("unexpected failure: ") + e.what());
+  }
+}
+
+}  // namespace
+
+SqliteDatabase::SqliteDatabase(const std::string& path, int readers) {
+  writer_ = std::make_unique<SqliteConnection>(path, false);
+  for (int i = 0; i < readers; ++i) idle_readers_.push_back(std::make_unique<SqliteConnection>(path, true));
+  writer_thread_ = std::thread([this] { WriterLoop(); });
+}
+
+SqliteDatabase::~SqliteDatabase() {
+  {
+    std::lock_guard lock(write_mu_);
+    stopping_ = true;
+  }
+  work_ready_.notify_one();
+  writer_thread_.join();
+}
+
+Status SqliteDatabase::Write(const Work& work) {
+  Job job{&work, Status::Ok()};
+  std::unique_lock lock(write_mu_);
+  queue_.push_back(&job);
+  work_ready_.notify_one();
+  work_done_.wait(lock, [&] { return job.done; });
+  return job.status;
+}
+
+void SqliteDatabase::WriterLoop() {
+  std::vector<Job*> batch;
+  while (true) {
+    {
+      std::unique_lock lock(write_mu_);
+      work_ready_.wait(lock, [&] { return stopping_ || !queue_.empty(); });
+      if (queue_.empty()) return;  // stopping, and nothing left to do
+      while (!queue_.empty() && batch.size() < kMaxBatch) {
+        batch.push_back(queue_.front());
+        queue_.pop_front();
+      }
+    }
+    RunBatch(batch);
+    {
+      std::lock_guard lock(write_mu_);
+      for (Job* job : batch) job->done = true;
+    }
+    work_done_.notify_all();
+    batch.clear();
+  }
+}
+
+void SqliteDatabase::RunBatch(std::vector<Job*>& batch) {
+  try {
+    writer_->Exec("BEGIN IMMEDIATE");
+    for (Job* job : batch) {
+      writer_->Exec("SAVEPOINT unit");
+      job->status = RunGuarded(*job->work, *writer_);
+      if (!job->status.ok()) writer_->Exec("ROLLBACK TO unit");
+      writer_->Exec("RELEASE unit");
+    }
+    writer_->Exec("COMMIT");
+  } catch (const DbError& e) {
+    // Either the transaction could not start or finish, or a savepoint could not be undone:
+    // no part of this batch may be kept.
+    try {
+      writer_->Exec("ROLLBACK");
+    } catch (const DbError&) {
+      // SQLite had already rolled the transaction back.
+    }
+    for (Job* job : batch) {
+      if (job->status.ok()) job->status = StatusFromDbError(e);
+    }
+  }
+}
+
+Status SqliteDatabase::Read(const Work& work) {
+  std::unique_ptr<SqliteConnection> conn;
+  {
+    std::unique_lock lock(read_mu_);
+    reader_free_.wait(lock, [&] { return !idle_readers_.empty(); });
+    conn = std::move(idle_readers_.back());
+    idle_readers_.pop_back();
+  }
+  Status status;
+  try {
+    conn->Exec("BEGIN");
+    status = RunGuarded(work, *conn);
+    conn->Exec("COMMIT");
+  } catch (const DbError& e) {
+    status = StatusFromDbError(e);
+    try {
+      conn->Exec("ROLLBACK");
+    } catch (const DbError&) {
+    }
+  }
+  {
+    std::lock_guard lock(read_mu_);
+    idle_readers_.push_back(std::move(conn));
+  }
+  reader_free_.notify_one();
+  return status;
+}
+
+}  // namespace casework::store

@@ -1,0 +1,57 @@
+// Casework's embedded database: one SQLite file in WAL mode.
+//
+// All writes go to one writer thread, which commits whatever units of work are waiting
+// together (group commit): one fsync covers many requests, and each caller is answered only
+// after the commit that holds its work. Each unit of work runs inside its own savepoint, so
+// one that fails is rolled back alone. Reads run in parallel on a small pool of read-only
+// connections. Thread-safe.
+#pragma once
+
+#include <condition_variable>
+#include <deque>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "store/database.h"
+
+namespace casework::store {
+
+class SqliteConnection;
+
+class SqliteDatabase final : public Database {
+ public:
+  // Throws DbError if the file cannot be opened.
+  SqliteDatabase(const std::string& path, int readers = 4);
+  ~SqliteDatabase() override;
+
+  Dialect dialect() const override { return Dialect::kSqlite; }
+  Status Write(const Work& work) override;
+  Status Read(const Work& work) override;
+
+ private:
+  struct Job {
+    const Work* work;
+    Status status;
+    bool done = false;
+  };
+
+  void WriterLoop();
+  void RunBatch(std::vector<Job*>& batch);
+
+  std::unique_ptr<SqliteConnection> writer_;
+  std::mutex write_mu_;
+  std::condition_variable work_ready_;
+  std::condition_variable work_done_;
+  std::deque<Job*> queue_;
+  bool stopping_ = false;
+  std::thread writer_thread_;
+
+  std::mutex read_mu_;
+  std::condition_variable reader_free_;
+  std::vector<std::unique_ptr<SqliteConnection>> idle_readers_;
+};
+
+}  // namespace casework::store

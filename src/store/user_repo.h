@@ -1,0 +1,45 @@
+// Users, teams and sessions.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/user.h"
+#include "store/database.h"
+
+namespace casework::store {
+
+class UserRepo {
+ public:
+  explicit UserRepo(Connection& c) : c_(c) {}
+
+  void Insert(const User& user);
+  std::optional<User> Get(const std::string& id);
+  std::optional<User> FindByUsername(const std::string& username);
+  void SetPassword(const std::string& id, const std::string& hash, Timestamp changed_at, bool must_change);
+  void SetPasswordHash(const std::string& id, const std::string& hash);
+  std::vector<User> List();
+
+  void InsertTeam(const std::string& id, const std::string& name, const std::string& agency);
+  std::optional<std::string> FindTeamByName(const std::string& name);
+
+ private:
+  Connection& c_;
+};
+
+class SessionRepo {
+ public:
+  explicit SessionRepo(Connection& c) : c_(c) {}
+
+  void Insert(const Session& s);
+  std::optional<Session> FindByTokenHash(const std::string& token_hash);
+  void Touch(const std::string& token_hash, Timestamp at);
+  void End(const std::string& session_id, Timestamp at, const std::string& reason);
+  std::vector<Session> OpenFor(const std::string& user_id);
+
+ private:
+  Connection& c_;
+};
+
+}  // namespace casework::store
