@@ -1,0 +1,53 @@
+// Use cases for what practitioners write in a child's record (ENT-01..08): entries,
+// corrections, countersignatures, and reading the journal back.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/actor.h"
+#include "app/services.h"
+#include "core/entry.h"
+#include "core/journal_item.h"
+#include "store/entry_index_repo.h"
+
+namespace casework::app {
+
+Result<JournalItem> RecordEntry(const Services& s, const Actor& actor, const std::string& record_id, Entry entry);
+
+// Records replacement as a correction of the entry item_id, for the reason given in
+// replacement.correction_reason. Both stay in the record (ENT-06).
+Result<JournalItem> CorrectEntry(const Services& s, const Actor& actor, const std::string& record_id,
+                                 const std::string& item_id, Entry replacement);
+
+// The person who gave the information for an entry written on their behalf confirms it,
+// with their post title (ENT-04).
+Result<JournalItem> Countersign(const Services& s, const Actor& actor, const std::string& record_id,
+                                const std::string& item_id);
+
+struct JournalQuery {
+  int64_t before_seq = 0;  // 0: start from the newest
+  int limit = 50;
+  std::vector<std::string> kinds;  // empty: every kind
+};
+
+struct JournalEntryView {
+  JournalItem item;
+  std::vector<std::string> corrected_by;  // ids of later items that correct this one
+  std::optional<JournalItem> countersignature;
+  bool awaiting_countersignature = false;
+};
+
+struct JournalView {
+  std::vector<JournalEntryView> items;  // newest first
+  bool more = false;
+};
+
+Result<JournalView> ReadJournal(const Services& s, const Actor& actor, const std::string& record_id,
+                                const JournalQuery& query);
+
+// Decisions due for review on or before the given date (ENT-05).
+Result<std::vector<store::DecisionRow>> DecisionsDueForReview(const Services& s, const Actor& actor, Date by);
+
+}  // namespace casework::app

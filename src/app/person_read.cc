@@ -1,0 +1,97 @@
+#include <sstream>
+
+#include "app/access.h"
+#include "app/audit.h"
+#include "app/person_support.h"
+#include "app/persons.h"
+#include "core/nhs_number.h"
+#include "core/person_rules.h"
+#include "store/case_record_repo.h"
+#include "store/person_repo.h"
+#include "store/relationship_repo.h"
+
+namespace casework::app {
+namespace {
+
+std::vector<MissingDetail> ParseMissing(const std::string& text) {
+  std::vector<MissingDetail> out;
+  std::istringstream in(text);
+  for (std::string field; std::getline(in, field, ',');) {
+    for (const DetailField& f : DetailFields()) {
+      if (field == f.name) out.push_back({f.name, f.label});
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+Result<PersonRecord> GetPersonRecord(const Services& s, const Actor& actor, const std::string& person_id) {
+  PersonRecord view;
+  Status st = ReadRecord(s, actor, person_id, "opened the record", [&](store::Connection& c) {
+    store::PersonRepo persons(c);
+    view = {};
+    view.person = *persons.Get(person_id);
+    view.case_record = store::CaseRecordRepo(c).Get(person_id);
+    view.addresses = persons.Addresses(person_id);
+    view.other_names = persons.OtherNames(person_id);
+    for (Relationship& r : store::RelationshipRepo(c).Involving(person_id)) {
+      const std::string& other = r.child_id == person_id ? r.related_person_id : r.child_id;
+      auto summary = persons.Summary(other);
+      if (summary) view.relationships.push_back({std::move(r), std::move(*summary)});
+    }
+    const CaseRecord* record = view.case_record ? &*view.case_record : nullptr;
+    view.missing = MissingDetails(view.person, record, s.settings);
+    view.reminders = RecordReminders(view.person, s.settings, Today(s));
+    return Status::Ok();
+  });
+  if (!st.ok()) return st;
+  return view;
+}
+
+Result<std::vector<PersonSummary>> SearchPersons(const Services& s, const Actor& actor, store::PersonQuery query) {
+  if (query.name.empty() && !query.date_of_birth && query.nhs_number.empty() && query.council_reference.empty()) {
+    return Status::Invalid("name", "give a name, date of birth, NHS number or council reference to search for");
+  }
+  if (!query.nhs_number.empty()) {
+    auto normal = NormaliseNhsNumber(query.nhs_number);
+    if (!normal) return Status::Invalid("nhs_number", "is not a valid NHS number");
+    query.nhs_number = *normal;
+  }
+  if (query.limit < 1 || query.limit > 200) return Status::Invalid("limit", "must be between 1 and 200");
+  CASEWORK_RETURN_IF_ERROR(RequireCaseworkRole(s, actor, "search"));
+  std::vector<PersonSummary> results;
+  Status st = s.db.Read([&](store::Connection& c) {
+    results = store::PersonRepo(c).Search(query);
+    return Status::Ok();
+  });
+  if (!st.ok()) return st;
+  std::string terms = "name=" + query.name;
+  if (query.date_of_birth) terms += " date_of_birth=" + FormatDate(*query.date_of_birth);
+  if (!query.nhs_number.empty()) terms += " nhs_number=" + query.nhs_number;
+  if (!query.council_reference.empty()) terms += " council_reference=" + query.council_reference;
+  terms += " results=" + std::to_string(results.size());
+  st = AuditAlone(s, actor, {"search", "", true, RoleName(actor.user.role), terms});
+  if (!st.ok()) return st;
+  return results;
+}
+
+Result<std::vector<IncompleteRecord>> ListIncomplete(const Services& s, const Actor& actor, int limit,
+                                                      const std::string& after_id) {
+  if (limit < 1 || limit > 500) return Status::Invalid("limit", "must be between 1 and 500");
+  CASEWORK_RETURN_IF_ERROR(RequireCaseworkRole(s, actor, "list incomplete records"));
+  std::vector<IncompleteRecord> out;
+  Status st = s.db.Read([&](store::Connection& c) {
+    for (auto& [summary, missing] : store::PersonRepo(c).Incomplete(limit, after_id)) {
+      out.push_back({std::move(summary), ParseMissing(missing)});
+    }
+    return Status::Ok();
+  });
+  if (!st.ok()) return st;
+  st = AuditAlone(s, actor, {"report.incomplete_records", "", true, RoleName(actor.user.role),
+                             "listed " + std::to_string(out.size()) + " incomplete records"});
+  if (!st.ok()) return st;
+  return out;
+}
+
+}  // namespace casework::app
