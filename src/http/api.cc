@@ -1,0 +1,103 @@
+#include "http/api.h"
+
+#include <spdlog/spdlog.h>
+
+#include "crypto/crypto.h"
+#include "http/cookies.h"
+#include "http/errors.h"
+#include "http/static_files.h"
+
+namespace casework::http {
+namespace {
+
+bool Changes(const std::string& method) { return method != "GET" && method != "HEAD"; }
+
+// A browser sends Origin on cross-site requests; when present it must be this server.
+bool SameOrigin(const Request& r) {
+  std::string origin = r.Header("origin");
+  if (origin.empty()) return true;
+  std::string host = r.Header("host");
+  return origin == (r.tls ? "https://" : "http://") + host;
+}
+
+void AddSecurityHeaders(const Request& request, Response& r) {
+  r.SetHeader("Content-Security-Policy",
+              "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
+              "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'");
+  r.SetHeader("X-Content-Type-Options", "nosniff");
+  r.SetHeader("Referrer-Policy", "no-referrer");
+  r.SetHeader("X-Frame-Options", "DENY");
+  r.SetHeader("Cross-Origin-Opener-Policy", "same-origin");
+  if (request.tls) r.SetHeader("Strict-Transport-Security", "max-age=63072000; includeSubDomains");
+  // Anything from the API may hold personal data; no cache may keep it.
+  if (request.path.rfind("/api/", 0) == 0 || r.Header("Cache-Control").empty()) {
+    r.SetHeader("Cache-Control", "no-store");
+  }
+}
+
+}  // namespace
+
+Api::Api(const app::Services& services, ApiOptions options) : services_(services), options_(std::move(options)) {
+  AddSessionRoutes(*this);
+  AddPersonRoutes(*this);
+  AddEntryRoutes(*this);
+  AddUserRoutes(*this);
+  AddMetaRoutes(*this);
+}
+
+void Api::Add(const std::string& method, const std::string& pattern, Handler handler, Access access) {
+  router_.Add(method, pattern, Endpoint{std::move(handler), access});
+}
+
+Response Api::Handle(const Request& request) const {
+  Response r;
+  try {
+    r = Dispatch(request);
+  } catch (const std::exception& e) {
+    spdlog::error("unhandled failure on {} {}: {}", request.method, request.path, e.what());
+    r = ErrorResponse(500, "internal", "something went wrong on the server; the request was not completed");
+  }
+  AddSecurityHeaders(request, r);
+  return r;
+}
+
+Response Api::Dispatch(const Request& request) const {
+  if (request.path.rfind("/api/", 0) != 0) {
+    if (request.method != "GET" && request.method != "HEAD") {
+      return ErrorResponse(405, "method_not_allowed", "pages can only be fetched with GET");
+    }
+    return ServeStatic(options_.static_dir, request.path);
+  }
+  auto match = router_.Find(request.method, request.path);
+  if (!match.route) {
+    if (match.path_known) {
+      return ErrorResponse(405, "method_not_allowed", request.method + " is not allowed on " + request.path);
+    }
+    return ErrorResponse(404, "not_found", "there is no API at " + request.path);
+  }
+  if (Changes(request.method) && !SameOrigin(request)) {
+    return ErrorResponse(403, "permission_denied", "requests that change data must come from Casework's own pages");
+  }
+  const Endpoint& endpoint = match.route->handler;
+  if (endpoint.access == Access::kOpen) return endpoint.handler(Call{services_, options_, request, match.params, nullptr});
+
+  SessionCredential credential = FindCredential(request);
+  if (credential.token.empty()) {
+    return ErrorResponse(401, "unauthenticated", "sign in first: send the session cookie or a bearer token");
+  }
+  Result<app::Authenticated> auth = app::Authenticate(services_, credential.token, request.client_address,
+                                                           endpoint.access == Access::kSignedIn);
+  if (!auth.ok()) return ErrorResponse(auth.status());
+  // A cookie is sent by the browser whoever asks it to; a write must also carry the token
+  // only Casework's own pages can read.
+  if (credential.from_cookie && Changes(request.method) &&
+      !crypto::ConstantTimeEquals(request.Header("x-csrf-token"), auth->session.csrf_token)) {
+    return ErrorResponse(403, "permission_denied", "the request lacks a valid X-CSRF-Token header", "X-CSRF-Token");
+  }
+  Response r = endpoint.handler(Call{services_, options_, request, match.params, &*auth});
+  auto left = std::chrono::duration_cast<std::chrono::seconds>(auth->expires_at - services_.clock.Now());
+  r.SetHeader("X-Session-Expires-In", std::to_string(std::max<long long>(0, left.count())));
+  return r;
+}
+
+}  // namespace casework::http

@@ -1,0 +1,70 @@
+// The JSON API under /api/v1/ and the pages beside it: turns a Request into a Response.
+//
+// Handle() matches the route, authenticates the session (cookie or bearer token), checks
+// CSRF for browser writes, calls the handler, and adds the security headers every response
+// carries. Handlers translate between JSON and one app use case each; they hold no rules.
+// Thread-safe: called concurrently from the server's worker threads.
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <string>
+#include <unordered_set>
+
+#include "app/sessions.h"
+#include "http/message.h"
+#include "http/router.h"
+
+namespace casework::http {
+
+struct ApiOptions {
+  std::string static_dir;    // built web pages; empty serves none
+  std::string openapi_path;  // docs/openapi.yaml
+  std::unordered_set<std::string> common_passwords;
+};
+
+struct Call {
+  const app::Services& services;
+  const ApiOptions& options;
+  const Request& request;
+  const PathParams& params;
+  const app::Authenticated* auth;  // null on routes open without signing in
+
+  const app::Actor& actor() const { return auth->actor; }
+  const std::string& param(const std::string& name) const { return params.at(name); }
+};
+
+using Handler = std::function<Response(const Call&)>;
+
+class Api {
+ public:
+  Api(const app::Services& services, ApiOptions options);
+  Response Handle(const Request& request) const;
+
+  enum class Access {
+    kSignedIn,        // the usual: a session is required and the request is activity
+    kSignedInPassive, // a session is required, but asking does not keep it alive
+    kOpen,            // no session needed (signing in, health checks)
+  };
+  void Add(const std::string& method, const std::string& pattern, Handler handler, Access access = Access::kSignedIn);
+
+ private:
+  struct Endpoint {
+    Handler handler;
+    Access access;
+  };
+  Response Dispatch(const Request& request) const;
+
+  const app::Services& services_;
+  ApiOptions options_;
+  Router<Endpoint> router_;
+};
+
+// Each area of the API adds its routes.
+void AddSessionRoutes(Api& api);
+void AddPersonRoutes(Api& api);
+void AddEntryRoutes(Api& api);
+void AddUserRoutes(Api& api);
+void AddMetaRoutes(Api& api);
+
+}  // namespace casework::http

@@ -1,0 +1,159 @@
+// Entries in a child's record, corrections, countersignatures and the journal
+// (ENT-01..08).
+#include "app/entries.h"
+#include "core/journal_kinds.h"
+#include "http/handler_support.h"
+
+namespace casework::http {
+namespace json = boost::json;
+
+namespace {
+
+template <typename E>
+E Choice(JsonReader& r, const char* key, std::optional<E> (*parse)(std::string_view), const char* allowed) {
+  std::string text = r.String(key, true);
+  auto value = parse(text);
+  if (!value && r.ok()) r.Fail(key, std::string("must be one of: ") + allowed);
+  return value.value_or(E{});
+}
+
+void ReadContact(JsonReader& r, ContactDetails& c) {
+  c.method = Choice<ContactMethod>(r, "method", ParseContactMethod,
+                                   "face_to_face, telephone, meeting, video_call, email, letter");
+  r.Objects("participants", true, [&](JsonReader& p) {
+    c.participants.push_back({p.String("name", true), p.String("role", true), p.String("agency")});
+  });
+  c.decisions = r.String("decisions");
+  r.Objects("actions", false, [&](JsonReader& a) {
+    Action action{a.String("description", true), a.String("responsible", true), {}};
+    if (auto due = a.OptDate("due", true)) action.due = *due;
+    c.actions.push_back(std::move(action));
+  });
+}
+
+void ReadEntry(JsonReader& r, Entry& e, bool correction) {
+  e.type = Choice<EntryType>(r, "type", ParseEntryType, "case_note, contact, visit, decision");
+  if (auto t = r.OptTimestamp("occurred_at", true)) e.occurred_at = *t;
+  e.title = r.String("title");
+  e.text = r.String("text", true);
+  e.classification = Choice<Classification>(r, "classification", ParseClassification,
+                                            "fact, opinion, assessment, judgement, decision");
+  r.Object("source", true, [&](JsonReader& s) {
+    e.source.first_hand = s.Bool("first_hand", true);
+    e.source.name = s.String("name");
+    e.source.relationship = s.String("relationship");
+  });
+  r.Object("provided_by", false, [&](JsonReader& p) {
+    e.provided_by = ProvidedBy{p.String("name"), p.String("post_title"), p.String("user_id")};
+    if (e.provided_by->user_id.empty() && e.provided_by->name.empty()) {
+      p.Fail("name", "is required: say who gave the information (or their user_id)");
+    }
+  });
+  e.significant = r.Bool("significant");
+  e.wishes_and_feelings = r.String("wishes_and_feelings");
+  e.wishes_not_obtained_reason = r.String("wishes_not_obtained_reason");
+  r.Object("contact", false, [&](JsonReader& c) { ReadContact(c, e.contact.emplace()); });
+  r.Object("visit", false, [&](JsonReader& v) {
+    VisitDetails& visit = e.visit.emplace();
+    visit.child_seen = v.Bool("child_seen", true);
+    visit.seen_alone = v.Bool("seen_alone", visit.child_seen);
+    visit.not_seen_reason = v.String("not_seen_reason");
+    visit.not_seen_alone_reason = v.String("not_seen_alone_reason");
+  });
+  r.Object("decision", false, [&](JsonReader& d) {
+    DecisionDetails& decision = e.decision.emplace();
+    decision.decided_by = d.String("decided_by", true);
+    decision.decided_by_post_title = d.String("decided_by_post_title", true);
+    decision.reasons = d.String("reasons", true);
+    if (auto review = d.OptDate("review_date", true)) decision.review_date = *review;
+  });
+  if (correction) e.correction_reason = r.String("correction_reason", true);
+}
+
+Response Record(const Call& call) {
+  std::string id;
+  if (auto bad = PathId(call, "id", id)) return *bad;
+  Entry e;
+  if (auto bad = ReadBody(call, [&](JsonReader& r) { ReadEntry(r, e, false); })) return *bad;
+  return Answer(app::RecordEntry(call.services, call.actor(), id, std::move(e)),
+                [](const JournalItem& item) { return json::object{{"item", JournalItemJson(item)}}; }, 201);
+}
+
+Response Correct(const Call& call) {
+  std::string id, item;
+  if (auto bad = PathId(call, "id", id)) return *bad;
+  if (auto bad = PathId(call, "item", item)) return *bad;
+  Entry e;
+  if (auto bad = ReadBody(call, [&](JsonReader& r) { ReadEntry(r, e, true); })) return *bad;
+  return Answer(app::CorrectEntry(call.services, call.actor(), id, item, std::move(e)),
+                [](const JournalItem& i) { return json::object{{"item", JournalItemJson(i)}}; }, 201);
+}
+
+Response Countersign(const Call& call) {
+  std::string id, item;
+  if (auto bad = PathId(call, "id", id)) return *bad;
+  if (auto bad = PathId(call, "item", item)) return *bad;
+  if (!call.request.body.empty()) {
+    if (auto bad = ReadBody(call, [](JsonReader&) {})) return *bad;
+  }
+  return Answer(app::Countersign(call.services, call.actor(), id, item),
+                [](const JournalItem& i) { return json::object{{"item", JournalItemJson(i)}}; }, 201);
+}
+
+Response Journal(const Call& call) {
+  std::string id;
+  if (auto bad = PathId(call, "id", id)) return *bad;
+  if (auto bad = OnlyQuery(call.request, {"before", "limit", "type"})) return *bad;
+  app::JournalQuery q;
+  Result<int> limit = QueryInt(call.request, "limit", 50, 1, 500);
+  if (!limit.ok()) return ErrorResponse(limit.status());
+  q.limit = *limit;
+  Result<int> before = QueryInt(call.request, "before", 0, 0, 999999999);
+  if (!before.ok()) return ErrorResponse(before.status());
+  q.before_seq = *before;
+  for (const std::string& type : call.request.QueryValues("type")) {
+    auto entry = ParseEntryType(type);
+    if (!entry) return ErrorResponse(400, "invalid_argument", "must be case_note, contact, visit or decision", "type");
+    q.kinds.push_back(EntryKind(*entry));
+  }
+  return Answer(app::ReadJournal(call.services, call.actor(), id, q), [](const app::JournalView& v) {
+    json::array items;
+    for (const app::JournalEntryView& e : v.items) items.push_back(JournalEntryJson(e));
+    json::object page{{"items", std::move(items)}, {"more", v.more}};
+    page["next_before"] = v.more && !v.items.empty() ? json::value(v.items.back().item.seq) : nullptr;
+    return page;
+  });
+}
+
+Response DecisionsDue(const Call& call) {
+  if (auto bad = OnlyQuery(call.request, {"by"})) return *bad;
+  Date by = TodayIn(call);
+  if (auto text = call.request.QueryValue("by")) {
+    auto d = ParseDate(*text, "by");
+    if (!d.ok()) return ErrorResponse(d.status());
+    by = *d;
+  }
+  return Answer(app::DecisionsDueForReview(call.services, call.actor(), by), [](const auto& rows) {
+    json::array out;
+    for (const store::DecisionRow& d : rows) {
+      out.push_back(json::object{{"item_id", d.item_id},
+                                 {"record_id", d.record_id},
+                                 {"decided_by", d.decided_by},
+                                 {"summary", d.summary},
+                                 {"review_date", FormatDate(d.review_date)}});
+    }
+    return json::object{{"decisions", std::move(out)}};
+  });
+}
+
+}  // namespace
+
+void AddEntryRoutes(Api& api) {
+  api.Add("POST", "/api/v1/persons/{id}/entries", Record);
+  api.Add("POST", "/api/v1/persons/{id}/entries/{item}/corrections", Correct);
+  api.Add("POST", "/api/v1/persons/{id}/entries/{item}/countersignature", Countersign);
+  api.Add("GET", "/api/v1/persons/{id}/journal", Journal);
+  api.Add("GET", "/api/v1/decisions/due", DecisionsDue);
+}
+
+}  // namespace casework::http

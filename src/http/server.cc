@@ -1,0 +1,192 @@
+#include "http/server.h"
+
+#include <atomic>
+#include <thread>
+#include <vector>
+
+#include <boost/asio.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <boost/url/parse.hpp>
+#include <spdlog/spdlog.h>
+
+#include "http/errors.h"
+
+namespace casework::http {
+namespace {
+
+namespace net = boost::asio;
+namespace beast = boost::beast;
+namespace bhttp = beast::http;
+using tcp = net::ip::tcp;
+
+struct Shared {
+  ServerOptions options;
+  RequestHandler handler;
+  net::thread_pool workers;
+  std::atomic<size_t> connections{0};
+
+  Shared(ServerOptions o, RequestHandler h)
+      : options(std::move(o)), handler(std::move(h)), workers(static_cast<size_t>(options.worker_threads)) {}
+};
+
+// Turns Beast's parsed request into ours; an error response if the target is malformed.
+std::optional<Response> Convert(const bhttp::request<bhttp::string_body>& in, Request& out) {
+  out.method = std::string(in.method_string());
+  auto target = boost::urls::parse_origin_form(in.target());
+  if (!target) return ErrorResponse(400, "invalid_argument", "the request target is not a valid address", "path");
+  out.path = target->path();
+  for (auto param : target->params()) out.query.emplace(param.key, param.value);
+  for (const auto& field : in) {
+    std::string name(field.name_string());
+    for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    out.headers.emplace_back(std::move(name), std::string(field.value()));
+  }
+  out.body = in.body();
+  return std::nullopt;
+}
+
+class Connection : public std::enable_shared_from_this<Connection> {
+ public:
+  Connection(tcp::socket socket, Shared& shared) : stream_(std::move(socket)), shared_(shared) {
+    boost::system::error_code ec;
+    auto endpoint = stream_.socket().remote_endpoint(ec);
+    if (!ec) address_ = endpoint.address().to_string();
+    ++shared_.connections;
+  }
+  ~Connection() { --shared_.connections; }
+
+  void Start() {
+    net::dispatch(stream_.get_executor(), beast::bind_front_handler(&Connection::Read, shared_from_this()));
+  }
+
+ private:
+  void Read() {
+    parser_.emplace();
+    parser_->body_limit(shared_.options.body_limit);
+    parser_->header_limit(static_cast<uint32_t>(shared_.options.header_limit));
+    stream_.expires_after(shared_.options.request_timeout);
+    bhttp::async_read(stream_, buffer_, *parser_, beast::bind_front_handler(&Connection::OnRead, shared_from_this()));
+  }
+
+  void OnRead(beast::error_code ec, size_t) {
+    if (ec == bhttp::error::end_of_stream || ec == beast::error::timeout || ec == net::error::operation_aborted ||
+        ec == net::error::connection_reset) {
+      return Close();
+    }
+    if (ec == bhttp::error::body_limit) {
+      return Send(ErrorResponse(413, "invalid_argument",
+                                "the request body is larger than " + std::to_string(shared_.options.body_limit) +
+                                    " bytes",
+                                "body"),
+                  false);
+    }
+    if (ec == bhttp::error::header_limit) {
+      return Send(ErrorResponse(431, "invalid_argument", "the request headers are too large", "headers"), false);
+    }
+    if (ec) return Send(ErrorResponse(400, "invalid_argument", "the request is not valid HTTP: " + ec.message()), false);
+
+    auto message = parser_->release();
+    bool keep_alive = message.keep_alive();
+    head_ = message.method() == bhttp::verb::head;
+    auto request = std::make_shared<Request>();
+    request->client_address = address_;
+    if (auto bad = Convert(message, *request)) return Send(std::move(*bad), false);
+    if (head_) request->method = "GET";
+    stream_.expires_never();
+    net::post(shared_.workers, [self = shared_from_this(), request, keep_alive] {
+      Response response = self->shared_.handler(*request);
+      net::post(self->stream_.get_executor(), [self, response = std::move(response), keep_alive]() mutable {
+        self->Send(std::move(response), keep_alive);
+      });
+    });
+  }
+
+  void Send(Response response, bool keep_alive) {
+    auto out = std::make_shared<bhttp::response<bhttp::string_body>>();
+    out->result(static_cast<unsigned>(response.status));
+    out->version(11);
+    out->set(bhttp::field::server, "Casework");
+    for (const auto& [name, value] : response.headers) out->insert(name, value);
+    out->keep_alive(keep_alive);
+    out->body() = std::move(response.body);
+    out->prepare_payload();
+    if (head_) out->body().clear();
+    stream_.expires_after(shared_.options.request_timeout);
+    bhttp::async_write(stream_, *out, [self = shared_from_this(), out](beast::error_code ec, size_t) {
+      if (ec || !out->keep_alive()) return self->Close();
+      self->Read();
+    });
+  }
+
+  void Close() {
+    beast::error_code ec;
+    stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
+  }
+
+  beast::tcp_stream stream_;
+  beast::flat_buffer buffer_;
+  std::optional<bhttp::request_parser<bhttp::string_body>> parser_;
+  Shared& shared_;
+  std::string address_;
+  bool head_ = false;
+};
+
+}  // namespace
+
+struct Server::Impl {
+  Impl(ServerOptions options, RequestHandler handler)
+      : shared(std::move(options), std::move(handler)), ioc(shared.options.io_threads), acceptor(net::make_strand(ioc)) {}
+
+  void Accept() {
+    acceptor.async_accept(net::make_strand(ioc), [this](beast::error_code ec, tcp::socket socket) {
+      if (ec == net::error::operation_aborted) return;
+      if (!ec) {
+        if (shared.connections.load() >= shared.options.max_connections) {
+          spdlog::warn("refused a connection: {} already open", shared.connections.load());
+        } else {
+          std::make_shared<Connection>(std::move(socket), shared)->Start();
+        }
+      }
+      Accept();
+    });
+  }
+
+  Shared shared;
+  net::io_context ioc;
+  tcp::acceptor acceptor;
+  std::vector<std::thread> threads;
+};
+
+Server::Server(ServerOptions options, RequestHandler handler)
+    : impl_(std::make_unique<Impl>(std::move(options), std::move(handler))) {}
+
+Server::~Server() {
+  Stop();
+  Wait();
+  impl_->shared.workers.join();
+}
+
+unsigned short Server::Start() {
+  auto& acceptor = impl_->acceptor;
+  tcp::endpoint endpoint(net::ip::make_address(impl_->shared.options.host), impl_->shared.options.port);
+  acceptor.open(endpoint.protocol());
+  acceptor.set_option(net::socket_base::reuse_address(true));
+  acceptor.bind(endpoint);
+  acceptor.listen(net::socket_base::max_listen_connections);
+  impl_->Accept();
+  for (int i = 0; i < impl_->shared.options.io_threads; ++i) {
+    impl_->threads.emplace_back([this] { impl_->ioc.run(); });
+  }
+  return acceptor.local_endpoint().port();
+}
+
+void Server::Stop() { impl_->ioc.stop(); }
+
+void Server::Wait() {
+  for (auto& t : impl_->threads) {
+    if (t.joinable()) t.join();
+  }
+}
+
+}  // namespace casework::http

@@ -1,0 +1,49 @@
+// The network side: accepts HTTP/1.1 connections and hands each request to a handler on a
+// pool of worker threads, so a handler waiting for a database commit never holds up the
+// threads doing socket work. Every connection has limits on header and body size and on
+// how long a request may take to arrive, so slow or oversized requests cannot tie it up.
+#pragma once
+
+#include <chrono>
+#include <functional>
+#include <memory>
+#include <string>
+
+#include "http/message.h"
+
+namespace casework::http {
+
+struct ServerOptions {
+  std::string host = "127.0.0.1";
+  unsigned short port = 8080;  // 0 picks a free port
+  int io_threads = 2;
+  int worker_threads = 32;
+  size_t body_limit = 1 << 20;
+  size_t header_limit = 16 * 1024;
+  // The whole request must arrive within this; an idle keep-alive connection closes after it.
+  std::chrono::seconds request_timeout{30};
+  size_t max_connections = 10000;
+};
+
+using RequestHandler = std::function<Response(const Request&)>;
+
+class Server {
+ public:
+  Server(ServerOptions options, RequestHandler handler);
+  ~Server();
+  Server(const Server&) = delete;
+  Server& operator=(const Server&) = delete;
+
+  // Binds and starts serving; returns the port bound. Throws if it cannot bind.
+  unsigned short Start();
+  // Stops accepting and serving; safe to call from any thread, including a signal handler's.
+  void Stop();
+  // Blocks until the server has stopped.
+  void Wait();
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace casework::http
