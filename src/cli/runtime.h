@@ -1,0 +1,45 @@
+// What every subcommand sets up the same way: settings, the database and the services that
+// use cases need. Only here does Casework choose a concrete database.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "app/services.h"
+#include "core/clock.h"
+#include "crypto/crypto.h"
+
+namespace casework::cli {
+
+struct StoreOptions {
+  std::string db_path = "casework.db";
+  std::string config_dir;  // empty: the config folder beside the source
+};
+
+class Runtime {
+ public:
+  // Loads settings and opens the database; prints what is wrong and returns null on failure.
+  static std::unique_ptr<Runtime> Open(const StoreOptions& options);
+
+  app::Services& services() { return *services_; }
+  const std::string& config_dir() const { return config_dir_; }
+
+  // Ok if the schema is current; otherwise says to run casework init.
+  Status RequireCurrentSchema();
+
+ private:
+  Runtime() = default;
+
+  std::string config_dir_;
+  Settings settings_;
+  SystemClock clock_;
+  crypto::SodiumRandom random_;
+  std::unique_ptr<IdGenerator> ids_;
+  std::unique_ptr<store::Database> db_;
+  std::unique_ptr<app::Services> services_;
+};
+
+// Prints a failed Status for a person at a terminal and returns the exit code for it.
+int Fail(const Status& status);
+
+}  // namespace casework::cli

@@ -1,0 +1,96 @@
+// casework serve: the web server for the API and the pages.
+#include <pthread.h>
+#include <signal.h>
+
+#include <filesystem>
+#include <iostream>
+#include <thread>
+
+#include <spdlog/spdlog.h>
+
+#include "cli/commands.h"
+#include "http/api.h"
+#include "http/server.h"
+#include "settings/settings_loader.h"
+
+namespace casework::cli {
+namespace {
+
+struct ServeOptions {
+  StoreOptions store;
+  std::string listen = "127.0.0.1:8080";
+  std::string web_dir;
+  std::string openapi;
+  int workers = 32;
+};
+
+Status ParseListen(const std::string& listen, http::ServerOptions& out) {
+  size_t colon = listen.rfind(':');
+  if (colon == std::string::npos) return Status::Invalid("--listen", "must be HOST:PORT, such as 127.0.0.1:8080");
+  out.host = listen.substr(0, colon);
+  try {
+    int port = std::stoi(listen.substr(colon + 1));
+    if (port < 0 || port > 65535) throw std::out_of_range("port");
+    out.port = static_cast<unsigned short>(port);
+  } catch (const std::exception&) {
+    return Status::Invalid("--listen", "has a port that is not a number from 0 to 65535");
+  }
+  return Status::Ok();
+}
+
+int Serve(const ServeOptions& o) {
+  http::ServerOptions server_options;
+  if (Status s = ParseListen(o.listen, server_options); !s.ok()) return Fail(s);
+  server_options.worker_threads = o.workers;
+  auto rt = Runtime::Open(o.store);
+  if (!rt) return 1;
+  if (Status s = rt->RequireCurrentSchema(); !s.ok()) return Fail(s);
+  auto common = LoadCommonPasswords(rt->config_dir());
+  if (!common.ok()) return Fail(common.status());
+  http::ApiOptions api_options{o.web_dir, o.openapi.empty() ? SourcePath("docs/openapi.yaml") : o.openapi,
+                               std::move(*common)};
+  if (api_options.static_dir.empty() && std::filesystem::exists(SourcePath("web/dist/index.html"))) {
+    api_options.static_dir = SourcePath("web/dist");
+  }
+  http::Api api(rt->services(), std::move(api_options));
+
+  // Signals are taken by this thread alone, so shutting down happens in ordinary code.
+  sigset_t signals;
+  sigemptyset(&signals);
+  sigaddset(&signals, SIGINT);
+  sigaddset(&signals, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+
+  http::Server server(server_options, [&api](const http::Request& r) { return api.Handle(r); });
+  unsigned short port;
+  try {
+    port = server.Start();
+  } catch (const std::exception& e) {
+    return Fail(Status(StatusCode::kUnavailable, "cannot listen on " + o.listen + ": " + e.what()));
+  }
+  std::cout << "Casework listening on http://" << server_options.host << ":" << port << std::endl;
+  int signal = 0;
+  sigwait(&signals, &signal);
+  spdlog::info("stopping on signal {}", signal);
+  server.Stop();
+  server.Wait();
+  return 0;
+}
+
+}  // namespace
+
+void AddServeCommand(CLI::App& app) {
+  auto o = std::make_shared<ServeOptions>();
+  CLI::App* cmd = app.add_subcommand("serve", "serve the API and the web pages");
+  AddStoreOptions(*cmd, o->store);
+  cmd->add_option("--listen", o->listen, "HOST:PORT to listen on; port 0 picks a free one")->capture_default_str();
+  cmd->add_option("--web", o->web_dir, "folder of built web pages (default: web/dist when built)");
+  cmd->add_option("--openapi", o->openapi, "the API description to serve (default: docs/openapi.yaml)");
+  cmd->add_option("--workers", o->workers, "threads handling requests")->capture_default_str()->check(CLI::Range(1, 512));
+  cmd->callback([o] {
+    int code = Serve(*o);
+    if (code != 0) Exit(code);
+  });
+}
+
+}  // namespace casework::cli

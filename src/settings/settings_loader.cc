@@ -1,0 +1,175 @@
+#include "settings/settings_loader.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+
+#include <toml++/toml.h>
+
+#include "core/person_rules.h"
+
+namespace casework {
+namespace {
+
+// Reads one table, remembering the first problem with its line, and refusing keys it was
+// not asked about.
+class TableReader {
+ public:
+  TableReader(const toml::table& table, std::string file, std::string prefix, Status& status)
+      : table_(table), file_(std::move(file)), prefix_(std::move(prefix)), status_(status) {}
+
+  template <typename T>
+  void Read(const char* key, T& out) {
+    seen_.push_back(key);
+    const toml::node* node = table_.get(key);
+    if (node == nullptr) return;
+    if (auto v = node->value<T>()) {
+      out = *v;
+    } else {
+      Fail(*node, key, "has the wrong type");
+    }
+  }
+
+  void Strings(const char* key, std::vector<std::string>& out) {
+    seen_.push_back(key);
+    const toml::node* node = table_.get(key);
+    if (node == nullptr) return;
+    const toml::array* array = node->as_array();
+    if (array == nullptr) return Fail(*node, key, "must be a list of text");
+    std::vector<std::string> values;
+    for (const toml::node& item : *array) {
+      auto v = item.value<std::string>();
+      if (!v) return Fail(item, key, "must be a list of text");
+      values.push_back(*v);
+    }
+    out = std::move(values);
+  }
+
+  // Refuses any key that no Read or Strings call asked for.
+  void Finish() {
+    for (const auto& [key, node] : table_) {
+      if (std::find(seen_.begin(), seen_.end(), key.str()) == seen_.end() && !node.is_table()) {
+        Fail(node, std::string(key.str()).c_str(), "is not a setting Casework knows");
+      }
+    }
+  }
+
+  void Fail(const toml::node& node, const std::string& key, const std::string& message) {
+    if (!status_.ok()) return;
+    status_ = Status::Invalid(file_ + ":" + std::to_string(node.source().begin.line),
+                              prefix_ + key + " " + message);
+  }
+
+ private:
+  const toml::table& table_;
+  std::string file_;
+  std::string prefix_;
+  std::vector<std::string> seen_;
+  Status& status_;
+};
+
+const toml::table& Section(const toml::table& root, const char* name) {
+  static const toml::table empty;
+  const toml::table* t = root[name].as_table();
+  return t ? *t : empty;
+}
+
+void CheckRequired(const std::vector<std::string>& fields, const std::string& file, const char* key, Status& status) {
+  for (const std::string& f : fields) {
+    if (!IsDetailField(f) && status.ok()) {
+      status = Status::Invalid(file, std::string("details.") + key + " names \"" + f + "\", which is not a detail");
+    }
+  }
+}
+
+}  // namespace
+
+std::string DefaultConfigDir() { return SourcePath("config"); }
+
+std::string SourcePath(const std::string& relative) { return std::string(CASEWORK_SOURCE_DIR) + "/" + relative; }
+
+Result<Settings> LoadSettings(const std::string& config_dir) {
+  std::string file = config_dir + "/casework.toml";
+  toml::table root;
+  try {
+    root = toml::parse_file(file);
+  } catch (const toml::parse_error& e) {
+    return Status::Invalid(file + ":" + std::to_string(e.source().begin.line), std::string(e.description()));
+  }
+  Settings s;
+  Status status;
+  int64_t window_minutes = s.contemporaneous_window.count();
+  int64_t idle = s.sessions.idle_timeout.count(), absolute = s.sessions.absolute_timeout.count();
+  int64_t min_length = static_cast<int64_t>(s.passwords.min_length), max_age = s.passwords.max_age_days;
+  int64_t ops = static_cast<int64_t>(s.passwords.ops_limit);
+  int64_t mem_mib = static_cast<int64_t>(s.passwords.mem_limit_bytes >> 20);
+  int64_t birth_days = s.birth_registration_days;
+
+  TableReader top(root, file, "", status);
+  top.Read("partnership_name", s.partnership_name);
+  top.Finish();
+  TableReader recording(Section(root, "recording"), file, "recording.", status);
+  recording.Read("contemporaneous_window_minutes", window_minutes);
+  recording.Finish();
+  TableReader details(Section(root, "details"), file, "details.", status);
+  details.Strings("required_for_children", s.required_details_child);
+  details.Strings("required_for_others", s.required_details_other);
+  details.Strings("genders", s.genders);
+  details.Strings("ethnicities", s.ethnicities);
+  details.Strings("religions", s.religions);
+  details.Finish();
+  TableReader records(Section(root, "records"), file, "records.", status);
+  records.Read("council_reference_prefix", s.council_reference_prefix);
+  records.Read("birth_registration_days", birth_days);
+  records.Finish();
+  TableReader sessions(Section(root, "sessions"), file, "sessions.", status);
+  sessions.Read("idle_timeout_minutes", idle);
+  sessions.Read("absolute_timeout_minutes", absolute);
+  sessions.Finish();
+  TableReader passwords(Section(root, "passwords"), file, "passwords.", status);
+  passwords.Read("min_length", min_length);
+  passwords.Read("max_age_days", max_age);
+  passwords.Read("argon2id_ops_limit", ops);
+  passwords.Read("argon2id_memory_mib", mem_mib);
+  passwords.Finish();
+  CheckRequired(s.required_details_child, file, "required_for_children", status);
+  CheckRequired(s.required_details_other, file, "required_for_others", status);
+  if (!status.ok()) return status;
+
+  auto positive = [&](int64_t v, const char* name, int64_t max) -> Status {
+    if (v < 1 || v > max) return Status::Invalid(file, std::string(name) + " must be from 1 to " + std::to_string(max));
+    return Status::Ok();
+  };
+  CASEWORK_RETURN_IF_ERROR(positive(window_minutes, "recording.contemporaneous_window_minutes", 60 * 24 * 31));
+  CASEWORK_RETURN_IF_ERROR(positive(idle, "sessions.idle_timeout_minutes", 24 * 60));
+  CASEWORK_RETURN_IF_ERROR(positive(absolute, "sessions.absolute_timeout_minutes", 7 * 24 * 60));
+  CASEWORK_RETURN_IF_ERROR(positive(min_length, "passwords.min_length", 128));
+  CASEWORK_RETURN_IF_ERROR(positive(ops, "passwords.argon2id_ops_limit", 20));
+  CASEWORK_RETURN_IF_ERROR(positive(mem_mib, "passwords.argon2id_memory_mib", 4096));
+  CASEWORK_RETURN_IF_ERROR(positive(birth_days, "records.birth_registration_days", 365));
+  if (max_age < 0) return Status::Invalid(file, "passwords.max_age_days must be 0 (no expiry) or more");
+  s.contemporaneous_window = std::chrono::minutes{window_minutes};
+  s.sessions.idle_timeout = std::chrono::minutes{idle};
+  s.sessions.absolute_timeout = std::chrono::minutes{absolute};
+  s.passwords.min_length = static_cast<size_t>(min_length);
+  s.passwords.max_age_days = static_cast<int>(max_age);
+  s.passwords.ops_limit = static_cast<unsigned long long>(ops);
+  s.passwords.mem_limit_bytes = static_cast<size_t>(mem_mib) << 20;
+  s.birth_registration_days = static_cast<int>(birth_days);
+  return s;
+}
+
+Result<std::unordered_set<std::string>> LoadCommonPasswords(const std::string& config_dir) {
+  std::string file = config_dir + "/common-passwords.txt";
+  std::unordered_set<std::string> out;
+  std::ifstream in(file);
+  if (!in) return Status::Invalid(file, "cannot be read");
+  for (std::string line; std::getline(in, line);) {
+    if (line.empty() || line[0] == '#') continue;
+    std::transform(line.begin(), line.end(), line.begin(), [](unsigned char c) { return std::tolower(c); });
+    out.insert(line);
+  }
+  return out;
+}
+
+}  // namespace casework
