@@ -36,7 +36,7 @@ Result<std::string> ChooseReference(store::CaseRecordRepo& records, const Servic
   }
 }
 
-Status OpenCaseRecord(store::Connection& c, const Services& s, const std::string& person_id,
+Status OpenCaseRecord(store::Connection& c, const Services& s, const Actor& actor, const std::string& person_id,
                       const std::string& given_reference, CaseRecord& record) {
   store::CaseRecordRepo records(c);
   Result<std::string> reference = ChooseReference(records, s, given_reference);
@@ -45,6 +45,9 @@ Status OpenCaseRecord(store::Connection& c, const Services& s, const std::string
   record.council_reference = *reference;
   record.opened_at = s.clock.Now();
   record.version = 1;
+  // Whoever opens a child's record holds it until a manager allocates it.
+  record.allocated_worker_id = actor.user.id;
+  record.allocated_team_id = actor.user.team_id;
   records.Insert(record);
   return Status::Ok();
 }
@@ -62,7 +65,7 @@ Status InsertNewPerson(store::Connection& c, const Services& s, const Actor& act
   // The person row must exist before the case record that refers to it, and the missing
   // list needs the record, so it is stored after both.
   persons.Insert(person, s.ids.Next(), "");
-  if (open_record) CASEWORK_RETURN_IF_ERROR(OpenCaseRecord(c, s, person.id, reference, record));
+  if (open_record) CASEWORK_RETURN_IF_ERROR(OpenCaseRecord(c, s, actor, person.id, reference, record));
   if (address) {
     person.current_address->id = s.ids.Next();
     persons.AddAddress(person.id, *person.current_address, now);

@@ -12,6 +12,7 @@ inline constexpr char kBirthCertificateSeen[] = "person.birth_certificate_seen";
 inline constexpr char kBirthRecorded[] = "person.birth_recorded";
 inline constexpr char kBirthRegistered[] = "person.birth_registered";
 inline constexpr char kCaseRecordOpened[] = "record.opened";
+inline constexpr char kAllocated[] = "record.allocated";
 inline constexpr char kRelationshipAdded[] = "relationship.added";
 inline constexpr char kRelationshipEnded[] = "relationship.ended";
 

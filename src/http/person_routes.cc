@@ -3,6 +3,7 @@
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
 
+#include "app/allocation.h"
 #include "app/domain_json.h"
 #include "app/persons.h"
 #include "core/nhs_number.h"
@@ -239,6 +240,25 @@ Response AddRelationship(const Call& call) {
                 [](const Relationship& r) { return json::object{{"relationship", app::RelationshipJson(r)}}; }, 201);
 }
 
+Response Allocate(const Call& call) {
+  std::string id, worker;
+  if (auto bad = PathId(call, "id", id)) return *bad;
+  int64_t version = 0;
+  if (auto bad = ReadBody(call, [&](JsonReader& r) {
+        worker = r.String("worker_id", true);
+        auto v = r.OptInt("version");
+        if (!v) r.Fail("version", "is required: send the version of the case record you saw");
+        version = v.value_or(0);
+      })) {
+    return *bad;
+  }
+  return Answer(app::AllocateCase(call.services, call.actor(), id, worker, version), [](const CaseRecord& r) {
+    return json::object{{"allocated_worker_id", r.allocated_worker_id},
+                        {"allocated_team_id", r.allocated_team_id},
+                        {"version", r.version}};
+  });
+}
+
 Response Incomplete(const Call& call) {
   if (auto bad = OnlyQuery(call.request, {"limit", "after"})) return *bad;
   Result<int> limit = QueryInt(call.request, "limit", 100, 1, 500);
@@ -275,6 +295,7 @@ void AddPersonRoutes(Api& api) {
   api.Add("POST", "/api/v1/persons/{id}/birth", Birth);
   api.Add("POST", "/api/v1/persons/{id}/birth-registration", BirthRegistered);
   api.Add("POST", "/api/v1/persons/{id}/relationships", AddRelationship);
+  api.Add("PUT", "/api/v1/persons/{id}/allocation", Allocate);
   api.Add("GET", "/api/v1/records/incomplete", Incomplete);
 }
 

@@ -101,7 +101,8 @@ json::object PersonRecordJson(const app::PersonRecord& r, Date today) {
                                     {"opened_at", FormatTimestamp(c.opened_at)},
                                     {"allocated_worker_id", c.allocated_worker_id},
                                     {"allocated_team_id", c.allocated_team_id},
-                                    {"restricted", c.restricted}};
+                                    {"restricted", c.restricted},
+                                    {"version", c.version}};
   } else {
     o["case_record"] = nullptr;
   }

@@ -39,6 +39,14 @@ bool CaseRecordRepo::ReferenceTaken(const std::string& council_reference) {
   return rows->Next();
 }
 
+bool CaseRecordRepo::Allocate(const std::string& person_id, const std::string& worker_id, const std::string& team_id,
+                              int64_t expected_version) {
+  return c_.Exec(
+             "UPDATE case_records SET allocated_worker_id = ?, allocated_team_id = ?, version = version + 1 "
+             "WHERE person_id = ? AND version = ?",
+             {TextOrNull(worker_id), TextOrNull(team_id), std::string_view(person_id), expected_version}) == 1;
+}
+
 int64_t CaseRecordRepo::NextReferenceNumber() {
   auto rows = c_.Query(
       "INSERT INTO counters (name, value) VALUES ('council_reference', 1) "
