@@ -90,7 +90,9 @@ Status CheckEntry(const Entry& e, Timestamp now) {
   CASEWORK_RETURN_IF_ERROR(CheckText(e.text, "text", kLongText, true));
   CASEWORK_RETURN_IF_ERROR(CheckSource(e.source));
   if (e.provided_by) {
-    CASEWORK_RETURN_IF_ERROR(CheckText(e.provided_by->name, "provided_by.name", kShortText, true));
+    // A provider who is a user is named from their user record when the entry is written.
+    bool is_user = !e.provided_by->user_id.empty();
+    CASEWORK_RETURN_IF_ERROR(CheckText(e.provided_by->name, "provided_by.name", kShortText, !is_user));
     CASEWORK_RETURN_IF_ERROR(CheckText(e.provided_by->post_title, "provided_by.post_title", kShortText, false));
   }
   if (!e.corrects_id.empty()) {

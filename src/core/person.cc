@@ -20,7 +20,6 @@ std::optional<NameKind> ParseNameKind(std::string_view text) {
 }
 
 std::string Person::DisplayName() const {
-  if (birth && birth->unborn) return "Unborn " + birth->mother_family_name;
   if (details.given_names.empty()) return details.family_name;
   if (details.family_name.empty()) return details.given_names;
   return details.given_names + " " + details.family_name;

@@ -85,7 +85,8 @@ struct Person {
   Timestamp created_at{};
   Timestamp updated_at{};
 
-  // The name used: "Unborn Smith" before birth, else given and family names.
+  // The name used: given and family names. Before birth these hold "Unborn" and the
+  // mother's surname (REC-04).
   std::string DisplayName() const;
 };
 

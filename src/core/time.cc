@@ -79,11 +79,10 @@ Result<Timestamp> ParseTimestamp(std::string_view text, const std::string& field
   auto local = date::local_days{*day} + std::chrono::hours{hours} + std::chrono::minutes{minutes} +
                std::chrono::seconds{seconds} + std::chrono::microseconds{micros};
   if (rest.empty()) {
-    try {
-      return Timestamp{London()->to_sys(local, date::choose::earliest).time_since_epoch()};
-    } catch (const std::exception&) {
-      return Status::Invalid(field, "names a London time that does not exist (clocks went forward)");
+    if (London()->get_info(date::floor<std::chrono::seconds>(local)).result == date::local_info::nonexistent) {
+      return Status::Invalid(field, "names a London time that does not exist (the clocks went forward)");
     }
+    return Timestamp{London()->to_sys(local, date::choose::earliest).time_since_epoch()};
   }
   Timestamp as_utc{local.time_since_epoch()};
   if (rest == "Z" || rest == "z") return as_utc;

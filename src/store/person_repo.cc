@@ -93,37 +93,68 @@ std::string PrefixQuery(const std::string& name) {
   return out;
 }
 
+// The persons columns that Insert and Update both write, in one order, with the text they
+// bind kept alive alongside.
+class PersonColumns {
+ public:
+  static constexpr char kNames[] =
+      "version, given_names, family_name, display_name, date_of_birth, gender, ethnicity, religion, "
+      "first_language, interpreter_needed, communication_needs, disability, nhs_number, unborn, mother_person_id, "
+      "mother_family_name, mother_nhs_number, expected_date_of_delivery, born_on, registered_on, "
+      "birth_certificate_seen_on, birth_certificate_seen_by, missing_details, updated_at";
+  static constexpr int kCount = 24;
+
+  PersonColumns(const Person& p, const std::string& missing) {
+    const PersonDetails& d = p.details;
+    const BirthDetails* b = p.birth ? &*p.birth : nullptr;
+    dob_ = DateText(d.date_of_birth);
+    edd_ = DateText(b ? b->expected_date_of_delivery : std::nullopt);
+    born_ = DateText(b ? b->born_on : std::nullopt);
+    registered_ = DateText(b ? b->registered_on : std::nullopt);
+    cert_ = DateText(p.birth_certificate ? std::optional<Date>(p.birth_certificate->seen_on) : std::nullopt);
+    display_ = p.DisplayName();
+    updated_ = FormatTimestamp(p.updated_at);
+    Value interpreter = d.interpreter_needed ? Value{int64_t{*d.interpreter_needed ? 1 : 0}} : Value{nullptr};
+    values_ = {p.version, std::string_view(d.given_names), std::string_view(d.family_name),
+               std::string_view(display_), DateValue(dob_), std::string_view(d.gender), std::string_view(d.ethnicity),
+               std::string_view(d.religion), std::string_view(d.first_language), interpreter,
+               std::string_view(d.communication_needs), std::string_view(d.disability), TextOrNull(d.nhs_number),
+               int64_t{b && b->unborn ? 1 : 0}, b ? TextOrNull(b->mother_person_id) : Value{nullptr},
+               b ? Value{std::string_view(b->mother_family_name)} : Value{nullptr},
+               b ? TextOrNull(b->mother_nhs_number) : Value{nullptr}, DateValue(edd_), DateValue(born_),
+               DateValue(registered_), DateValue(cert_),
+               p.birth_certificate ? Value{std::string_view(p.birth_certificate->seen_by)} : Value{nullptr},
+               std::string_view(missing), std::string_view(updated_)};
+  }
+
+  std::vector<Value>& values() { return values_; }
+
+ private:
+  std::optional<std::string> dob_, edd_, born_, registered_, cert_;
+  std::string display_, updated_;
+  std::vector<Value> values_;
+};
+
+std::string Placeholders(int n) {
+  std::string out;
+  for (int i = 0; i < n; ++i) out += i ? ", ?" : "?";
+  return out;
+}
+
 }  // namespace
 
 void PersonRepo::Insert(const Person& p, const std::string& current_name_id, const std::string& missing) {
-  const PersonDetails& d = p.details;
-  auto dob = DateText(d.date_of_birth);
-  const BirthDetails* b = p.birth ? &*p.birth : nullptr;
-  auto edd = DateText(b ? b->expected_date_of_delivery : std::nullopt);
-  auto born = DateText(b ? b->born_on : std::nullopt);
-  auto registered = DateText(b ? b->registered_on : std::nullopt);
-  auto cert = DateText(p.birth_certificate ? std::optional<Date>(p.birth_certificate->seen_on) : std::nullopt);
-  std::string display = p.DisplayName();
+  PersonColumns columns(p, missing);
   std::string created = FormatTimestamp(p.created_at);
-  std::string updated = FormatTimestamp(p.updated_at);
-  Value interpreter = d.interpreter_needed ? Value{int64_t{*d.interpreter_needed ? 1 : 0}} : Value{nullptr};
-  c_.Exec(
-      "INSERT INTO persons (id, version, given_names, family_name, display_name, date_of_birth, gender, ethnicity, "
-      "religion, first_language, interpreter_needed, communication_needs, disability, nhs_number, unborn, "
-      "began_unborn, mother_person_id, mother_family_name, mother_nhs_number, expected_date_of_delivery, born_on, "
-      "registered_on, birth_certificate_seen_on, birth_certificate_seen_by, missing_details, created_at, updated_at) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-      {std::string_view(p.id), p.version, std::string_view(d.given_names), std::string_view(d.family_name),
-       std::string_view(display), DateValue(dob), std::string_view(d.gender), std::string_view(d.ethnicity),
-       std::string_view(d.religion), std::string_view(d.first_language), interpreter,
-       std::string_view(d.communication_needs), std::string_view(d.disability), TextOrNull(d.nhs_number),
-       int64_t{b && b->unborn ? 1 : 0}, int64_t{b ? 1 : 0}, b ? TextOrNull(b->mother_person_id) : Value{nullptr},
-       b ? Value{std::string_view(b->mother_family_name)} : Value{nullptr},
-       b ? TextOrNull(b->mother_nhs_number) : Value{nullptr}, DateValue(edd), DateValue(born),
-       DateValue(registered), DateValue(cert),
-       p.birth_certificate ? Value{std::string_view(p.birth_certificate->seen_by)} : Value{nullptr},
-       std::string_view(missing), std::string_view(created), std::string_view(updated)});
+  std::vector<Value>& values = columns.values();
+  values.push_back(std::string_view(p.id));
+  values.push_back(int64_t{p.birth ? 1 : 0});
+  values.push_back(std::string_view(created));
+  c_.ExecValues(std::string("INSERT INTO persons (") + PersonColumns::kNames +
+                    ", id, began_unborn, created_at) VALUES (" + Placeholders(PersonColumns::kCount + 3) + ")",
+                values);
   WriteIdentifiers(p);
+  const PersonDetails& d = p.details;
   std::string key = FoldName(d.given_names + " " + d.family_name);
   c_.Exec(
       "INSERT INTO person_names (id, person_id, kind, given_names, family_name, note, name_key, recorded_at) "
@@ -133,34 +164,13 @@ void PersonRepo::Insert(const Person& p, const std::string& current_name_id, con
 }
 
 bool PersonRepo::Update(const Person& p, int64_t expected_version, const std::string& missing) {
-  const PersonDetails& d = p.details;
-  auto dob = DateText(d.date_of_birth);
-  const BirthDetails* b = p.birth ? &*p.birth : nullptr;
-  auto edd = DateText(b ? b->expected_date_of_delivery : std::nullopt);
-  auto born = DateText(b ? b->born_on : std::nullopt);
-  auto registered = DateText(b ? b->registered_on : std::nullopt);
-  auto cert = DateText(p.birth_certificate ? std::optional<Date>(p.birth_certificate->seen_on) : std::nullopt);
-  std::string display = p.DisplayName();
-  std::string updated = FormatTimestamp(p.updated_at);
-  Value interpreter = d.interpreter_needed ? Value{int64_t{*d.interpreter_needed ? 1 : 0}} : Value{nullptr};
-  int64_t changed = c_.Exec(
-      "UPDATE persons SET version = ?, given_names = ?, family_name = ?, display_name = ?, date_of_birth = ?, "
-      "gender = ?, ethnicity = ?, religion = ?, first_language = ?, interpreter_needed = ?, communication_needs = ?, "
-      "disability = ?, nhs_number = ?, unborn = ?, mother_person_id = ?, mother_family_name = ?, "
-      "mother_nhs_number = ?, expected_date_of_delivery = ?, born_on = ?, registered_on = ?, "
-      "birth_certificate_seen_on = ?, birth_certificate_seen_by = ?, missing_details = ?, updated_at = ? "
-      "WHERE id = ? AND version = ?",
-      {p.version, std::string_view(d.given_names), std::string_view(d.family_name), std::string_view(display),
-       DateValue(dob), std::string_view(d.gender), std::string_view(d.ethnicity), std::string_view(d.religion),
-       std::string_view(d.first_language), interpreter, std::string_view(d.communication_needs),
-       std::string_view(d.disability), TextOrNull(d.nhs_number), int64_t{b && b->unborn ? 1 : 0},
-       b ? TextOrNull(b->mother_person_id) : Value{nullptr},
-       b ? Value{std::string_view(b->mother_family_name)} : Value{nullptr},
-       b ? TextOrNull(b->mother_nhs_number) : Value{nullptr}, DateValue(edd), DateValue(born),
-       DateValue(registered), DateValue(cert),
-       p.birth_certificate ? Value{std::string_view(p.birth_certificate->seen_by)} : Value{nullptr},
-       std::string_view(missing), std::string_view(updated), std::string_view(p.id), expected_version});
-  if (changed == 0) return false;
+  PersonColumns columns(p, missing);
+  std::string sets = PersonColumns::kNames;
+  for (size_t pos = 0; (pos = sets.find(',', pos)) != std::string::npos; pos += 5) sets.replace(pos, 1, " = ?,");
+  std::vector<Value>& values = columns.values();
+  values.push_back(std::string_view(p.id));
+  values.push_back(expected_version);
+  if (c_.ExecValues("UPDATE persons SET " + sets + " = ? WHERE id = ? AND version = ?", values) == 0) return false;
   c_.Exec("DELETE FROM person_identifiers WHERE person_id = ?", {std::string_view(p.id)});
   c_.Exec("DELETE FROM person_not_known WHERE person_id = ?", {std::string_view(p.id)});
   WriteIdentifiers(p);

@@ -1,0 +1,206 @@
+#include "app/entries.h"
+
+#include <gtest/gtest.h>
+
+#include "app/persons.h"
+#include "core/journal_kinds.h"
+#include "store/user_repo.h"
+#include "support/test_services.h"
+
+namespace casework::app {
+namespace {
+
+using testing::TestServices;
+using namespace std::chrono_literals;
+
+class EntriesTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    NewPerson p;
+    p.details.given_names = "Amelia";
+    p.details.family_name = "Clarke";
+    p.open_case_record = true;
+    child = *CreatePerson(t.services(), sam, p)->created;
+  }
+
+  Entry Note(std::chrono::minutes ago = 30min) {
+    Entry e;
+    e.occurred_at = t.clock().Now() - ago;
+    e.text = "Spoke with Amelia's class teacher.";
+    e.classification = Classification::kFact;
+    return e;
+  }
+
+  Result<JournalItem> Record(const Entry& e, const Actor& who) { return RecordEntry(t.services(), who, child.id, e); }
+  JournalView Journal() { return *ReadJournal(t.services(), sam, child.id, {}); }
+
+  TestServices t;
+  Actor sam = t.AddActor("sam", Role::kPractitioner);
+  Person child;
+};
+
+// ENT-01: the server stamps author name and post title as they were, the recording time and
+// a gap-free sequence number; the event time is the user's.
+TEST_F(EntriesTest, ENT01_ServerStampsAuthorTimeAndSequence) {
+  Entry e = Note();
+  Result<JournalItem> first = Record(e, sam);
+  ASSERT_TRUE(first.ok()) << first.status().ToString();
+  EXPECT_EQ(first->author_name, sam.user.full_name);
+  EXPECT_EQ(first->author_post_title, sam.user.post_title);
+  EXPECT_EQ(first->recorded_at, t.clock().Now());
+  EXPECT_EQ(first->occurred_at, e.occurred_at);
+  EXPECT_EQ(first->seq, 2);  // item 1 opened the record
+
+  // A later promotion does not rewrite who they were when they wrote it.
+  t.db().Write([&](store::Connection& c) {
+    c.Exec("UPDATE users SET post_title = 'Senior Social Worker' WHERE id = ?", {std::string_view(sam.user.id)});
+    return Status::Ok();
+  });
+  Actor promoted = sam;
+  promoted.user.post_title = "Senior Social Worker";
+  Result<JournalItem> second = Record(Note(), promoted);
+  EXPECT_EQ(second->seq, 3);
+  JournalView j = Journal();
+  EXPECT_EQ(j.items[0].item.author_post_title, "Senior Social Worker");
+  EXPECT_EQ(j.items[1].item.author_post_title, sam.user.post_title);
+}
+
+// ENT-02: recorded later than the configured window after the event: a late entry.
+TEST_F(EntriesTest, ENT02_LateEntriesMarkedAgainstConfiguredWindow) {
+  t.settings().contemporaneous_window = 24h;
+  EXPECT_FALSE(Record(Note(23h), sam)->late);
+  EXPECT_TRUE(Record(Note(25h), sam)->late);
+  t.settings().contemporaneous_window = 48h;
+  EXPECT_FALSE(Record(Note(25h), sam)->late);
+}
+
+// ENT-03, ENT-04: classified, sourced, and countersigned by the person who gave the
+// information, with their post title.
+TEST_F(EntriesTest, ENT03_ENT04_OnBehalfEntriesAreCountersignedByTheProvider) {
+  Actor nurse = t.AddActor("nurse", Role::kPractitioner, "Health");
+  Entry e = Note();
+  e.classification = Classification::kOpinion;
+  e.source.first_hand = false;
+  e.source.name = "School nurse";
+  e.provided_by = ProvidedBy{"", "", nurse.user.id};
+  Result<JournalItem> item = Record(e, sam);
+  ASSERT_TRUE(item.ok());
+  EXPECT_NE(item->body.find("\"classification\":\"opinion\""), std::string::npos);
+  EXPECT_NE(item->body.find(nurse.user.full_name), std::string::npos);
+  EXPECT_TRUE(Journal().items[0].awaiting_countersignature);
+
+  EXPECT_EQ(Countersign(t.services(), sam, child.id, item->id).status().code(), StatusCode::kPermissionDenied);
+  Result<JournalItem> signature = Countersign(t.services(), nurse, child.id, item->id);
+  ASSERT_TRUE(signature.ok()) << signature.status().ToString();
+  EXPECT_EQ(signature->target_id, item->id);
+  EXPECT_NE(signature->body.find(nurse.user.post_title), std::string::npos);
+  EXPECT_EQ(Countersign(t.services(), nurse, child.id, item->id).status().code(), StatusCode::kConflict);
+  JournalView j = Journal();
+  ASSERT_TRUE(j.items[1].countersignature);
+  EXPECT_FALSE(j.items[1].awaiting_countersignature);
+}
+
+// ENT-05: decisions are listed for review by their review date.
+TEST_F(EntriesTest, ENT05_DecisionsListedForReview) {
+  Entry e = Note();
+  e.type = EntryType::kDecision;
+  e.classification = Classification::kDecision;
+  e.decision = DecisionDetails{"Maureen Hughes", "Team Manager", "Mother engaging well.", *ParseDate("2026-12-01", "d")};
+  e.wishes_and_feelings = "Amelia said she wants to stay at home.";
+  ASSERT_TRUE(Record(e, sam).ok());
+  EXPECT_TRUE(DecisionsDueForReview(t.services(), sam, *ParseDate("2026-11-30", "d"))->empty());
+  auto due = DecisionsDueForReview(t.services(), sam, *ParseDate("2026-12-01", "d"));
+  ASSERT_EQ(due->size(), 1u);
+  EXPECT_EQ((*due)[0].record_id, child.id);
+  EXPECT_EQ((*due)[0].decided_by, "Maureen Hughes");
+}
+
+// ENT-06: a correction is a new entry pointing at the old one with a reason; both stay,
+// and a corrected decision leaves the review list to its correction.
+TEST_F(EntriesTest, ENT06_CorrectionsKeepBothEntries) {
+  Entry e = Note();
+  e.type = EntryType::kDecision;
+  e.classification = Classification::kDecision;
+  e.decision = DecisionDetails{"Maureen Hughes", "Team Manager", "Risk reduced.", *ParseDate("2026-12-01", "d")};
+  e.wishes_not_obtained_reason = "Amelia was asleep.";
+  Result<JournalItem> original = Record(e, sam);
+  Entry fixed = e;
+  fixed.decision->review_date = *ParseDate("2026-12-15", "d");
+  fixed.correction_reason = "Review date agreed was the 15th.";
+  Result<JournalItem> correction = CorrectEntry(t.services(), sam, child.id, original->id, fixed);
+  ASSERT_TRUE(correction.ok()) << correction.status().ToString();
+  EXPECT_EQ(correction->target_id, original->id);
+
+  JournalView j = Journal();
+  ASSERT_GE(j.items.size(), 3u);
+  EXPECT_EQ(j.items[0].item.id, correction->id);
+  EXPECT_EQ(j.items[1].item.id, original->id);
+  EXPECT_EQ(j.items[1].corrected_by, std::vector<std::string>{correction->id});
+  auto due = DecisionsDueForReview(t.services(), sam, *ParseDate("2026-12-31", "d"));
+  ASSERT_EQ(due->size(), 1u);
+  EXPECT_EQ((*due)[0].item_id, correction->id);
+
+  Entry wrong_type = Note();
+  wrong_type.correction_reason = "typo";
+  EXPECT_EQ(CorrectEntry(t.services(), sam, child.id, original->id, wrong_type).status().field(), "type");
+  fixed.correction_reason.clear();
+  EXPECT_EQ(CorrectEntry(t.services(), sam, child.id, original->id, fixed).status().field(), "correction_reason");
+}
+
+// ENT-07, ENT-08: contacts and visits carry what the procedures ask of them.
+TEST_F(EntriesTest, ENT07_ENT08_ContactsAndVisitsAreStored) {
+  Entry contact = Note();
+  contact.type = EntryType::kContact;
+  contact.contact = ContactDetails{ContactMethod::kMeeting,
+                                   {{"Ms Begum", "class teacher", "Moor Lane Primary"}, {"Dawn Clarke", "mother", ""}},
+                                   "School to monitor attendance.",
+                                   {{"Send attendance weekly", "Ms Begum", *ParseDate("2026-11-30", "d")}}};
+  Result<JournalItem> c = Record(contact, sam);
+  ASSERT_TRUE(c.ok());
+  EXPECT_NE(c->body.find("\"responsible\":\"Ms Begum\""), std::string::npos);
+  int actions = 0;
+  t.db().Read([&](store::Connection& conn) {
+    auto rows = conn.Query("SELECT COUNT(*) FROM actions WHERE item_id = ?", {std::string_view(c->id)});
+    rows->Next();
+    actions = static_cast<int>(rows->Int(0));
+    return Status::Ok();
+  });
+  EXPECT_EQ(actions, 1);
+
+  Entry visit = Note();
+  visit.type = EntryType::kVisit;
+  visit.visit = VisitDetails{true, false, "", "Mother stayed in the room."};
+  visit.wishes_and_feelings = "I like it when nanna picks me up.";
+  Result<JournalItem> v = Record(visit, sam);
+  ASSERT_TRUE(v.ok());
+  EXPECT_NE(v->body.find("\"seen_alone\":false"), std::string::npos);
+  EXPECT_NE(v->body.find("nanna picks me up"), std::string::npos);
+}
+
+TEST_F(EntriesTest, JournalPagesNewestFirstAndFiltersByType) {
+  for (int i = 0; i < 5; ++i) ASSERT_TRUE(Record(Note(), sam).ok());
+  JournalQuery q;
+  q.limit = 2;
+  JournalView page = *ReadJournal(t.services(), sam, child.id, q);
+  ASSERT_EQ(page.items.size(), 2u);
+  EXPECT_TRUE(page.more);
+  EXPECT_EQ(page.items[0].item.seq, 6);
+  q.before_seq = page.items[1].item.seq;
+  page = *ReadJournal(t.services(), sam, child.id, q);
+  EXPECT_EQ(page.items[0].item.seq, 4);
+  q = {};
+  q.kinds = {kinds::kCaseRecordOpened};
+  page = *ReadJournal(t.services(), sam, child.id, q);
+  ASSERT_EQ(page.items.size(), 1u);
+  EXPECT_FALSE(page.more);
+}
+
+TEST_F(EntriesTest, EntriesBelongOnChildrensRecordsOnly) {
+  NewPerson adult;
+  adult.details.family_name = "Clarke";
+  Person mother = *CreatePerson(t.services(), sam, adult)->created;
+  EXPECT_EQ(RecordEntry(t.services(), sam, mother.id, Note()).status().code(), StatusCode::kConflict);
+}
+
+}  // namespace
+}  // namespace casework::app

@@ -1,0 +1,120 @@
+#include "app/verify.h"
+
+#include <gtest/gtest.h>
+#include <sqlite3.h>
+
+#include "app/entries.h"
+#include "app/persons.h"
+#include "support/test_services.h"
+
+namespace casework::app {
+namespace {
+
+using testing::TestServices;
+
+// Runs SQL on the database file directly, as someone with access to the file could.
+void Tamper(const std::string& file, const std::string& sql) {
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(file.c_str(), &db), SQLITE_OK);
+  char* error = nullptr;
+  int rc = sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &error);
+  std::string message = error ? error : "";
+  sqlite3_free(error);
+  sqlite3_close(db);
+  ASSERT_EQ(rc, SQLITE_OK) << message;
+}
+
+class VerifyTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    NewPerson p;
+    p.details.family_name = "Clarke";
+    p.open_case_record = true;
+    child = *CreatePerson(t.services(), sam, p)->created;
+    for (int i = 0; i < 3; ++i) {
+      Entry e;
+      e.occurred_at = t.clock().Now();
+      e.text = "Note " + std::to_string(i);
+      items.push_back(*RecordEntry(t.services(), sam, child.id, e));
+    }
+  }
+
+  TestServices t;
+  Actor sam = t.AddActor("sam", Role::kPractitioner);
+  Person child;
+  std::vector<JournalItem> items;
+};
+
+TEST_F(VerifyTest, ENT06_IntactDatabaseVerifies) {
+  Result<VerifyReport> r = VerifyAll(t.services());
+  ASSERT_TRUE(r.ok());
+  EXPECT_TRUE(r->breaks.empty());
+  EXPECT_EQ(r->records, 1);
+  EXPECT_EQ(r->items, 4);
+  EXPECT_GT(r->access_events, 0);
+}
+
+// ENT-06: the journal cannot be changed in place through SQL either.
+TEST_F(VerifyTest, ENT06_DatabaseRefusesUpdatesAndDeletesOfJournal) {
+  Status s = t.db().Write([&](store::Connection& c) {
+    c.Exec("UPDATE journal SET body = '{}' WHERE id = ?", {std::string_view(items[1].id)});
+    return Status::Ok();
+  });
+  EXPECT_FALSE(s.ok());
+  s = t.db().Write([&](store::Connection& c) {
+    c.Exec("DELETE FROM journal WHERE id = ?", {std::string_view(items[1].id)});
+    return Status::Ok();
+  });
+  EXPECT_FALSE(s.ok());
+}
+
+// ENT-06: an item altered directly in the database file is named as the first broken one.
+TEST_F(VerifyTest, ENT06_NamesTheAlteredItem) {
+  Tamper(t.db_file(),
+         "DROP TRIGGER journal_never_updated; UPDATE journal SET body = replace(body, 'Note 1', 'Note one') "
+         "WHERE id = '" + items[1].id + "';");
+  Result<VerifyReport> r = VerifyAll(t.services());
+  ASSERT_EQ(r->breaks.size(), 1u);
+  EXPECT_EQ(r->breaks[0].log, "journal");
+  EXPECT_EQ(r->breaks[0].chain, child.id);
+  EXPECT_EQ(r->breaks[0].item_id, items[1].id);
+  EXPECT_EQ(r->breaks[0].seq, items[1].seq);
+  EXPECT_NE(r->breaks[0].problem.find("altered"), std::string::npos);
+}
+
+// ENT-06: a removed item and a removed tail are both caught.
+TEST_F(VerifyTest, ENT06_CatchesRemovedItems) {
+  Tamper(t.db_file(), "DROP TRIGGER journal_never_deleted; DELETE FROM journal WHERE id = '" + items[0].id + "';");
+  Result<VerifyReport> r = VerifyAll(t.services());
+  ASSERT_EQ(r->breaks.size(), 1u);
+  EXPECT_EQ(r->breaks[0].seq, items[0].seq);
+  EXPECT_NE(r->breaks[0].problem.find("missing"), std::string::npos);
+
+  TestServices fresh;
+  Actor a = fresh.AddActor("amy", Role::kPractitioner);
+  NewPerson p;
+  p.details.family_name = "Jones";
+  p.open_case_record = true;
+  Person child2 = *CreatePerson(fresh.services(), a, p)->created;
+  Entry e;
+  e.occurred_at = fresh.clock().Now();
+  e.text = "last";
+  JournalItem last = *RecordEntry(fresh.services(), a, child2.id, e);
+  Tamper(fresh.db_file(), "DROP TRIGGER journal_never_deleted; DELETE FROM journal WHERE id = '" + last.id + "';");
+  r = VerifyAll(fresh.services());
+  ASSERT_EQ(r->breaks.size(), 1u);
+  EXPECT_NE(r->breaks[0].problem.find("removed"), std::string::npos);
+}
+
+// GOV-06: the access log is chained too.
+TEST_F(VerifyTest, GOV06_AccessLogTamperingIsCaught) {
+  Tamper(t.db_file(),
+         "DROP TRIGGER access_log_never_updated; UPDATE access_log SET username = 'someone else' WHERE seq = 2;");
+  Result<VerifyReport> r = VerifyAll(t.services());
+  ASSERT_EQ(r->breaks.size(), 1u);
+  EXPECT_EQ(r->breaks[0].log, "access log");
+  EXPECT_EQ(r->breaks[0].seq, 2);
+}
+
+}  // namespace
+}  // namespace casework::app

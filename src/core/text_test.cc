@@ -1,0 +1,29 @@
+#include "core/text.h"
+
+#include <gtest/gtest.h>
+
+namespace casework {
+namespace {
+
+// REC-05, REC-06: names match however accents, apostrophes and hyphens were typed.
+TEST(Text, FoldsNamesForMatching) {
+  EXPECT_EQ(FoldName("O'Brien-Smyth  Zoë"), "obriensmyth zoe");
+  EXPECT_EQ(FoldName("Łukasz Wiśniewski"), "lukasz wisniewski");
+  EXPECT_EQ(FoldName("  ANNE-MARIE   "), "annemarie");
+  EXPECT_EQ(FoldName("Strauß"), "strauss");
+  EXPECT_EQ(FoldName("D\u2019Souza"), "dsouza");
+}
+
+TEST(Text, KeepsOtherScriptsAsWritten) { EXPECT_EQ(FoldName("Ali \u0639\u0644\u064a"), "ali \u0639\u0644\u064a"); }
+
+TEST(Text, CountsCharactersNotBytes) {
+  EXPECT_EQ(Utf8Length("Zoë"), 3u);
+  EXPECT_TRUE(IsValidUtf8("Zoë"));
+  EXPECT_FALSE(IsValidUtf8("Zo\xC3"));
+  EXPECT_FALSE(IsValidUtf8("\xED\xA0\x80"));  // a lone surrogate
+}
+
+TEST(Text, FoldsPostcodes) { EXPECT_EQ(FoldPostcode(" pr1 2ab"), "PR12AB"); }
+
+}  // namespace
+}  // namespace casework

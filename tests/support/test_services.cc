@@ -1,0 +1,52 @@
+#include "support/test_services.h"
+
+#include <stdexcept>
+
+#include "app/users.h"
+#include "crypto/crypto.h"
+#include "settings/settings_loader.h"
+#include "store/migrations.h"
+#include "store/sqlite/sqlite_database.h"
+
+namespace casework::testing {
+
+void CountingRandom::Fill(uint8_t* out, size_t n) {
+  for (size_t i = 0; i < n; ++i) {
+    out[i] = static_cast<uint8_t>(next_ >> (8 * (i % 8)));
+    if (i % 8 == 7) ++next_;
+  }
+  ++next_;
+}
+
+TestServices::TestServices()
+    : clock_(*ParseTimestamp("2026-11-23T10:00:00Z", "start")), ids_(clock_, random_) {
+  crypto::Initialise();
+  Result<Settings> loaded = LoadSettings(DefaultConfigDir());
+  if (!loaded.ok()) throw std::runtime_error(loaded.status().ToString());
+  settings_ = std::move(*loaded);
+  settings_.passwords.ops_limit = 1;
+  settings_.passwords.mem_limit_bytes = 1 << 20;
+  db_ = std::make_unique<store::SqliteDatabase>(dir_.File("casework.db"));
+  Status migrated = store::Migrate(*db_, clock_.Now());
+  if (!migrated.ok()) throw std::runtime_error(migrated.ToString());
+  services_.reset(new app::Services{*db_, clock_, ids_, settings_});
+}
+
+TestServices::~TestServices() = default;
+
+app::Actor TestServices::AddActor(const std::string& username, Role role, const std::string& team) {
+  app::NewUser u;
+  u.username = username;
+  u.full_name = "Test " + username;
+  u.post_title = std::string(RoleName(role)) + " post";
+  u.role = role;
+  u.team = team;
+  u.agency = "Children's Social Care";
+  u.password = "Correct-Lantern-Staple-9";
+  u.must_change_password = false;
+  Result<User> user = app::AddUser(*services_, nullptr, u, {});
+  if (!user.ok()) throw std::runtime_error(user.status().ToString());
+  return app::Actor{*user, "test-session", "127.0.0.1"};
+}
+
+}  // namespace casework::testing

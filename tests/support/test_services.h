@@ -1,0 +1,50 @@
+// Everything a use-case test needs: a new migrated database, a clock the test controls,
+// settings, and users to act as. Each TestServices is independent of every other.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "app/actor.h"
+#include "app/services.h"
+#include "core/clock.h"
+#include "support/temp_dir.h"
+
+namespace casework::testing {
+
+// Random bytes from a fixed sequence, so ids are repeatable within a test.
+class CountingRandom final : public RandomSource {
+ public:
+  void Fill(uint8_t* out, size_t n) override;
+
+ private:
+  uint64_t next_ = 1;
+};
+
+class TestServices {
+ public:
+  // Starts at 2026-11-23T10:00:00Z, with the shipped default settings made cheap to hash.
+  TestServices();
+  ~TestServices();
+
+  app::Services& services() { return *services_; }
+  store::Database& db() { return *db_; }
+  FakeClock& clock() { return clock_; }
+  Settings& settings() { return settings_; }
+  // The SQLite file, for tests that reach past Casework to tamper with it.
+  std::string db_file() const { return dir_.File("casework.db"); }
+
+  // Adds a user with this role (and team, created if new) and returns an actor for them.
+  app::Actor AddActor(const std::string& username, Role role, const std::string& team = "Assessment Team North");
+
+ private:
+  TempDir dir_;
+  FakeClock clock_;
+  CountingRandom random_;
+  IdGenerator ids_;
+  Settings settings_;
+  std::unique_ptr<store::Database> db_;
+  std::unique_ptr<app::Services> services_;
+};
+
+}  // namespace casework::testing
