@@ -60,6 +60,8 @@ int Serve(const ServeOptions& o) {
   sigaddset(&signals, SIGINT);
   sigaddset(&signals, SIGTERM);
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+  // A closed log pipe must not kill the server.
+  signal(SIGPIPE, SIG_IGN);
 
   http::Server server(server_options, [&api](const http::Request& r) { return api.Handle(r); });
   unsigned short port;

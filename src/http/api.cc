@@ -49,6 +49,16 @@ void Api::Add(const std::string& method, const std::string& pattern, Handler han
   router_.Add(method, pattern, Endpoint{std::move(handler), access});
 }
 
+std::vector<std::string> Api::Routes() const {
+  std::vector<std::string> out;
+  for (const auto& route : router_.routes()) {
+    std::string path;
+    for (const std::string& segment : route.segments) path += "/" + segment;
+    out.push_back(route.method + " " + path);
+  }
+  return out;
+}
+
 Response Api::Handle(const Request& request) const {
   Response r;
   try {

@@ -47,6 +47,8 @@ class Api {
     kOpen,            // no session needed (signing in, health checks)
   };
   void Add(const std::string& method, const std::string& pattern, Handler handler, Access access = Access::kSignedIn);
+  // Every route as "METHOD /pattern", for checking the API description covers them.
+  std::vector<std::string> Routes() const;
 
  private:
   struct Endpoint {

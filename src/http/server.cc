@@ -1,5 +1,6 @@
 #include "http/server.h"
 
+#include <array>
 #include <atomic>
 #include <thread>
 #include <vector>
@@ -119,9 +120,21 @@ class Connection : public std::enable_shared_from_this<Connection> {
     });
   }
 
+  // Shuts the sending side, then reads and discards for a short while: closing with unread
+  // request bytes would make the kernel reset the connection, and the client could lose the
+  // answer (a 413, say) before reading it.
   void Close() {
     beast::error_code ec;
     stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
+    if (ec) return;
+    stream_.expires_after(std::chrono::seconds(2));
+    Discard();
+  }
+
+  void Discard() {
+    stream_.async_read_some(net::buffer(discard_), [self = shared_from_this()](beast::error_code ec, size_t) {
+      if (!ec) self->Discard();
+    });
   }
 
   beast::tcp_stream stream_;
@@ -130,6 +143,7 @@ class Connection : public std::enable_shared_from_this<Connection> {
   Shared& shared_;
   std::string address_;
   bool head_ = false;
+  std::array<char, 4096> discard_;
 };
 
 }  // namespace

@@ -1,0 +1,64 @@
+// The real `casework serve`, started for a test on a free loopback port over a fresh
+// database holding a standard set of users, and stopped when the test ends.
+#pragma once
+
+#include <sys/types.h>
+
+#include <map>
+#include <string>
+
+#include <boost/json/value.hpp>
+
+#include "api/http_client.h"
+#include "support/temp_dir.h"
+
+namespace casework::testing {
+
+// Every user the fixture creates has this password.
+inline constexpr char kTestPassword[] = "Correct-Lantern-Staple-9";
+
+struct LiveServerOptions {
+  // Lines appended to the config's casework.toml under their sections, e.g.
+  // {"sessions", "idle_timeout_minutes = 2"}.
+  std::multimap<std::string, std::string> settings;
+  std::string extra_args;
+};
+
+class LiveServer {
+ public:
+  explicit LiveServer(LiveServerOptions options = {});
+  ~LiveServer();
+  LiveServer(const LiveServer&) = delete;
+  LiveServer& operator=(const LiveServer&) = delete;
+
+  unsigned short port() const { return port_; }
+  const std::string& db_file() const { return db_file_; }
+  // Stops the server and starts it again on the same database.
+  void Restart();
+
+  // Signs in as one of the standard users: sam (practitioner), jo (practitioner),
+  // maureen (team manager), priya (partner practitioner), rita (records officer),
+  // alex (auditor), ade (administrator). Returns the bearer token.
+  std::string SignIn(const std::string& username);
+  // The user's id.
+  std::string UserId(const std::string& username);
+
+  HttpResult Send(const std::string& method, const std::string& target, const std::string& token,
+                  const std::string& body = "", std::map<std::string, std::string> headers = {});
+  HttpResult Get(const std::string& target, const std::string& token) { return Send("GET", target, token); }
+  HttpResult Post(const std::string& target, const std::string& token, const boost::json::value& body);
+
+ private:
+  void Start();
+  void Stop();
+
+  TempDir dir_;
+  std::string db_file_;
+  std::string config_dir_;
+  LiveServerOptions options_;
+  pid_t pid_ = -1;
+  unsigned short port_ = 0;
+  std::map<std::string, std::string> user_ids_;
+};
+
+}  // namespace casework::testing
