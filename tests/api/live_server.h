@@ -42,6 +42,7 @@ class LiveServer {
   std::string SignIn(const std::string& username);
   // The user's id.
   std::string UserId(const std::string& username);
+  const std::map<std::string, std::string>& user_ids() const { return user_ids_; }
 
   HttpResult Send(const std::string& method, const std::string& target, const std::string& token,
                   const std::string& body = "", std::map<std::string, std::string> headers = {});
