@@ -43,6 +43,7 @@ Api::Api(const app::Services& services, ApiOptions options) : services_(services
   AddEntryRoutes(*this);
   AddUserRoutes(*this);
   AddMetaRoutes(*this);
+  AddAccessRoutes(*this);
 }
 
 void Api::Add(const std::string& method, const std::string& pattern, Handler handler, Access access) {

@@ -68,5 +68,6 @@ void AddPersonRoutes(Api& api);
 void AddEntryRoutes(Api& api);
 void AddUserRoutes(Api& api);
 void AddMetaRoutes(Api& api);
+void AddAccessRoutes(Api& api);
 
 }  // namespace casework::http
