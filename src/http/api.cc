@@ -44,6 +44,8 @@ Api::Api(const app::Services& services, ApiOptions options) : services_(services
   AddUserRoutes(*this);
   AddMetaRoutes(*this);
   AddAccessRoutes(*this);
+  AddCaseloadRoutes(*this);
+  AddDraftRoutes(*this);
 }
 
 void Api::Add(const std::string& method, const std::string& pattern, Handler handler, Access access) {

@@ -69,5 +69,7 @@ void AddEntryRoutes(Api& api);
 void AddUserRoutes(Api& api);
 void AddMetaRoutes(Api& api);
 void AddAccessRoutes(Api& api);
+void AddCaseloadRoutes(Api& api);
+void AddDraftRoutes(Api& api);
 
 }  // namespace casework::http
