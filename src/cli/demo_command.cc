@@ -25,7 +25,7 @@ void AddDemoCommand(CLI::App& app) {
     Result<demo::DemoSummary> loaded = demo::LoadDemo(rt->services(), *demo, *common);
     if (!loaded.ok()) Exit(Fail(loaded.status()));
     std::cout << "Loaded " << loaded->children << " children, " << loaded->persons << " persons in all and "
-              << loaded->entries << " entries into " << options->db_path << ".\n"
+              << loaded->entries << " entries into " << options->Describe() << ".\n"
               << "Demo logins (password " << demo::kDemoPassword << "):\n";
     for (const demo::DemoLogin& l : demo::DemoLogins()) {
       std::cout << "  " << l.username << "  " << l.full_name << ", " << l.post_title << " (" << l.role << ")\n";

@@ -13,7 +13,12 @@ namespace casework::cli {
 
 struct StoreOptions {
   std::string db_path = "casework.db";
+  std::string database_url;  // postgresql://...; when set, used instead of db_path
+  int database_connections = 10;
   std::string config_dir;  // empty: the config folder beside the source
+
+  // The file or the server's address, without any password, for messages.
+  std::string Describe() const;
 };
 
 class Runtime {
