@@ -26,7 +26,8 @@ std::unique_ptr<Runtime> Runtime::Open(const StoreOptions& options) {
   }
   rt->settings_ = std::move(*settings);
   try {
-    rt->db_ = std::make_unique<store::SqliteDatabase>(options.db_path);
+    rt->db_ = std::make_unique<store::SqliteDatabase>(
+        options.db_path, 4, options.bulk_load ? store::Durability::kBulkLoad : store::Durability::kFull);
   } catch (const store::DbError& e) {
     Fail(Status(StatusCode::kUnavailable, e.what()));
     return nullptr;

@@ -14,6 +14,8 @@ namespace casework::cli {
 struct StoreOptions {
   std::string db_path = "casework.db";
   std::string config_dir;  // empty: the config folder beside the source
+  // For loaders of a new database: commits unsynced, all synced once when closed.
+  bool bulk_load = false;
 };
 
 class Runtime {
@@ -22,6 +24,7 @@ class Runtime {
   static std::unique_ptr<Runtime> Open(const StoreOptions& options);
 
   app::Services& services() { return *services_; }
+  RandomSource& random() { return random_; }
   const std::string& config_dir() const { return config_dir_; }
 
   // Ok if the schema is current; otherwise says to run casework init.
