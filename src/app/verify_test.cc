@@ -1,7 +1,6 @@
 #include "app/verify.h"
 
 #include <gtest/gtest.h>
-#include <sqlite3.h>
 
 #include "app/entries.h"
 #include "app/persons.h"
@@ -11,18 +10,6 @@ namespace casework::app {
 namespace {
 
 using testing::TestServices;
-
-// Runs SQL on the database file directly, as someone with access to the file could.
-void Tamper(const std::string& file, const std::string& sql) {
-  sqlite3* db = nullptr;
-  ASSERT_EQ(sqlite3_open(file.c_str(), &db), SQLITE_OK);
-  char* error = nullptr;
-  int rc = sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &error);
-  std::string message = error ? error : "";
-  sqlite3_free(error);
-  sqlite3_close(db);
-  ASSERT_EQ(rc, SQLITE_OK) << message;
-}
 
 class VerifyTest : public ::testing::Test {
  protected:
@@ -70,9 +57,10 @@ TEST_F(VerifyTest, ENT06_DatabaseRefusesUpdatesAndDeletesOfJournal) {
 
 // ENT-06: an item altered directly in the database file is named as the first broken one.
 TEST_F(VerifyTest, ENT06_NamesTheAlteredItem) {
-  Tamper(t.db_file(),
-         "DROP TRIGGER journal_never_updated; UPDATE journal SET body = replace(body, 'Note 1', 'Note one') "
-         "WHERE id = '" + items[1].id + "';");
+  t.database().Tamper(
+      "UPDATE journal SET body = replace(body, 'Note 1', 'Note one') "
+      "WHERE id = '" +
+      items[1].id + "';");
   Result<VerifyReport> r = VerifyAll(t.services());
   ASSERT_EQ(r->breaks.size(), 1u);
   EXPECT_EQ(r->breaks[0].log, "journal");
@@ -84,7 +72,7 @@ TEST_F(VerifyTest, ENT06_NamesTheAlteredItem) {
 
 // ENT-06: a removed item and a removed tail are both caught.
 TEST_F(VerifyTest, ENT06_CatchesRemovedItems) {
-  Tamper(t.db_file(), "DROP TRIGGER journal_never_deleted; DELETE FROM journal WHERE id = '" + items[0].id + "';");
+  t.database().Tamper("DELETE FROM journal WHERE id = '" + items[0].id + "';");
   Result<VerifyReport> r = VerifyAll(t.services());
   ASSERT_EQ(r->breaks.size(), 1u);
   EXPECT_EQ(r->breaks[0].seq, items[0].seq);
@@ -100,7 +88,7 @@ TEST_F(VerifyTest, ENT06_CatchesRemovedItems) {
   e.occurred_at = fresh.clock().Now();
   e.text = "last";
   JournalItem last = *RecordEntry(fresh.services(), a, child2.id, e);
-  Tamper(fresh.db_file(), "DROP TRIGGER journal_never_deleted; DELETE FROM journal WHERE id = '" + last.id + "';");
+  fresh.database().Tamper("DELETE FROM journal WHERE id = '" + last.id + "';");
   r = VerifyAll(fresh.services());
   ASSERT_EQ(r->breaks.size(), 1u);
   EXPECT_NE(r->breaks[0].problem.find("removed"), std::string::npos);
@@ -108,8 +96,7 @@ TEST_F(VerifyTest, ENT06_CatchesRemovedItems) {
 
 // GOV-06: the access log is chained too.
 TEST_F(VerifyTest, GOV06_AccessLogTamperingIsCaught) {
-  Tamper(t.db_file(),
-         "DROP TRIGGER access_log_never_updated; UPDATE access_log SET username = 'someone else' WHERE seq = 2;");
+  t.database().Tamper("UPDATE access_log SET username = 'someone else' WHERE seq = 2;");
   Result<VerifyReport> r = VerifyAll(t.services());
   ASSERT_EQ(r->breaks.size(), 1u);
   EXPECT_EQ(r->breaks[0].log, "access log");

@@ -7,7 +7,7 @@
 
 namespace casework::cli {
 
-// Adds --db and --config to a subcommand.
+// Adds --db, --database-url, --database-connections and --config to a subcommand.
 void AddStoreOptions(CLI::App& command, StoreOptions& options);
 // Stops the program with an exit code, from inside a subcommand.
 [[noreturn]] void Exit(int code);

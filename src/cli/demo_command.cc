@@ -29,7 +29,7 @@ void AddDemoCommand(CLI::App& app) {
     rt.reset();  // syncs the bulk load to disk
     std::cout << "Loaded " << loaded->children << " children, " << loaded->persons << " persons in all and "
               << loaded->entries << " entries (" << loaded->late_entries << " late, " << loaded->corrections
-              << " corrections, " << loaded->countersignatures << " countersignatures) into " << options->db_path
+              << " corrections, " << loaded->countersignatures << " countersignatures) into " << options->Describe()
               << ".\nDemo logins (password " << demo::kDemoPassword << "):\n";
     for (const demo::DemoLogin& l : demo::DemoLogins()) {
       std::cout << "  " << l.username << "  " << l.full_name << ", " << l.post_title << " (" << l.role << ")\n";

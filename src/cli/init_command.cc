@@ -19,9 +19,9 @@ void AddInitCommand(CLI::App& app) {
     if (!s.ok()) Exit(Fail(s));
     int latest = store::LatestSchemaVersion(rt->services().db.dialect());
     if (*before == latest) {
-      std::cout << "The database " << options->db_path << " is up to date (schema " << latest << ").\n";
+      std::cout << "The database " << options->Describe() << " is up to date (schema " << latest << ").\n";
     } else {
-      std::cout << "The database " << options->db_path << " now has schema " << latest << " (was " << *before
+      std::cout << "The database " << options->Describe() << " now has schema " << latest << " (was " << *before
                 << ").\n";
     }
   });

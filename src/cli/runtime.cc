@@ -4,9 +4,23 @@
 
 #include "settings/settings_loader.h"
 #include "store/migrations.h"
-#include "store/sqlite/sqlite_database.h"
+#include "store/open_database.h"
 
 namespace casework::cli {
+
+std::string StoreOptions::Describe() const {
+  if (database_url.empty()) return db_path;
+  // postgresql://user:secret@host/db -> postgresql://user@host/db
+  std::string shown = database_url;
+  size_t start = shown.find("://") + 3;
+  size_t at = shown.find('@', start);
+  size_t slash = shown.find('/', start);
+  if (at != std::string::npos && (slash == std::string::npos || at < slash)) {
+    size_t colon = shown.find(':', start);
+    if (colon != std::string::npos && colon < at) shown.erase(colon, at - colon);
+  }
+  return shown.substr(0, shown.find('?'));
+}
 
 int Fail(const Status& status) {
   std::cerr << "casework: ";
@@ -25,9 +39,14 @@ std::unique_ptr<Runtime> Runtime::Open(const StoreOptions& options) {
     return nullptr;
   }
   rt->settings_ = std::move(*settings);
+  if (!options.database_url.empty() && !store::IsPostgresUrl(options.database_url)) {
+    Fail(Status::Invalid("--database-url",
+                         "must be a PostgreSQL URL, such as postgresql://casework@db.example/casework"));
+    return nullptr;
+  }
   try {
-    rt->db_ = std::make_unique<store::SqliteDatabase>(
-        options.db_path, 4, options.bulk_load ? store::Durability::kBulkLoad : store::Durability::kFull);
+    rt->db_ = store::OpenDatabase(options.database_url.empty() ? options.db_path : options.database_url,
+                                  options.database_connections, options.bulk_load);
   } catch (const store::DbError& e) {
     Fail(Status(StatusCode::kUnavailable, e.what()));
     return nullptr;

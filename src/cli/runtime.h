@@ -13,9 +13,14 @@ namespace casework::cli {
 
 struct StoreOptions {
   std::string db_path = "casework.db";
+  std::string database_url;  // postgresql://...; when set, used instead of db_path
+  int database_connections = 10;
   std::string config_dir;  // empty: the config folder beside the source
   // For loaders of a new database: commits unsynced, all synced once when closed.
   bool bulk_load = false;
+
+  // The file or the server's address, without any password, for messages.
+  std::string Describe() const;
 };
 
 class Runtime {

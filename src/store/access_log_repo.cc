@@ -31,12 +31,12 @@ AccessEvent EventAt(const Cursor& r) {
 }  // namespace
 
 ChainHead AccessLogRepo::ReserveNext(const std::string& chain) {
-  auto rows = c_.Query("UPDATE access_log_heads SET seq = seq + 1 WHERE chain = ? RETURNING seq, hash",
-                       {std::string_view(chain)});
-  if (rows->Next()) return ChainHead{rows->Int(0) - 1, rows->String(1)};
-  rows.reset();
-  c_.Exec("INSERT INTO access_log_heads (chain, seq, hash) VALUES (?, 1, '')", {std::string_view(chain)});
-  return ChainHead{0, ""};
+  auto rows = c_.Query(
+      "INSERT INTO access_log_heads (chain, seq, hash) VALUES (?, 1, '') "
+      "ON CONFLICT (chain) DO UPDATE SET seq = access_log_heads.seq + 1 RETURNING seq, hash",
+      {std::string_view(chain)});
+  rows->Next();
+  return ChainHead{rows->Int(0) - 1, rows->String(1)};
 }
 
 void AccessLogRepo::Insert(const AccessEvent& e) {

@@ -31,14 +31,16 @@ JournalItem ItemAt(const Cursor& r) {
 }  // namespace
 
 ChainHead JournalRepo::ReserveNext(const std::string& record_id) {
-  // The UPDATE takes the head row's lock (in PostgreSQL, until commit) and returns the
-  // reserved number with the previous hash, which the UPDATE leaves unchanged.
-  auto rows = c_.Query("UPDATE journal_heads SET seq = seq + 1 WHERE record_id = ? RETURNING seq, hash",
-                       {std::string_view(record_id)});
-  if (rows->Next()) return ChainHead{rows->Int(0) - 1, rows->String(1)};
-  rows.reset();
-  c_.Exec("INSERT INTO journal_heads (record_id, seq, hash) VALUES (?, 1, '')", {std::string_view(record_id)});
-  return ChainHead{0, ""};
+  // One statement, so two writers starting a record's first item at once cannot both insert
+  // the head. It holds the head row (in PostgreSQL, locked until commit, so a concurrent
+  // writer to the same record waits, then runs again on the new head) and returns the
+  // reserved number with the previous hash, which it leaves unchanged.
+  auto rows = c_.Query(
+      "INSERT INTO journal_heads (record_id, seq, hash) VALUES (?, 1, '') "
+      "ON CONFLICT (record_id) DO UPDATE SET seq = journal_heads.seq + 1 RETURNING seq, hash",
+      {std::string_view(record_id)});
+  rows->Next();
+  return ChainHead{rows->Int(0) - 1, rows->String(1)};
 }
 
 void JournalRepo::Insert(const JournalItem& item) {

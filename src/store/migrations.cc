@@ -3,8 +3,31 @@
 namespace casework::store {
 namespace {
 
+// Any fixed number: the advisory lock that one Casework holds while it changes the schema.
+constexpr int64_t kSchemaLockKey = 0x43415345574f524b;  // "CASEWORK"
+
 const std::vector<Migration>& MigrationsFor(Dialect dialect) {
-  return SqliteMigrations();
+  return dialect == Dialect::kPostgres ? PostgresMigrations() : SqliteMigrations();
+}
+
+// Makes sure no other process changes the schema until this transaction ends, then creates
+// the table of applied migrations if this is a new database. SQLite's write transaction
+// already excludes every other writer. On PostgreSQL an advisory lock does; the transaction
+// reads committed data rather than a snapshot from before it waited, so it sees what
+// another Casework starting at the same moment has already applied.
+void LockSchema(Connection& c) {
+  if (c.dialect() == Dialect::kPostgres) {
+    c.ExecScript("SET TRANSACTION ISOLATION LEVEL READ COMMITTED");
+    c.Query("SELECT pg_advisory_xact_lock(?)", {kSchemaLockKey})->Next();
+  }
+  c.ExecScript(
+      "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, "
+      "applied_at TEXT NOT NULL)");
+}
+
+int AppliedVersion(Connection& c) {
+  auto rows = c.Query("SELECT COALESCE(MAX(version), 0) FROM schema_migrations");
+  return rows->Next() ? static_cast<int>(rows->Int(0)) : 0;
 }
 
 }  // namespace
@@ -17,11 +40,8 @@ int LatestSchemaVersion(Dialect dialect) {
 Result<int> SchemaVersion(Database& db) {
   int version = 0;
   Status s = db.Write([&](Connection& c) {
-    c.ExecScript(
-        "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, "
-        "applied_at TEXT NOT NULL)");
-    auto rows = c.Query("SELECT COALESCE(MAX(version), 0) FROM schema_migrations");
-    if (rows->Next()) version = static_cast<int>(rows->Int(0));
+    LockSchema(c);
+    version = AppliedVersion(c);
     return Status::Ok();
   });
   if (!s.ok()) return s;
@@ -41,6 +61,8 @@ Status Migrate(Database& db, Timestamp now) {
   for (const Migration& m : MigrationsFor(db.dialect())) {
     if (m.version <= *current) continue;
     Status s = db.Write([&](Connection& c) {
+      LockSchema(c);
+      if (AppliedVersion(c) >= m.version) return Status::Ok();  // another process applied it
       c.ExecScript(m.sql);
       c.Exec("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
              {int64_t{m.version}, std::string_view(m.name), std::string_view(applied_at)});

@@ -16,8 +16,9 @@ struct Migration {
 };
 
 const std::vector<Migration>& SqliteMigrations();
+const std::vector<Migration>& PostgresMigrations();
 
-// Brings the schema up to date. Refuses a database whose schema is newer than this binary.
+// Brings the schema up to date; several processes may do so at once. Refuses a database whose schema is newer than this binary.
 Status Migrate(Database& db, Timestamp now);
 
 // The highest migration applied, or 0 for an empty database.

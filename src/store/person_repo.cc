@@ -81,16 +81,35 @@ PersonSummary SummaryAt(const Cursor& r) {
   return s;
 }
 
-// A full-text query in which every word must begin a word of the name: "jo smi" finds
-// "John Smith". Words are folded first, so they hold no query syntax.
-std::string PrefixQuery(const std::string& name) {
+// The words of a name query, folded as stored names are, so they hold no query syntax.
+std::vector<std::string> QueryWords(const std::string& name) {
   std::istringstream in(FoldName(name));
-  std::string out;
-  for (std::string word; in >> word;) {
-    if (!out.empty()) out += ' ';
-    out += '"' + word + "\"*";
+  std::vector<std::string> words;
+  for (std::string word; in >> word;) words.push_back(word);
+  return words;
+}
+
+// A condition, with its parameters, that person_names n matches when every word begins a
+// word of its name_key: "jo smi" finds "John Smith". Each dialect uses its own full-text
+// search; both give the same rows.
+std::string NameMatch(Dialect dialect, const std::vector<std::string>& words, std::vector<std::string>& params) {
+  if (dialect == Dialect::kSqlite) {
+    std::string match;
+    for (const std::string& w : words) match += (match.empty() ? "\"" : " \"") + w + "\"*";
+    params.push_back(match);
+    return "n.rowid IN (SELECT rowid FROM person_names_search WHERE person_names_search MATCH ?)";
   }
-  return out;
+  // tsquery prefixes ('jo':*) over the stored tsvector, and the same question put to the
+  // trigram index: a word begins with "jo" exactly when " jo" occurs in " " || name_key.
+  std::string tsquery;
+  std::string condition = "n.search_words @@ to_tsquery('simple', ?)";
+  for (const std::string& w : words) tsquery += (tsquery.empty() ? "'" : " & '") + w + "':*";
+  params.push_back(tsquery);
+  for (const std::string& w : words) {
+    condition += " AND (' ' || n.name_key) LIKE ?";
+    params.push_back("% " + w + "%");
+  }
+  return condition;
 }
 
 // The persons columns that Insert and Update both write, in one order, with the text they
@@ -115,16 +134,30 @@ class PersonColumns {
     display_ = p.DisplayName();
     updated_ = FormatTimestamp(p.updated_at);
     Value interpreter = d.interpreter_needed ? Value{int64_t{*d.interpreter_needed ? 1 : 0}} : Value{nullptr};
-    values_ = {p.version, std::string_view(d.given_names), std::string_view(d.family_name),
-               std::string_view(display_), DateValue(dob_), std::string_view(d.gender), std::string_view(d.ethnicity),
-               std::string_view(d.religion), std::string_view(d.first_language), interpreter,
-               std::string_view(d.communication_needs), std::string_view(d.disability), TextOrNull(d.nhs_number),
-               int64_t{b && b->unborn ? 1 : 0}, b ? TextOrNull(b->mother_person_id) : Value{nullptr},
+    values_ = {p.version,
+               std::string_view(d.given_names),
+               std::string_view(d.family_name),
+               std::string_view(display_),
+               DateValue(dob_),
+               std::string_view(d.gender),
+               std::string_view(d.ethnicity),
+               std::string_view(d.religion),
+               std::string_view(d.first_language),
+               interpreter,
+               std::string_view(d.communication_needs),
+               std::string_view(d.disability),
+               TextOrNull(d.nhs_number),
+               int64_t{b && b->unborn ? 1 : 0},
+               b ? TextOrNull(b->mother_person_id) : Value{nullptr},
                b ? Value{std::string_view(b->mother_family_name)} : Value{nullptr},
-               b ? TextOrNull(b->mother_nhs_number) : Value{nullptr}, DateValue(edd_), DateValue(born_),
-               DateValue(registered_), DateValue(cert_),
+               b ? TextOrNull(b->mother_nhs_number) : Value{nullptr},
+               DateValue(edd_),
+               DateValue(born_),
+               DateValue(registered_),
+               DateValue(cert_),
                p.birth_certificate ? Value{std::string_view(p.birth_certificate->seen_by)} : Value{nullptr},
-               std::string_view(missing), std::string_view(updated_)};
+               std::string_view(missing),
+               std::string_view(updated_)};
   }
 
   std::vector<Value>& values() { return values_; }
@@ -196,7 +229,8 @@ void PersonRepo::SetMissing(const std::string& person_id, const std::string& mis
 std::optional<Person> PersonRepo::Get(const std::string& id) {
   std::optional<Person> p;
   {
-    auto rows = c_.Query(std::string("SELECT ") + kPersonColumns + " FROM persons WHERE id = ?", {std::string_view(id)});
+    auto rows =
+        c_.Query(std::string("SELECT ") + kPersonColumns + " FROM persons WHERE id = ?", {std::string_view(id)});
     if (!rows->Next()) return std::nullopt;
     p = PersonAt(*rows);
   }
@@ -272,15 +306,16 @@ void PersonRepo::AddAddress(const std::string& person_id, const Address& a, Time
       "INSERT INTO addresses (id, person_id, line1, line2, town, postcode, postcode_key, from_date, to_date, current, "
       "recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
       {std::string_view(a.id), std::string_view(person_id), std::string_view(a.line1), std::string_view(a.line2),
-       std::string_view(a.town), std::string_view(a.postcode), std::string_view(key), DateValue(from),
-       DateValue(to), int64_t{a.to ? 0 : 1}, std::string_view(when)});
+       std::string_view(a.town), std::string_view(a.postcode), std::string_view(key), DateValue(from), DateValue(to),
+       int64_t{a.to ? 0 : 1}, std::string_view(when)});
 }
 
 std::vector<Address> PersonRepo::Addresses(const std::string& person_id) {
   std::vector<Address> out;
-  auto rows = c_.Query(std::string("SELECT ") + kAddressColumns +
-                           " FROM addresses WHERE person_id = ? ORDER BY current DESC, from_date DESC, recorded_at DESC",
-                       {std::string_view(person_id)});
+  auto rows =
+      c_.Query(std::string("SELECT ") + kAddressColumns +
+                   " FROM addresses WHERE person_id = ? ORDER BY current DESC, from_date DESC, recorded_at DESC",
+               {std::string_view(person_id)});
   while (rows->Next()) out.push_back(AddressAt(*rows));
   return out;
 }
@@ -321,12 +356,13 @@ std::vector<DuplicateCandidate> PersonRepo::DuplicateCandidates(const std::optio
 std::vector<PersonSummary> PersonRepo::Search(const PersonQuery& q) {
   std::string sql = std::string(kSummarySelect) + ", n.given_names || ' ' || n.family_name, n.kind" + kSummaryJoins;
   std::vector<Value> params;
-  std::string match = PrefixQuery(q.name);
+  std::vector<std::string> words = QueryWords(q.name);
+  std::vector<std::string> match_params;  // kept alive for params' views
   std::string where;
-  if (!match.empty()) {
+  if (!words.empty()) {
     sql += " JOIN person_names n ON n.person_id = p.id";
-    where += " AND n.rowid IN (SELECT rowid FROM person_names_search WHERE person_names_search MATCH ?)";
-    params.push_back(std::string_view(match));
+    where += " AND " + NameMatch(c_.dialect(), words, match_params);
+    for (const std::string& m : match_params) params.push_back(std::string_view(m));
   } else {
     sql += " JOIN person_names n ON n.person_id = p.id AND n.kind = 'current'";
   }

@@ -2,22 +2,20 @@
 
 #include <fcntl.h>
 #include <signal.h>
-#include <spawn.h>
+#include <sys/prctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <boost/json/serialize.hpp>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
 
-#include <boost/json/serialize.hpp>
-
 #include "app/users.h"
 #include "crypto/crypto.h"
 #include "settings/settings_loader.h"
 #include "store/migrations.h"
-#include "store/sqlite/sqlite_database.h"
 
 extern char** environ;
 
@@ -71,7 +69,15 @@ void SetSetting(std::string& toml, const std::string& section, const std::string
 
 LiveServer::LiveServer(LiveServerOptions options) : options_(std::move(options)) {
   crypto::Initialise();
-  db_file_ = dir_.File("casework.db");
+  if (const LiveServer* other = options_.same_database_as) {
+    database_args_ = other->database_args_;
+    config_dir_ = other->config_dir_;
+    user_ids_ = other->user_ids_;
+    Start();
+    return;
+  }
+  database_ = std::make_unique<TestDatabase>();
+  database_args_ = database_->CommandArgs();
   config_dir_ = dir_.File("config");
   std::filesystem::copy(DefaultConfigDir(), config_dir_, std::filesystem::copy_options::recursive);
   std::string toml_file = config_dir_ + "/casework.toml";
@@ -86,15 +92,21 @@ LiveServer::LiveServer(LiveServerOptions options) : options_(std::move(options))
   Result<Settings> settings = LoadSettings(config_dir_);
   if (!settings.ok()) throw std::runtime_error(settings.status().ToString());
   {
-    store::SqliteDatabase db(db_file_);
+    std::unique_ptr<store::Database> db = database_->Open();
     SystemClock clock;
     crypto::SodiumRandom random;
     IdGenerator ids(clock, random);
-    app::Services services{db, clock, ids, *settings};
-    if (Status s = store::Migrate(db, clock.Now()); !s.ok()) throw std::runtime_error(s.ToString());
+    app::Services services{*db, clock, ids, *settings};
+    if (Status s = store::Migrate(*db, clock.Now()); !s.ok()) throw std::runtime_error(s.ToString());
     for (const StandardUser& u : kUsers) {
-      app::NewUser nu{u.username, std::string("Test ") + u.username, std::string(RoleName(u.role)) + " post", u.role,
-                      u.team, u.agency, kTestPassword, false};
+      app::NewUser nu{u.username,
+                      std::string("Test ") + u.username,
+                      std::string(RoleName(u.role)) + " post",
+                      u.role,
+                      u.team,
+                      u.agency,
+                      kTestPassword,
+                      false};
       Result<User> added = app::AddUser(services, nullptr, nu, {});
       if (!added.ok()) throw std::runtime_error(added.status().ToString());
       user_ids_[u.username] = added->id;
@@ -106,25 +118,39 @@ LiveServer::LiveServer(LiveServerOptions options) : options_(std::move(options))
 LiveServer::~LiveServer() { Stop(); }
 
 void LiveServer::Start() {
-  int out[2];
-  if (pipe(out) != 0) throw std::runtime_error("pipe failed");
   std::string log = dir_.File("server.log");
-  posix_spawn_file_actions_t actions;
-  posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_adddup2(&actions, out[1], STDOUT_FILENO);
-  posix_spawn_file_actions_addclose(&actions, out[0]);
-  posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, log.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0644);
-  std::vector<std::string> args = {CASEWORK_BINARY, "serve", "--db", db_file_, "--config", config_dir_,
-                                   "--listen", "127.0.0.1:0", "--workers", "8"};
+  std::vector<std::string> args = {CASEWORK_BINARY, "serve"};
+  args.insert(args.end(), database_args_.begin(), database_args_.end());
+  for (const char* a : {"--config", config_dir_.c_str(), "--listen", "127.0.0.1:0", "--workers", "8"})
+    args.push_back(a);
   std::istringstream extra(options_.extra_args);
   for (std::string a; extra >> a;) args.push_back(a);
   std::vector<char*> argv;
   for (auto& a : args) argv.push_back(a.data());
   argv.push_back(nullptr);
-  int rc = posix_spawn(&pid_, CASEWORK_BINARY, &actions, nullptr, argv.data(), environ);
-  posix_spawn_file_actions_destroy(&actions);
+  int out[2];
+  if (pipe2(out, O_CLOEXEC) != 0) throw std::runtime_error("pipe failed");
+  int err = open(log.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
+  pid_t parent = getpid();
+  pid_ = fork();
+  if (pid_ == 0) {
+    // Only async-signal-safe calls from here to exec. The server is told to stop when the
+    // thread that started it ends, however it ends, so a crashed test leaves no server behind.
+    prctl(PR_SET_PDEATHSIG, SIGTERM);
+    if (getppid() != parent) _exit(1);
+    dup2(out[1], STDOUT_FILENO);
+    if (err >= 0) dup2(err, STDERR_FILENO);
+    close(out[0]);
+    close(out[1]);
+    execve(CASEWORK_BINARY, argv.data(), environ);
+    _exit(127);
+  }
+  if (err >= 0) close(err);
   close(out[1]);
-  if (rc != 0) throw std::runtime_error("cannot start " + std::string(CASEWORK_BINARY));
+  if (pid_ < 0) {
+    close(out[0]);
+    throw std::runtime_error("cannot start " + std::string(CASEWORK_BINARY));
+  }
   std::string line;
   char c;
   while (read(out[0], &c, 1) == 1 && c != '\n') line += c;

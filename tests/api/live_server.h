@@ -1,16 +1,19 @@
 // The real `casework serve`, started for a test on a free loopback port over a fresh
-// database holding a standard set of users, and stopped when the test ends.
+// database (SQLite or PostgreSQL, see TestDatabase) holding a standard set of users, and
+// stopped when the test ends, or when the test process dies.
 #pragma once
 
 #include <sys/types.h>
 
-#include <map>
-#include <string>
-
 #include <boost/json/value.hpp>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
 
 #include "api/http_client.h"
 #include "support/temp_dir.h"
+#include "support/test_database.h"
 
 namespace casework::testing {
 
@@ -22,6 +25,9 @@ struct LiveServerOptions {
   // {"sessions", "idle_timeout_minutes = 2"}.
   std::multimap<std::string, std::string> settings;
   std::string extra_args;
+  // Another instance of Casework over the same database and config as this running one,
+  // as when several sit behind a load balancer. Settings above are then ignored.
+  const class LiveServer* same_database_as = nullptr;
 };
 
 class LiveServer {
@@ -32,7 +38,8 @@ class LiveServer {
   LiveServer& operator=(const LiveServer&) = delete;
 
   unsigned short port() const { return port_; }
-  const std::string& db_file() const { return db_file_; }
+  // The options that point `casework` at this server's database.
+  const std::vector<std::string>& database_args() const { return database_args_; }
   // Stops the server and starts it again on the same database.
   void Restart();
 
@@ -54,7 +61,8 @@ class LiveServer {
   void Stop();
 
   TempDir dir_;
-  std::string db_file_;
+  std::unique_ptr<TestDatabase> database_;  // null when sharing another server's
+  std::vector<std::string> database_args_;
   std::string config_dir_;
   LiveServerOptions options_;
   pid_t pid_ = -1;

@@ -6,7 +6,6 @@
 #include "crypto/crypto.h"
 #include "settings/settings_loader.h"
 #include "store/migrations.h"
-#include "store/sqlite/sqlite_database.h"
 
 namespace casework::testing {
 
@@ -18,15 +17,14 @@ void CountingRandom::Fill(uint8_t* out, size_t n) {
   ++next_;
 }
 
-TestServices::TestServices()
-    : clock_(*ParseTimestamp("2026-11-23T10:00:00Z", "start")), ids_(clock_, random_) {
+TestServices::TestServices() : clock_(*ParseTimestamp("2026-11-23T10:00:00Z", "start")), ids_(clock_, random_) {
   crypto::Initialise();
   Result<Settings> loaded = LoadSettings(DefaultConfigDir());
   if (!loaded.ok()) throw std::runtime_error(loaded.status().ToString());
   settings_ = std::move(*loaded);
   settings_.passwords.ops_limit = 1;
   settings_.passwords.mem_limit_bytes = 1 << 20;
-  db_ = std::make_unique<store::SqliteDatabase>(dir_.File("casework.db"));
+  db_ = database_.Open();
   Status migrated = store::Migrate(*db_, clock_.Now());
   if (!migrated.ok()) throw std::runtime_error(migrated.ToString());
   services_.reset(new app::Services{*db_, clock_, ids_, settings_});

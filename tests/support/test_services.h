@@ -1,4 +1,5 @@
-// Everything a use-case test needs: a new migrated database, a clock the test controls,
+// Everything a use-case test needs: a new migrated database (SQLite or PostgreSQL, see
+// TestDatabase), a clock the test controls,
 // settings, and users to act as. Each TestServices is independent of every other.
 #pragma once
 
@@ -8,7 +9,7 @@
 #include "app/actor.h"
 #include "app/services.h"
 #include "core/clock.h"
-#include "support/temp_dir.h"
+#include "support/test_database.h"
 
 namespace casework::testing {
 
@@ -31,14 +32,14 @@ class TestServices {
   store::Database& db() { return *db_; }
   FakeClock& clock() { return clock_; }
   Settings& settings() { return settings_; }
-  // The SQLite file, for tests that reach past Casework to tamper with it.
-  std::string db_file() const { return dir_.File("casework.db"); }
+  // The database underneath, for tests that reach past Casework to tamper with it.
+  const TestDatabase& database() const { return database_; }
 
   // Adds a user with this role (and team, created if new) and returns an actor for them.
   app::Actor AddActor(const std::string& username, Role role, const std::string& team = "Assessment Team North");
 
  private:
-  TempDir dir_;
+  TestDatabase database_;
   FakeClock clock_;
   CountingRandom random_;
   IdGenerator ids_;
