@@ -43,6 +43,8 @@ Api::Api(const app::Services& services, ApiOptions options) : services_(services
   AddEntryRoutes(*this);
   AddUserRoutes(*this);
   AddMetaRoutes(*this);
+  AddCaseloadRoutes(*this);
+  AddDraftRoutes(*this);
 }
 
 void Api::Add(const std::string& method, const std::string& pattern, Handler handler, Access access) {

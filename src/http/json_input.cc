@@ -198,6 +198,16 @@ bool JsonReader::Object(const char* key, bool required, const std::function<void
   return true;
 }
 
+std::optional<json::object> JsonReader::AnyObject(const char* key, bool required) {
+  const json::value* v = Get(key, required);
+  if (v == nullptr) return std::nullopt;
+  if (!v->is_object()) {
+    Fail(key, "must be an object");
+    return std::nullopt;
+  }
+  return v->as_object();
+}
+
 std::optional<std::vector<std::pair<std::string, std::string>>> JsonReader::StringMap(const char* key) {
   const json::value* v = Get(key, false);
   if (v == nullptr) return std::nullopt;

@@ -44,6 +44,9 @@ class JsonReader {
   void Objects(const char* key, bool required, const std::function<void(JsonReader&)>& read);
   // Calls read with a reader for the object at key, if present.
   bool Object(const char* key, bool required, const std::function<void(JsonReader&)>& read);
+  // The object at key as it was sent, unread: for content the server keeps but does not
+  // interpret, such as a form's draft.
+  std::optional<boost::json::object> AnyObject(const char* key, bool required = false);
   // The object at key as string pairs, e.g. {"religion": "declined to say"}.
   std::optional<std::vector<std::pair<std::string, std::string>>> StringMap(const char* key);
 

@@ -60,6 +60,10 @@ json::object SummaryJson(const PersonSummary& s) {
   return o;
 }
 
+json::object ReminderJson(const Reminder& m) {
+  return json::object{{"kind", m.kind}, {"message", m.message}, {"due", FormatDate(m.due)}, {"overdue", m.overdue}};
+}
+
 json::object PersonJson(const Person& p) {
   json::object o{{"id", p.id},
                  {"version", p.version},
@@ -115,10 +119,7 @@ json::object PersonRecordJson(const app::PersonRecord& r, Date today) {
     relationships.push_back(std::move(rel));
   }
   for (const MissingDetail& m : r.missing) missing.push_back(json::object{{"field", m.field}, {"label", m.label}});
-  for (const Reminder& m : r.reminders) {
-    reminders.push_back(json::object{
-        {"kind", m.kind}, {"message", m.message}, {"due", FormatDate(m.due)}, {"overdue", m.overdue}});
-  }
+  for (const Reminder& m : r.reminders) reminders.push_back(ReminderJson(m));
   o["addresses"] = std::move(addresses);
   o["other_names"] = std::move(names);
   o["relationships"] = std::move(relationships);

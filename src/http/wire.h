@@ -20,6 +20,7 @@ boost::json::object SummaryJson(const PersonSummary& s);
 boost::json::object PersonJson(const Person& p);
 boost::json::object PersonRecordJson(const app::PersonRecord& record, Date today);
 boost::json::object DuplicateJson(const DuplicateMatch& m);
+boost::json::object ReminderJson(const Reminder& m);
 // An item's stamped header with its body as recorded.
 boost::json::object JournalItemJson(const JournalItem& item);
 boost::json::object JournalEntryJson(const app::JournalEntryView& view);

@@ -173,6 +173,23 @@ void LiveServer::Stop() {
   pid_ = -1;
 }
 
+CommandResult LiveServer::RunCommand(const std::string& subcommand, const std::vector<std::string>& args) const {
+  std::string command = std::string(CASEWORK_BINARY) + " " + subcommand;
+  std::vector<std::string> all = database_args_;
+  all.insert(all.end(), {"--config", config_dir_});
+  all.insert(all.end(), args.begin(), args.end());
+  for (const std::string& a : all) command += " '" + a + "'";  // test paths and URLs hold no quotes
+  command += " 2>&1";
+  CommandResult result;
+  FILE* pipe = popen(command.c_str(), "r");
+  if (pipe == nullptr) throw std::runtime_error("cannot run " + command);
+  char buffer[4096];
+  for (size_t n; (n = fread(buffer, 1, sizeof buffer, pipe)) > 0;) result.output.append(buffer, n);
+  int status = pclose(pipe);
+  result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return result;
+}
+
 void LiveServer::Restart() {
   Stop();
   Start();

@@ -30,6 +30,12 @@ struct LiveServerOptions {
   const class LiveServer* same_database_as = nullptr;
 };
 
+// What a `casework` subcommand printed and how it ended.
+struct CommandResult {
+  int exit_code = -1;
+  std::string output;  // standard output and standard error together
+};
+
 class LiveServer {
  public:
   explicit LiveServer(LiveServerOptions options = {});
@@ -40,6 +46,8 @@ class LiveServer {
   unsigned short port() const { return port_; }
   // The options that point `casework` at this server's database.
   const std::vector<std::string>& database_args() const { return database_args_; }
+  // Runs `casework SUBCOMMAND ARGS...` on this server's database and config.
+  CommandResult RunCommand(const std::string& subcommand, const std::vector<std::string>& args = {}) const;
   // Stops the server and starts it again on the same database.
   void Restart();
 

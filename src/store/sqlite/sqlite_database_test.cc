@@ -59,25 +59,6 @@ TEST_F(SqliteDatabaseTest, ConcurrentWritesCommitIndependently) {
   EXPECT_EQ(Count(*db, "SELECT COUNT(*) FROM t"), acknowledged.load());
 }
 
-TEST_F(SqliteDatabaseTest, DatabaseErrorsBecomeStatusesAndRollBack) {
-  ASSERT_TRUE(db->Write([](Connection& c) {
-                  c.Exec("INSERT INTO t (k, v) VALUES ('a', 1)");
-                  return Status::Ok();
-                }).ok());
-  Status dup = db->Write([](Connection& c) {
-    c.Exec("INSERT INTO t (k, v) VALUES ('b', 2)");
-    c.Exec("INSERT INTO t (k, v) VALUES ('a', 3)");
-    return Status::Ok();
-  });
-  EXPECT_EQ(dup.code(), StatusCode::kConflict);
-  EXPECT_EQ(Count(*db, "SELECT COUNT(*) FROM t"), 1);
-  Status bad_sql = db->Write([](Connection& c) {
-    c.Exec("INSERT INTO nowhere VALUES (1)");
-    return Status::Ok();
-  });
-  EXPECT_EQ(bad_sql.code(), StatusCode::kInternal);
-}
-
 TEST_F(SqliteDatabaseTest, WritesSurviveReopening) {
   ASSERT_TRUE(db->Write([](Connection& c) {
                   c.Exec("INSERT INTO t (k, v) VALUES ('kept', 7)");
@@ -86,14 +67,6 @@ TEST_F(SqliteDatabaseTest, WritesSurviveReopening) {
   db.reset();
   db = std::make_unique<SqliteDatabase>(dir.File("t.db"));
   EXPECT_EQ(Count(*db, "SELECT v FROM t WHERE k = 'kept'"), 7);
-}
-
-TEST_F(SqliteDatabaseTest, ReadersCannotWrite) {
-  Status s = db->Read([](Connection& c) {
-    c.Exec("INSERT INTO t (k, v) VALUES ('x', 1)");
-    return Status::Ok();
-  });
-  EXPECT_FALSE(s.ok());
 }
 
 }  // namespace

@@ -1,0 +1,167 @@
+// The Database contract, on whichever backend this run uses (see TestDatabase). Two
+// Database objects over one database stand for two Casework processes.
+#include "store/database.h"
+
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <thread>
+
+#include "store/journal_repo.h"
+#include "store/migrations.h"
+#include "support/test_database.h"
+
+namespace casework::store {
+namespace {
+
+int64_t Count(Database& db, const std::string& sql) {
+  int64_t n = -1;
+  Status s = db.Read([&](Connection& c) {
+    auto rows = c.Query(sql);
+    rows->Next();
+    n = rows->Int(0);
+    return Status::Ok();
+  });
+  EXPECT_TRUE(s.ok()) << s.ToString();
+  return n;
+}
+
+Timestamp Now() { return *ParseTimestamp("2026-11-23T10:00:00Z", "now"); }
+
+class DatabaseTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    db = database.Open();
+    ASSERT_TRUE(Migrate(*db, Now()).ok());
+  }
+  testing::TestDatabase database;
+  std::unique_ptr<Database> db;
+};
+
+// Two processes starting at once both bring the schema up to date, and each migration is
+// applied once.
+TEST_F(DatabaseTest, InstancesStartingTogetherMigrateOnce) {
+  testing::TestDatabase fresh;
+  std::vector<std::unique_ptr<Database>> instances;
+  for (int i = 0; i < 3; ++i) instances.push_back(fresh.Open());
+  std::vector<Status> results(instances.size());
+  std::vector<std::thread> threads;
+  for (size_t i = 0; i < instances.size(); ++i) {
+    threads.emplace_back([&, i] { results[i] = Migrate(*instances[i], Now()); });
+  }
+  for (auto& t : threads) t.join();
+  for (const Status& s : results) EXPECT_TRUE(s.ok()) << s.ToString();
+  EXPECT_EQ(*SchemaVersion(*instances[0]), LatestSchemaVersion(instances[0]->dialect()));
+  // Each migration applied once: as many rows as migrations (numbers may have gaps while
+  // reserved ones are yet to come).
+  const auto& all = instances[0]->dialect() == Dialect::kPostgres ? PostgresMigrations() : SqliteMigrations();
+  EXPECT_EQ(Count(*instances[0], "SELECT COUNT(*) FROM schema_migrations"), static_cast<int64_t>(all.size()));
+}
+
+// Writers in two processes appending to one record's journal: every number is used once,
+// none is skipped, and each item's previous hash is the hash of the one before it.
+TEST_F(DatabaseTest, ENT06_ConcurrentAppendsFromTwoInstancesAreGapFreeAndChained) {
+  std::unique_ptr<Database> other = database.Open();
+  constexpr int kThreads = 8, kEach = 10;
+  std::atomic<int> failed{0};
+  std::vector<std::thread> threads;
+  for (int t = 0; t < kThreads; ++t) {
+    threads.emplace_back([&, t] {
+      Database& instance = t % 2 ? *other : *db;
+      for (int i = 0; i < kEach; ++i) {
+        Status s = instance.Write([&](Connection& c) {
+          JournalRepo journal(c);
+          ChainHead head = journal.ReserveNext("record-1");
+          JournalItem item;
+          item.record_id = "record-1";
+          item.seq = head.seq + 1;
+          item.id = "item-" + std::to_string(t) + "-" + std::to_string(i);
+          item.kind = "note";
+          item.author_user_id = "u";
+          item.recorded_at = Now();
+          item.body = "{}";
+          item.prev_hash = head.hash;
+          item.hash = "hash-of-" + item.id;
+          journal.Insert(item);
+          return Status::Ok();
+        });
+        if (!s.ok()) {
+          ++failed;
+          ADD_FAILURE() << s.ToString();
+        }
+      }
+    });
+  }
+  for (auto& th : threads) th.join();
+  ASSERT_EQ(failed.load(), 0);
+  int64_t expected_seq = 1;
+  std::string previous;
+  Status s = db->Read([&](Connection& c) {
+    JournalRepo(c).ForEach("record-1", [&](const JournalItem& item) {
+      EXPECT_EQ(item.seq, expected_seq++);
+      EXPECT_EQ(item.prev_hash, previous);
+      previous = item.hash;
+      return true;
+    });
+    auto head = JournalRepo(c).Head("record-1");
+    EXPECT_EQ(head->seq, kThreads * kEach);
+    EXPECT_EQ(head->hash, previous);
+    return Status::Ok();
+  });
+  ASSERT_TRUE(s.ok()) << s.ToString();
+  EXPECT_EQ(expected_seq, kThreads * kEach + 1);
+}
+
+// A unit of work that fails leaves nothing behind, and a database error becomes a Status.
+TEST_F(DatabaseTest, FailuresRollBackAndBecomeStatuses) {
+  Status refused = db->Write([](Connection& c) {
+    c.Exec("INSERT INTO counters (name, value) VALUES ('kept-out', 1)");
+    return Status::Invalid("value", "refused on purpose");
+  });
+  EXPECT_EQ(refused.code(), StatusCode::kInvalidArgument);
+  ASSERT_TRUE(db->Write([](Connection& c) {
+                  c.Exec("INSERT INTO counters (name, value) VALUES ('a', 1)");
+                  return Status::Ok();
+                }).ok());
+  Status dup = db->Write([](Connection& c) {
+    c.Exec("INSERT INTO counters (name, value) VALUES ('b', 2)");
+    c.Exec("INSERT INTO counters (name, value) VALUES ('a', 3)");
+    return Status::Ok();
+  });
+  EXPECT_EQ(dup.code(), StatusCode::kConflict);
+  Status bad_sql = db->Write([](Connection& c) {
+    c.Exec("INSERT INTO nowhere VALUES (1)");
+    return Status::Ok();
+  });
+  EXPECT_EQ(bad_sql.code(), StatusCode::kInternal);
+  EXPECT_EQ(Count(*db, "SELECT COUNT(*) FROM counters"), 1);
+}
+
+TEST_F(DatabaseTest, ReadsCannotWrite) {
+  Status s = db->Read([](Connection& c) {
+    c.Exec("INSERT INTO counters (name, value) VALUES ('x', 1)");
+    return Status::Ok();
+  });
+  EXPECT_FALSE(s.ok());
+  EXPECT_EQ(Count(*db, "SELECT COUNT(*) FROM counters"), 0);
+}
+
+// Text sorts byte by byte on both backends, so lists come out in one order.
+TEST_F(DatabaseTest, TextSortsByteByByte) {
+  ASSERT_TRUE(db->Write([](Connection& c) {
+                  for (const char* name : {"b", "B", "a", "A", "_", "é"}) {
+                    c.Exec("INSERT INTO counters (name, value) VALUES (?, 0)", {std::string_view(name)});
+                  }
+                  return Status::Ok();
+                }).ok());
+  std::string order;
+  ASSERT_TRUE(db->Read([&](Connection& c) {
+                  auto rows = c.Query("SELECT name FROM counters ORDER BY name");
+                  while (rows->Next()) order += rows->String(0) + " ";
+                  return Status::Ok();
+                }).ok());
+  EXPECT_EQ(order, "A B _ a b é ");
+}
+
+}  // namespace
+}  // namespace casework::store
