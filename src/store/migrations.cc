@@ -25,6 +25,10 @@ void LockSchema(Connection& c) {
       "applied_at TEXT NOT NULL)");
 }
 
+bool Applied(Connection& c, int version) {
+  return c.Query("SELECT 1 FROM schema_migrations WHERE version = ?", {int64_t{version}})->Next();
+}
+
 int AppliedVersion(Connection& c) {
   auto rows = c.Query("SELECT COALESCE(MAX(version), 0) FROM schema_migrations");
   return rows->Next() ? static_cast<int>(rows->Int(0)) : 0;
@@ -58,11 +62,12 @@ Status Migrate(Database& db, Timestamp now) {
                                              "; upgrade Casework before using this database");
   }
   std::string applied_at = FormatTimestamp(now);
+  // Each migration not yet recorded is applied, even one numbered below the highest applied:
+  // migrations are written on separate branches and may arrive out of order.
   for (const Migration& m : MigrationsFor(db.dialect())) {
-    if (m.version <= *current) continue;
     Status s = db.Write([&](Connection& c) {
       LockSchema(c);
-      if (AppliedVersion(c) >= m.version) return Status::Ok();  // another process applied it
+      if (Applied(c, m.version)) return Status::Ok();  // perhaps by another process just now
       c.ExecScript(m.sql);
       c.Exec("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
              {int64_t{m.version}, std::string_view(m.name), std::string_view(applied_at)});
