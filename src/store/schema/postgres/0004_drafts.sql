@@ -1,6 +1,6 @@
 -- Work a user has typed into a form but not yet recorded, kept on the server as they type, so
 -- an automatic log out or a closed browser loses nothing. Private to the user; never part of
--- a child's record until the user records it. The twin of sqlite/0004_drafts.sql.
+-- a child's record until the user records it.
 CREATE TABLE drafts (
   user_id TEXT COLLATE "C" NOT NULL REFERENCES users(id) DEFERRABLE,
   draft_key TEXT COLLATE "C" NOT NULL,
