@@ -45,7 +45,17 @@ Result<int> SchemaVersion(Database& db) {
   int version = 0;
   Status s = db.Write([&](Connection& c) {
     LockSchema(c);
-    version = AppliedVersion(c);
+    int highest = AppliedVersion(c);
+    if (highest > LatestSchemaVersion(db.dialect())) {
+      version = highest;  // made by a newer Casework
+      return Status::Ok();
+    }
+    // Up to the first known migration not applied: a database holding a later one but
+    // missing an earlier one still needs upgrading.
+    for (const Migration& m : MigrationsFor(db.dialect())) {
+      if (!Applied(c, m.version)) break;
+      version = m.version;
+    }
     return Status::Ok();
   });
   if (!s.ok()) return s;
@@ -62,12 +72,12 @@ Status Migrate(Database& db, Timestamp now) {
                                              "; upgrade Casework before using this database");
   }
   std::string applied_at = FormatTimestamp(now);
-  // Each migration not yet recorded is applied, even one numbered below the highest applied:
-  // migrations are written on separate branches and may arrive out of order.
+  // Each migration not yet applied, by its number rather than by the highest applied, since
+  // migrations reserved for work still in progress may arrive after later-numbered ones.
   for (const Migration& m : MigrationsFor(db.dialect())) {
     Status s = db.Write([&](Connection& c) {
       LockSchema(c);
-      if (Applied(c, m.version)) return Status::Ok();  // perhaps by another process just now
+      if (Applied(c, m.version)) return Status::Ok();  // earlier, or by another process just now
       c.ExecScript(m.sql);
       c.Exec("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
              {int64_t{m.version}, std::string_view(m.name), std::string_view(applied_at)});
