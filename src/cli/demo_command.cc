@@ -17,16 +17,20 @@ void AddDemoCommand(CLI::App& app) {
   cmd->add_option("--seed", demo->seed, "seed for the random choices, so a data set can be made again")
       ->capture_default_str();
   cmd->callback([options, demo] {
+    options->bulk_load = true;
     auto rt = Runtime::Open(*options);
     if (!rt) Exit(1);
-    if (Status s = store::Migrate(rt->services().db, rt->services().clock.Now()); !s.ok()) Exit(Fail(s));
+    app::Services& s = rt->services();
+    if (Status st = store::Migrate(s.db, s.clock.Now()); !st.ok()) Exit(Fail(st));
     auto common = LoadCommonPasswords(rt->config_dir());
     if (!common.ok()) Exit(Fail(common.status()));
-    Result<demo::DemoSummary> loaded = demo::LoadDemo(rt->services(), *demo, *common);
+    Result<demo::DemoSummary> loaded = demo::LoadDemo(s.db, s.settings, s.clock.Now(), *demo, *common);
     if (!loaded.ok()) Exit(Fail(loaded.status()));
+    rt.reset();  // syncs the bulk load to disk
     std::cout << "Loaded " << loaded->children << " children, " << loaded->persons << " persons in all and "
-              << loaded->entries << " entries into " << options->Describe() << ".\n"
-              << "Demo logins (password " << demo::kDemoPassword << "):\n";
+              << loaded->entries << " entries (" << loaded->late_entries << " late, " << loaded->corrections
+              << " corrections, " << loaded->countersignatures << " countersignatures) into " << options->Describe()
+              << ".\nDemo logins (password " << demo::kDemoPassword << "):\n";
     for (const demo::DemoLogin& l : demo::DemoLogins()) {
       std::cout << "  " << l.username << "  " << l.full_name << ", " << l.post_title << " (" << l.role << ")\n";
     }

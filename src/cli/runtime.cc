@@ -46,7 +46,7 @@ std::unique_ptr<Runtime> Runtime::Open(const StoreOptions& options) {
   }
   try {
     rt->db_ = store::OpenDatabase(options.database_url.empty() ? options.db_path : options.database_url,
-                                  options.database_connections);
+                                  options.database_connections, options.bulk_load);
   } catch (const store::DbError& e) {
     Fail(Status(StatusCode::kUnavailable, e.what()));
     return nullptr;

@@ -16,6 +16,8 @@ struct StoreOptions {
   std::string database_url;  // postgresql://...; when set, used instead of db_path
   int database_connections = 10;
   std::string config_dir;  // empty: the config folder beside the source
+  // For loaders of a new database: commits unsynced, all synced once when closed.
+  bool bulk_load = false;
 
   // The file or the server's address, without any password, for messages.
   std::string Describe() const;
@@ -27,6 +29,7 @@ class Runtime {
   static std::unique_ptr<Runtime> Open(const StoreOptions& options);
 
   app::Services& services() { return *services_; }
+  RandomSource& random() { return random_; }
   const std::string& config_dir() const { return config_dir_; }
 
   // Ok if the schema is current; otherwise says to run casework init.

@@ -1,5 +1,5 @@
 // A demonstration data set: the partnership's staff as demo logins, and children with their
-// families and a year of casework, written so that a reader recognises real practice. Every
+// families and months of casework, written so that a reader recognises real practice. Every
 // item goes through the same use cases as a user's would, with the clock set to when it
 // would have been written, so the journal, the access log and late-entry marks are as real
 // use would leave them.
@@ -10,7 +10,10 @@
 #include <unordered_set>
 #include <vector>
 
-#include "app/services.h"
+#include "core/settings.h"
+#include "core/status.h"
+#include "core/time.h"
+#include "store/database.h"
 
 namespace casework::demo {
 
@@ -30,6 +33,7 @@ const std::vector<DemoLogin>& DemoLogins();
 struct DemoOptions {
   int children = 300;
   uint64_t seed = 2026;
+  int history_days = 300;  // how far back the first family became known
 };
 
 struct DemoSummary {
@@ -37,10 +41,14 @@ struct DemoSummary {
   int children = 0;
   int persons = 0;
   int entries = 0;
+  int corrections = 0;
+  int countersignatures = 0;
+  int late_entries = 0;
 };
 
-// Loads the data set into an empty database. Refuses a database that already holds persons.
-Result<DemoSummary> LoadDemo(const app::Services& services, const DemoOptions& options,
-                             const std::unordered_set<std::string>& common_passwords);
+// Loads the data set into an empty database, as if written over the history_days before
+// now. Refuses a database that already holds persons.
+Result<DemoSummary> LoadDemo(store::Database& db, const Settings& settings, Timestamp now,
+                             const DemoOptions& options, const std::unordered_set<std::string>& common_passwords);
 
 }  // namespace casework::demo

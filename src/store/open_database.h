@@ -14,7 +14,8 @@ namespace casework::store {
 bool IsPostgresUrl(std::string_view location);
 
 // Opens the PostgreSQL database at a URL, with at most connections connections, or else the
-// SQLite file at the path. Throws DbError when it cannot.
-std::unique_ptr<Database> OpenDatabase(const std::string& location, int connections = 10);
+// SQLite file at the path. Throws DbError when it cannot. bulk_load is for loaders of a new
+// database (see Durability); a PostgreSQL server keeps its own durability settings.
+std::unique_ptr<Database> OpenDatabase(const std::string& location, int connections = 10, bool bulk_load = false);
 
 }  // namespace casework::store

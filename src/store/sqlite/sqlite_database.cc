@@ -20,8 +20,10 @@ Status RunGuarded(const Work& work, Connection& conn) {
 
 }  // namespace
 
-SqliteDatabase::SqliteDatabase(const std::string& path, int readers) {
+SqliteDatabase::SqliteDatabase(const std::string& path, int readers, Durability durability)
+    : durability_(durability) {
   writer_ = std::make_unique<SqliteConnection>(path, false);
+  if (durability_ == Durability::kBulkLoad) writer_->ExecScript("PRAGMA synchronous=OFF;");
   for (int i = 0; i < readers; ++i) idle_readers_.push_back(std::make_unique<SqliteConnection>(path, true));
   writer_thread_ = std::thread([this] { WriterLoop(); });
 }
@@ -33,6 +35,14 @@ SqliteDatabase::~SqliteDatabase() {
   }
   work_ready_.notify_one();
   writer_thread_.join();
+  if (durability_ == Durability::kBulkLoad) {
+    try {
+      // With FULL set again, the checkpoint syncs the log and then the database file.
+      writer_->ExecScript("PRAGMA synchronous=FULL; PRAGMA wal_checkpoint(TRUNCATE);");
+    } catch (const DbError&) {
+      // Everything committed is still in the log; the next open checkpoints it.
+    }
+  }
 }
 
 Status SqliteDatabase::Write(const Work& work) {

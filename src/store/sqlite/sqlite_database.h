@@ -21,10 +21,15 @@ namespace casework::store {
 
 class SqliteConnection;
 
+// kFull: every commit is on disk before Write returns. kBulkLoad, for loading a new database
+// that can be made again if the machine fails part way (the demo and benchmark loaders):
+// commits are not synced, and closing the database syncs and checkpoints everything once.
+enum class Durability { kFull, kBulkLoad };
+
 class SqliteDatabase final : public Database {
  public:
   // Throws DbError if the file cannot be opened.
-  SqliteDatabase(const std::string& path, int readers = 4);
+  SqliteDatabase(const std::string& path, int readers = 4, Durability durability = Durability::kFull);
   ~SqliteDatabase() override;
 
   Dialect dialect() const override { return Dialect::kSqlite; }
@@ -41,6 +46,7 @@ class SqliteDatabase final : public Database {
   void WriterLoop();
   void RunBatch(std::vector<Job*>& batch);
 
+  Durability durability_;
   std::unique_ptr<SqliteConnection> writer_;
   std::mutex write_mu_;
   std::condition_variable work_ready_;
