@@ -52,8 +52,10 @@ TEST_F(DatabaseTest, InstancesStartingTogetherMigrateOnce) {
   for (auto& t : threads) t.join();
   for (const Status& s : results) EXPECT_TRUE(s.ok()) << s.ToString();
   EXPECT_EQ(*SchemaVersion(*instances[0]), LatestSchemaVersion(instances[0]->dialect()));
-  EXPECT_EQ(Count(*instances[0], "SELECT COUNT(*) FROM schema_migrations"),
-            static_cast<int64_t>(LatestSchemaVersion(instances[0]->dialect())));
+  // Each migration applied once: as many rows as migrations (numbers may have gaps while
+  // reserved ones are yet to come).
+  const auto& all = instances[0]->dialect() == Dialect::kPostgres ? PostgresMigrations() : SqliteMigrations();
+  EXPECT_EQ(Count(*instances[0], "SELECT COUNT(*) FROM schema_migrations"), static_cast<int64_t>(all.size()));
 }
 
 // Writers in two processes appending to one record's journal: every number is used once,

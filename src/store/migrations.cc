@@ -25,6 +25,10 @@ void LockSchema(Connection& c) {
       "applied_at TEXT NOT NULL)");
 }
 
+bool Applied(Connection& c, int version) {
+  return c.Query("SELECT 1 FROM schema_migrations WHERE version = ?", {int64_t{version}})->Next();
+}
+
 int AppliedVersion(Connection& c) {
   auto rows = c.Query("SELECT COALESCE(MAX(version), 0) FROM schema_migrations");
   return rows->Next() ? static_cast<int>(rows->Int(0)) : 0;
@@ -41,7 +45,17 @@ Result<int> SchemaVersion(Database& db) {
   int version = 0;
   Status s = db.Write([&](Connection& c) {
     LockSchema(c);
-    version = AppliedVersion(c);
+    int highest = AppliedVersion(c);
+    if (highest > LatestSchemaVersion(db.dialect())) {
+      version = highest;  // made by a newer Casework
+      return Status::Ok();
+    }
+    // Up to the first known migration not applied: a database holding a later one but
+    // missing an earlier one still needs upgrading.
+    for (const Migration& m : MigrationsFor(db.dialect())) {
+      if (!Applied(c, m.version)) break;
+      version = m.version;
+    }
     return Status::Ok();
   });
   if (!s.ok()) return s;
@@ -58,11 +72,12 @@ Status Migrate(Database& db, Timestamp now) {
                                              "; upgrade Casework before using this database");
   }
   std::string applied_at = FormatTimestamp(now);
+  // Each migration not yet applied, by its number rather than by the highest applied, since
+  // migrations reserved for work still in progress may arrive after later-numbered ones.
   for (const Migration& m : MigrationsFor(db.dialect())) {
-    if (m.version <= *current) continue;
     Status s = db.Write([&](Connection& c) {
       LockSchema(c);
-      if (AppliedVersion(c) >= m.version) return Status::Ok();  // another process applied it
+      if (Applied(c, m.version)) return Status::Ok();  // earlier, or by another process just now
       c.ExecScript(m.sql);
       c.Exec("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
              {int64_t{m.version}, std::string_view(m.name), std::string_view(applied_at)});

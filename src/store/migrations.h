@@ -21,7 +21,7 @@ const std::vector<Migration>& PostgresMigrations();
 // Brings the schema up to date; several processes may do so at once. Refuses a database whose schema is newer than this binary.
 Status Migrate(Database& db, Timestamp now);
 
-// The highest migration applied, or 0 for an empty database.
+// The highest migration applied with every known one before it, or 0 for an empty database.
 Result<int> SchemaVersion(Database& db);
 // The highest migration this binary knows.
 int LatestSchemaVersion(Dialect dialect);
