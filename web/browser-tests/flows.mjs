@@ -110,7 +110,7 @@ export const flows = [
       await page.getByRole("button", { name: "Apply filter" }).click();
       await page.waitForURL(/type=decision/);
       await page.getByRole("heading", { name: "Journal", level: 2 }).waitFor();
-      await page.locator("p[role=status], article").first().waitFor();
+      await page.getByText("Nothing recorded of that type").waitFor();
       assert.equal(await page.getByText(words).count(), 0);
     },
   },

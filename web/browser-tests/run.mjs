@@ -2,6 +2,7 @@
 // context, and prints "N passed, N failed". Exits non-zero if any failed.
 import { checkAccessibility, launch, pagesChecked } from "./browser.mjs";
 import { flows } from "./flows.mjs";
+import { seed } from "./seed.mjs";
 
 const base = process.env.CASEWORK_URL;
 if (!base || !process.env.CASEWORK_PASSWORD) {
@@ -10,6 +11,7 @@ if (!base || !process.env.CASEWORK_PASSWORD) {
 }
 const only = process.argv[2];
 
+await seed(base, process.env.CASEWORK_PASSWORD);
 const browser = await launch();
 let passed = 0, failed = 0;
 for (const flow of flows) {
