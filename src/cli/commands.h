@@ -18,5 +18,6 @@ void AddDemoCommand(CLI::App& app);
 void AddVerifyCommand(CLI::App& app);
 void AddUserCommand(CLI::App& app);
 void AddMigrateCommand(CLI::App& app);
+void AddCalendarCommand(CLI::App& app);
 
 }  // namespace casework::cli

@@ -15,6 +15,7 @@ int main(int argc, char** argv) {
   casework::cli::AddVerifyCommand(app);
   casework::cli::AddUserCommand(app);
   casework::cli::AddMigrateCommand(app);
+  casework::cli::AddCalendarCommand(app);
   CLI11_PARSE(app, argc, argv);
   return 0;
 }

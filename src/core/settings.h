@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "core/working_day_calendar.h"
+
 namespace casework {
 
 struct SessionPolicy {
@@ -40,6 +42,8 @@ struct Settings {
   std::string council_reference_prefix = "CW";
   // REC-04: parents must register a birth within this many days.
   int birth_registration_days = 42;
+  // TIM-02: the rule-made bank holidays, plus one-off and closure days from calendar.toml.
+  WorkingDayCalendar calendar;
   SessionPolicy sessions;
   PasswordPolicy passwords;
 };

@@ -4,75 +4,12 @@
 #include <filesystem>
 #include <fstream>
 
-#include <toml++/toml.h>
-
 #include "core/person_rules.h"
+#include "settings/calendar_loader.h"
+#include "settings/toml_reader.h"
 
 namespace casework {
 namespace {
-
-// Reads one table, remembering the first problem with its line, and refusing keys it was
-// not asked about.
-class TableReader {
- public:
-  TableReader(const toml::table& table, std::string file, std::string prefix, Status& status)
-      : table_(table), file_(std::move(file)), prefix_(std::move(prefix)), status_(status) {}
-
-  template <typename T>
-  void Read(const char* key, T& out) {
-    seen_.push_back(key);
-    const toml::node* node = table_.get(key);
-    if (node == nullptr) return;
-    if (auto v = node->value<T>()) {
-      out = *v;
-    } else {
-      Fail(*node, key, "has the wrong type");
-    }
-  }
-
-  void Strings(const char* key, std::vector<std::string>& out) {
-    seen_.push_back(key);
-    const toml::node* node = table_.get(key);
-    if (node == nullptr) return;
-    const toml::array* array = node->as_array();
-    if (array == nullptr) return Fail(*node, key, "must be a list of text");
-    std::vector<std::string> values;
-    for (const toml::node& item : *array) {
-      auto v = item.value<std::string>();
-      if (!v) return Fail(item, key, "must be a list of text");
-      values.push_back(*v);
-    }
-    out = std::move(values);
-  }
-
-  // Refuses any key that no Read or Strings call asked for.
-  void Finish() {
-    for (const auto& [key, node] : table_) {
-      if (std::find(seen_.begin(), seen_.end(), key.str()) == seen_.end() && !node.is_table()) {
-        Fail(node, std::string(key.str()).c_str(), "is not a setting Casework knows");
-      }
-    }
-  }
-
-  void Fail(const toml::node& node, const std::string& key, const std::string& message) {
-    if (!status_.ok()) return;
-    status_ = Status::Invalid(file_ + ":" + std::to_string(node.source().begin.line),
-                              prefix_ + key + " " + message);
-  }
-
- private:
-  const toml::table& table_;
-  std::string file_;
-  std::string prefix_;
-  std::vector<std::string> seen_;
-  Status& status_;
-};
-
-const toml::table& Section(const toml::table& root, const char* name) {
-  static const toml::table empty;
-  const toml::table* t = root[name].as_table();
-  return t ? *t : empty;
-}
 
 void CheckRequired(const std::vector<std::string>& fields, const std::string& file, const char* key, Status& status) {
   for (const std::string& f : fields) {
@@ -90,12 +27,9 @@ std::string SourcePath(const std::string& relative) { return std::string(CASEWOR
 
 Result<Settings> LoadSettings(const std::string& config_dir) {
   std::string file = config_dir + "/casework.toml";
-  toml::table root;
-  try {
-    root = toml::parse_file(file);
-  } catch (const toml::parse_error& e) {
-    return Status::Invalid(file + ":" + std::to_string(e.source().begin.line), std::string(e.description()));
-  }
+  Result<toml::table> parsed = ParseTomlFile(file);
+  if (!parsed.ok()) return parsed.status();
+  const toml::table& root = *parsed;
   Settings s;
   Status status;
   int64_t window_minutes = s.contemporaneous_window.count();
@@ -135,6 +69,9 @@ Result<Settings> LoadSettings(const std::string& config_dir) {
   CheckRequired(s.required_details_child, file, "required_for_children", status);
   CheckRequired(s.required_details_other, file, "required_for_others", status);
   if (!status.ok()) return status;
+  Result<CalendarConfig> calendar = LoadCalendarConfig(config_dir);
+  if (!calendar.ok()) return calendar.status();
+  s.calendar = WorkingDayCalendar(std::move(*calendar));
 
   auto positive = [&](int64_t v, const char* name, int64_t max) -> Status {
     if (v < 1 || v > max) return Status::Invalid(file, std::string(name) + " must be from 1 to " + std::to_string(max));
