@@ -37,8 +37,17 @@ EntryPool::EntryPool(Rng& rng, int size) : by_type_(4) {
       if (e.contact) {
         for (Action& a : e.contact->actions) a.due = kDueStandIn;
       }
-      PooledEntry p{e.type, e.significant, e.decision.has_value(), e.contact && !e.contact->actions.empty(),
-                    e.title, boost::json::serialize(app::EntryJson(e))};
+      std::string agency;
+      for (const Participant& p : e.contact ? e.contact->participants : std::vector<Participant>{}) {
+        if (agency.empty() && !p.agency.empty() && p.agency != "Children's Social Care") agency = p.agency;
+      }
+      PooledEntry p{e.type,
+                    e.significant,
+                    e.decision.has_value(),
+                    e.contact && !e.contact->actions.empty(),
+                    e.title.empty() ? e.text.substr(0, e.text.find('\n')).substr(0, 200) : e.title,
+                    agency,
+                    boost::json::serialize(app::EntryJson(e))};
       by_type_[static_cast<size_t>(type)].push_back(std::move(p));
     }
   }
@@ -59,6 +68,13 @@ std::string EntryPool::Fill(const PooledEntry& entry, const std::string& child, 
   ReplaceAll(body, kMother, mother);
   ReplaceAll(body, kWorker, worker);
   return body;
+}
+
+std::string EntryPool::Summary(const PooledEntry& entry, const std::string& child, const std::string& mother) {
+  std::string summary = entry.summary;
+  ReplaceAll(summary, kChild, child);
+  ReplaceAll(summary, kMother, mother);
+  return summary;
 }
 
 }  // namespace casework::demo

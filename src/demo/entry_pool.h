@@ -15,7 +15,8 @@ struct PooledEntry {
   bool significant = false;
   bool has_review = false;  // a decision, whose review date is filled in
   bool has_action = false;  // a contact with an agreed action, whose due date is filled in
-  std::string summary;      // the title, for the list of decisions
+  std::string summary;      // the title or the start of the text, for lists and the chronology
+  std::string agency;       // another agency the information came from, if any
   std::string body;         // JSON, with placeholders for names and dates
 };
 
@@ -30,6 +31,8 @@ class EntryPool {
   // The body with the child's and mother's given names, the worker's name and the dates.
   static std::string Fill(const PooledEntry& entry, const std::string& child, const std::string& mother,
                           const std::string& worker, const std::string& occurred_at, const std::string& due_date);
+  // The summary with the child's and mother's names.
+  static std::string Summary(const PooledEntry& entry, const std::string& child, const std::string& mother);
 
  private:
   std::vector<std::vector<PooledEntry>> by_type_;

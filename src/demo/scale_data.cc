@@ -21,6 +21,7 @@
 #include "demo/stories.h"
 #include "demo/staff.h"
 #include "store/case_record_repo.h"
+#include "store/chronology_repo.h"
 #include "store/entry_index_repo.h"
 #include "store/journal_repo.h"
 #include "store/person_repo.h"
@@ -56,6 +57,13 @@ struct Batch {
   std::vector<store::DecisionRow> decisions;
   std::vector<store::ActionRow> actions;
   std::vector<store::CountersignatureRow> countersignatures;
+  struct ChronologyEvent {
+    size_t item;  // in items
+    std::string summary;
+    std::string agency;
+  };
+  std::vector<ChronologyEvent> chronology;
+  std::vector<std::pair<std::string, std::string>> superseded;  // item, by correction
   int64_t children = 0;
 };
 
@@ -76,6 +84,9 @@ Status WriteBatch(store::Database& db, const Batch& b) {
     store::JournalRepo journal(c);
     for (const JournalItem& item : b.items) journal.InsertChained(item);
     for (const Batch::Head& h : b.heads) journal.SetHead(h.record_id, h.seq, h.hash);
+    store::ChronologyRepo chronology(c);
+    for (const Batch::ChronologyEvent& e : b.chronology) chronology.Insert(b.items[e.item], e.summary, e.agency);
+    for (const auto& [item, by] : b.superseded) chronology.Supersede(item, by);
     store::EntryIndexRepo index(c);
     for (const store::DecisionRow& d : b.decisions) index.InsertDecision(d);
     for (const store::ActionRow& a : b.actions) index.InsertAction(a);
@@ -309,7 +320,8 @@ class Generator {
       Date due = Date{date::sys_days{LondonDate(occurred)} + date::days{rng_.Between(14, 90)}};
       bool correction = !correctable.empty() && rng_.Chance(0.02);
       bool countersign = !correction && type == EntryType::kCaseNote && &author == &worker && rng_.Chance(0.01);
-      std::string target, body;
+      std::string target, body, summary, agency;
+      bool significant = false;
       const PooledEntry* pooled = nullptr;
       if (correction || countersign) {
         // Rare enough to write in full, as the use cases would.
@@ -324,8 +336,9 @@ class Generator {
           e.title = "Supervision";
           e.provided_by = ProvidedBy{team.manager.full_name, team.manager.post_title, team.manager.id};
         }
-        e.significant = e.significant || longest;
+        e.significant = significant = e.significant || longest;
         if (e.decision) e.decision->review_date = due;
+        summary = e.title.empty() ? e.text.substr(0, 200) : e.title;
         body = json::serialize(app::EntryJson(e));
       } else {
         pooled = &pool_.Pick(rng_, type);
@@ -333,8 +346,13 @@ class Generator {
         if (longest && !pooled->significant) {
           body.replace(body.find("\"significant\":false"), 19, "\"significant\":true");
         }
+        significant = pooled->significant || longest;
+        if (significant) summary = EntryPool::Summary(*pooled, child, mother);
+        agency = pooled->agency;
       }
       const std::string& id = Append(b, chain, author, EntryKind(type), recorded, occurred, target, std::move(body));
+      if (significant) b.chronology.push_back({b.items.size() - 1, summary, agency.empty() ? author.agency : agency});
+      if (!target.empty()) b.superseded.emplace_back(target, id);
       if (type == EntryType::kCaseNote || type == EntryType::kVisit) correctable.emplace_back(id, type);
       if (pooled && pooled->has_review) b.decisions.push_back({id, chain.record_id, team.manager.full_name,
                                                                pooled->summary, due});

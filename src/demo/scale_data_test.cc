@@ -42,6 +42,7 @@ TEST(ScaleDataTest, LoadsTheScaleAskedForWithChainsThatVerify) {
                         " AND kind IN ('entry.case_note', 'entry.contact', 'entry.visit', 'entry.decision')";
   EXPECT_EQ(Count(t, entries), 300);
   EXPECT_EQ(Count(t, entries + " AND body LIKE '%\"significant\":true%'"), 300);
+  EXPECT_GT(Count(t, "SELECT COUNT(*) FROM chronology WHERE superseded_by IS NULL AND record_id = " + first_child), 250);
   EXPECT_GT(Count(t, "SELECT COUNT(*) FROM decisions"), 0);
   EXPECT_GT(Count(t, "SELECT COUNT(*) FROM relationships"), 60);
 
