@@ -36,12 +36,14 @@ struct AccessPolicy {
   bool records_officers_read_records = true;
 };
 
-// Throttling of failed sign-ins and two-factor sign-in (SEC-03).
+// Throttling of failed sign-ins (SEC-03).
 struct SignInPolicy {
   int max_failures = 10;  // within the lockout period, per account and per address
   std::chrono::minutes lockout{15};
-  // Roles that must sign in with a one-time code as well as a password; "all" for everyone.
-  std::vector<std::string> two_factor_roles;
+  // Addresses of reverse proxies in front of Casework. A request from one of them is taken
+  // to come from the address in its X-Forwarded-For header, and to be HTTPS when its
+  // X-Forwarded-Proto says so; the headers are ignored from anyone else.
+  std::vector<std::string> trusted_proxies;
 };
 
 struct Settings {

@@ -8,6 +8,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <unordered_set>
 
@@ -56,6 +57,7 @@ class Api {
     Access access;
   };
   Response Dispatch(const Request& request) const;
+  std::optional<Request> SeenThroughProxy(const Request& request) const;
 
   const app::Services& services_;
   ApiOptions options_;

@@ -5,7 +5,6 @@
 #include <fstream>
 
 #include "core/person_rules.h"
-#include "core/user.h"
 #include "settings/calendar_loader.h"
 #include "settings/toml_reader.h"
 
@@ -78,13 +77,8 @@ Result<Settings> LoadSettings(const std::string& config_dir) {
   TableReader sign_in(Section(root, "sign_in"), file, "sign_in.", status);
   sign_in.Read("max_failures", max_failures);
   sign_in.Read("lockout_minutes", lockout);
-  sign_in.Strings("two_factor_roles", s.sign_in.two_factor_roles);
+  sign_in.Strings("trusted_proxies", s.sign_in.trusted_proxies);
   sign_in.Finish();
-  for (const std::string& role : s.sign_in.two_factor_roles) {
-    if (role != "all" && !ParseRole(role) && status.ok()) {
-      status = Status::Invalid(file, "sign_in.two_factor_roles names \"" + role + "\", which is not a role");
-    }
-  }
   CheckRequired(s.required_details_child, file, "required_for_children", status);
   CheckRequired(s.required_details_other, file, "required_for_others", status);
   if (!status.ok()) return status;
