@@ -21,6 +21,11 @@ async function openFirstChild(page, base) {
   await page.locator(".app-record-summary").waitFor();
 }
 
+async function signOut(page) {
+  await page.getByRole("link", { name: "Sign out" }).click();
+  await heading(page, "Sign in to Casework");
+}
+
 export const flows = [
   {
     name: "sign in, see my caseload, and a wrong password is refused",
@@ -82,7 +87,7 @@ export const flows = [
   },
   // ENT-01, ENT-08: a visit recorded through the form is stamped and shows at the top of the journal.
   {
-    name: "record a visit and see it at the top of the journal",
+    name: "record a visit, see it at the top of the journal, and correct it",
     async run({ page, base }) {
       await openFirstChild(page, base);
       await page.getByRole("link", { name: "Record a visit" }).click();
@@ -105,6 +110,21 @@ export const flows = [
       assert.match(await newest.textContent(), /Visit/);
       assert.match(await newest.textContent(), /Seen alone/);
       await checkAccessibility(page, "journal");
+      // ENT-06: a correction is a new entry pointing to the old one; both stay, marked as such.
+      await newest.getByRole("link", { name: /Correct entry no\. \d+/ }).click();
+      await page.getByRole("heading", { level: 1, name: /Correct entry no\. \d+/ }).waitFor();
+      assert.equal(await page.getByLabel("What happened").inputValue(), words);
+      await page.getByLabel("What happened").fill(`${words} Corrected: it was the back yard.`);
+      await page.getByRole("button", { name: "Record the correction" }).click();
+      await page.getByRole("heading", { name: "There is a problem" }).waitFor();
+      await checkAccessibility(page, "correct an entry with errors");
+      await page.getByLabel("Why does the entry need correcting?").fill("I wrote garden; it is a yard.");
+      await page.getByRole("button", { name: "Record the correction" }).click();
+      await page.getByRole("heading", { name: "Journal", level: 2 }).waitFor();
+      const correction = page.locator("article.app-journal-item").first();
+      await correction.getByText("Correction: Visit").waitFor();
+      await correction.getByText("I wrote garden; it is a yard.").waitFor();
+      await page.locator("article.app-journal-item--corrected").getByText(words, { exact: true }).waitFor();
       // Filtering to decisions hides the visit.
       await page.getByLabel("Decisions").check();
       await page.getByRole("button", { name: "Apply filter" }).click();
@@ -144,6 +164,42 @@ export const flows = [
       await heading(page, "Record a case note");
       await page.getByText("Your draft has been restored").waitFor();
       assert.equal(await page.getByLabel("What happened").inputValue(), words);
+    },
+  },
+  // SEC-04, GOV-06: a worker with no relationship opens a record only with a reason, their
+  // manager reviews it, and the child's team manager sees it in the record's access log.
+  {
+    name: "break-glass: opened with a reason, reviewed by the manager, seen in the access log",
+    async run({ page, base }) {
+      await signIn(page, base, "daniel.reyes");
+      await page.getByLabel("Find a person").fill("Amelia");
+      await page.getByRole("button", { name: "Search" }).click();
+      await page.getByRole("link", { name: "Amelia Clarke" }).click();
+      await heading(page, "You do not work with this child");
+      await checkAccessibility(page, "break-glass offer");
+      await page.getByLabel("Why do you need to open this record now?").fill("Police called out of hours about Amelia; Sam cannot be reached.");
+      await page.getByRole("button", { name: "Open the record" }).click();
+      await heading(page, "Amelia Clarke");
+      await signOut(page);
+
+      await signIn(page, base, "grace.obi");
+      await page.getByRole("link", { name: "Break-glass to review" }).click();
+      await heading(page, "Break-glass openings to review");
+      await page.getByText("Police called out of hours about Amelia").waitFor();
+      await checkAccessibility(page, "break-glass review");
+      await page.getByRole("group", { name: "Was opening the record justified?" }).getByLabel("Yes").check();
+      await page.getByRole("button", { name: "Record the review" }).click();
+      await page.getByText("Review of daniel.reyes's opening recorded.").waitFor();
+      await page.getByText("Nothing is waiting for your review.").waitFor();
+      await signOut(page);
+
+      await signIn(page, base, "maureen.hughes");
+      await page.getByRole("table").first().getByRole("link", { name: "Amelia Clarke" }).click();
+      await heading(page, "Amelia Clarke");
+      await page.getByRole("link", { name: "Access log" }).click();
+      await page.getByRole("heading", { name: "Access log", level: 2 }).waitFor();
+      await page.getByRole("cell", { name: "daniel.reyes" }).first().waitFor();
+      await checkAccessibility(page, "access log");
     },
   },
 ];

@@ -7,12 +7,13 @@ import { SessionWarning } from "./components/SessionWarning";
 import type { EntryType } from "./entryForm";
 import { match, navigate, useLocation } from "./router";
 import { Accessibility } from "./pages/Accessibility";
+import { BreakGlassReview } from "./pages/BreakGlass";
 import { Home } from "./pages/Home";
 import { Birth, BirthCertificate, BirthRegistration, OtherName } from "./pages/IdentityForms";
 import { NewChild } from "./pages/NewChild";
 import { NewUnborn } from "./pages/NewUnborn";
 import { Record } from "./pages/Record";
-import { RecordEntry } from "./pages/RecordEntry";
+import { CorrectEntry, RecordEntry } from "./pages/RecordEntry";
 import { Search } from "./pages/Search";
 import { SignIn } from "./pages/SignIn";
 
@@ -27,9 +28,12 @@ function Page({ path }: { path: string }) {
   if ((p = match("/children/:id", path))) return <Record id={p.id} tab="journal" />;
   if ((p = match("/children/:id/details", path))) return <Record id={p.id} tab="details" />;
   if ((p = match("/children/:id/relationships", path))) return <Record id={p.id} tab="relationships" />;
+  if ((p = match("/children/:id/access-log", path))) return <Record id={p.id} tab="access-log" />;
+  if (path === "/break-glass") return <BreakGlassReview />;
   if ((p = match("/children/:id/record/:type", path)) && ENTRY_TYPES.includes(p.type)) {
     return <RecordEntry id={p.id} type={p.type as EntryType} />;
   }
+  if ((p = match("/children/:id/correct/:item", path))) return <CorrectEntry id={p.id} itemId={p.item} />;
   if ((p = match("/children/:id/names/new", path))) return <OtherName id={p.id} />;
   if ((p = match("/children/:id/birth-certificate", path))) return <BirthCertificate id={p.id} />;
   if ((p = match("/children/:id/birth", path))) return <Birth id={p.id} />;

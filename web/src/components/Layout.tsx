@@ -34,6 +34,7 @@ export function Layout({ title, children }: { title: string; children: Component
         { href: "/", text: "Home" },
         { href: "/children/new", text: "Record a new child" },
         { href: "/unborn/new", text: "Record an unborn child" },
+        ...(user.role === "team_manager" || user.role === "auditor" ? [{ href: "/break-glass", text: "Break-glass to review" }] : []),
       ]
     : [];
   return (

@@ -1,28 +1,42 @@
 // A child's record: the summary at the top, then details, relationships and the journal.
 import { useEffect, useState } from "preact/hooks";
-import { get } from "../api";
+import { ApiError, get } from "../api";
+import { useAuth } from "../auth";
 import { Layout, Loading, Problem } from "../components/Layout";
 import { formatDate } from "../format";
 import { Link } from "../router";
 import type { PersonRecord } from "../types";
+import { AccessLog } from "./AccessLog";
+import { BreakGlassOffer } from "./BreakGlass";
 import { Journal } from "./Journal";
 
-export type RecordTab = "journal" | "details" | "relationships";
+export type RecordTab = "journal" | "details" | "relationships" | "access-log";
 
-const TABS: { tab: RecordTab; text: string; path: string }[] = [
+const TABS: { tab: RecordTab; text: string; path: string; roles?: string[] }[] = [
   { tab: "journal", text: "Journal", path: "" },
   { tab: "details", text: "Details", path: "/details" },
   { tab: "relationships", text: "Relationships", path: "/relationships" },
+  { tab: "access-log", text: "Access log", path: "/access-log", roles: ["team_manager", "auditor"] },
 ];
+
+// Roles that may open a record with break-glass when they have no relationship with the child.
+const BREAK_GLASS_ROLES = ["practitioner", "team_manager", "records_officer"];
 
 export function useRecord(id: string) {
   const [record, setRecord] = useState<PersonRecord | null>(null);
   const [problem, setProblem] = useState("");
+  const [refused, setRefused] = useState(false);
+  const [attempt, setAttempt] = useState(0);
   useEffect(() => {
     setRecord(null);
-    get<PersonRecord>(`/persons/${id}`).then(setRecord).catch((e) => setProblem(e.message));
-  }, [id]);
-  return { record, problem };
+    setProblem("");
+    setRefused(false);
+    get<PersonRecord>(`/persons/${id}`).then(setRecord).catch((e) => {
+      setProblem(e.message);
+      setRefused(e instanceof ApiError && e.status === 403);
+    });
+  }, [id, attempt]);
+  return { record, problem, refused, reload: () => setAttempt((a) => a + 1) };
 }
 
 function Summary({ r }: { r: PersonRecord }) {
@@ -163,11 +177,14 @@ function Actions({ r }: { r: PersonRecord }) {
 }
 
 export function Record({ id, tab }: { id: string; tab: RecordTab }) {
-  const { record, problem } = useRecord(id);
-  const title = record ? `${record.display_name}: ${TABS.find((t) => t.tab === tab)!.text}` : "Child's record";
+  const { user } = useAuth();
+  const { record, problem, refused, reload } = useRecord(id);
+  const tabs = TABS.filter((t) => !t.roles || t.roles.includes(user?.role ?? ""));
+  const title = record ? `${record.display_name}: ${TABS.find((t) => t.tab === tab)!.text}` : refused ? "You do not work with this child" : "Child's record";
   return (
     <Layout title={title}>
-      {problem && <Problem message={problem} />}
+      {refused && BREAK_GLASS_ROLES.includes(user?.role ?? "") && <BreakGlassOffer id={id} message={problem} onOpened={reload} />}
+      {problem && !(refused && BREAK_GLASS_ROLES.includes(user?.role ?? "")) && <Problem message={problem} />}
       {!record && !problem && <Loading />}
       {record && (
         <>
@@ -175,7 +192,7 @@ export function Record({ id, tab }: { id: string; tab: RecordTab }) {
           <Actions r={record} />
           <nav class="govuk-!-margin-bottom-6" aria-label="Parts of the record">
             <ul class="app-inline-list">
-              {TABS.map((t) => (
+              {tabs.map((t) => (
                 <li key={t.tab}>
                   <Link class="govuk-link govuk-link--no-visited-state" href={`/children/${id}${t.path}`}
                     aria-current={t.tab === tab ? "page" : undefined}>
@@ -188,6 +205,7 @@ export function Record({ id, tab }: { id: string; tab: RecordTab }) {
           {tab === "details" && <Details r={record} />}
           {tab === "relationships" && <Relationships r={record} />}
           {tab === "journal" && <Journal id={id} />}
+          {tab === "access-log" && <AccessLog id={id} />}
         </>
       )}
     </Layout>
