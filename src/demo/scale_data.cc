@@ -135,7 +135,7 @@ class Generator {
  private:
   // Ids carry the time they were minted, which for loaded data is the time of the load, not
   // of the casework: so they rise steadily, and each index on an id grows at its end rather
-  // than being written all over (which made a council-sized load fifteen times slower).
+  // than being written all over.
   std::string NewId() {
     clock_.Advance(std::chrono::microseconds(1));
     return ids_.Next();
