@@ -448,7 +448,8 @@ Result<ScaleSummary> LoadAtScale(store::Database& db, const Settings& settings, 
                                  const ScaleOptions& options, const std::unordered_set<std::string>& common_passwords,
                                  const std::function<void(int64_t)>& progress) {
   auto started = std::chrono::steady_clock::now();
-  FakeClock clock(now - days(options.history_days + 30));
+  // Staff accounts are made now, so their passwords are new and they can sign in at once.
+  FakeClock clock(now);
   SeededRandom random(options.seed);
   IdGenerator ids(clock, random);
   app::Services services{db, clock, ids, settings};
@@ -478,7 +479,6 @@ Result<ScaleSummary> LoadAtScale(store::Database& db, const Settings& settings, 
   summary.persons = generator.persons();
   summary.items = generator.items();
   for (const StaffTeam& t : *teams) summary.users += static_cast<int64_t>(t.workers.size()) + 1;
-  clock.Set(now);
   status = db.Write([&](store::Connection& c) {
     // New children's references carry on after the loaded ones.
     c.Exec("INSERT INTO counters (name, value) VALUES ('council_reference', ?) "
