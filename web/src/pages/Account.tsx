@@ -37,7 +37,13 @@ export function ChangePassword() {
       passwordChanged();
       navigate("/account?changed=1");
     } catch (err) {
-      setErrors(errorsFrom(err, { current_password: "Your current password", new_password: "The new password" }));
+      const found = errorsFrom(err, { current_password: "Your current password", new_password: "The new password", password: "The new password" });
+      // The strength rules name the field "password": it is the new one.
+      if (found.password) {
+        found.new_password = found.password;
+        delete found.password;
+      }
+      setErrors(found);
     }
   };
   return (
