@@ -437,6 +437,7 @@ class BatchQueue {
 }  // namespace
 
 std::optional<Scale> ScaleNamed(std::string_view name) {
+  if (name == "tiny") return Scale{"tiny", 250, 1000, 20000};
   if (name == "small") return Scale{"small", 2500, 10000, 200000};
   if (name == "council") return Scale{"council", 25000, 100000, 2000000};
   if (name == "national") return Scale{"national", 1000000, 4000000, 20000000};
