@@ -175,6 +175,27 @@ TEST_F(DatabaseTest, CarriesOnAfterTheServerDropsItsConnections) {
   EXPECT_EQ(Count(*own, "SELECT COUNT(*) FROM counters"), 2);
 }
 
+// Many different statements on one connection, as lists of every length make.
+TEST_F(DatabaseTest, ManyDifferentStatementsKeepWorking) {
+  std::unique_ptr<Database> one = database.Open(1);
+  int64_t sum = 0;
+  ASSERT_TRUE(one->Read([&](Connection& c) {
+                   for (int i = 0; i < 1000; ++i) {
+                     auto rows = c.Query("SELECT " + std::to_string(i) + " + ?", {int64_t{1}});
+                     rows->Next();
+                     sum += rows->Int(0);
+                   }
+                   if (c.dialect() == Dialect::kPostgres) {
+                     auto kept = c.Query("SELECT COUNT(*) FROM pg_prepared_statements");
+                     kept->Next();
+                     EXPECT_LE(kept->Int(0), 401);  // the server is not left holding all 1000
+                   }
+                   return Status::Ok();
+                 })
+                  .ok());
+  EXPECT_EQ(sum, 1000 * 1001 / 2);
+}
+
 // Text sorts byte by byte on both backends, so lists come out in one order.
 TEST_F(DatabaseTest, TextSortsByteByByte) {
   ASSERT_TRUE(db->Write([](Connection& c) {
