@@ -40,10 +40,6 @@ struct AccessPolicy {
 struct SignInPolicy {
   int max_failures = 10;  // within the lockout period, per account and per address
   std::chrono::minutes lockout{15};
-  // Addresses of reverse proxies in front of Casework. A request from one of them is taken
-  // to come from the address in its X-Forwarded-For header, and to be HTTPS when its
-  // X-Forwarded-Proto says so; the headers are ignored from anyone else.
-  std::vector<std::string> trusted_proxies;
 };
 
 struct Settings {

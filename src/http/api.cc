@@ -1,8 +1,5 @@
 #include "http/api.h"
 
-#include <algorithm>
-#include <optional>
-
 #include <spdlog/spdlog.h>
 
 #include "crypto/crypto.h"
@@ -65,24 +62,7 @@ std::vector<std::string> Api::Routes() const {
   return out;
 }
 
-// Behind a trusted reverse proxy, the user's address and whether they used HTTPS come from
-// the proxy's headers; from anyone else those headers are ignored, since anyone can send them.
-std::optional<Request> Api::SeenThroughProxy(const Request& request) const {
-  const auto& proxies = services_.settings.sign_in.trusted_proxies;
-  if (std::find(proxies.begin(), proxies.end(), request.client_address) == proxies.end()) return std::nullopt;
-  Request seen = request;
-  std::string forwarded = request.Header("x-forwarded-for");
-  size_t comma = forwarded.rfind(',');
-  std::string last = forwarded.substr(comma == std::string::npos ? 0 : comma + 1);
-  last.erase(0, last.find_first_not_of(' '));
-  if (!last.empty()) seen.client_address = last;
-  if (request.Header("x-forwarded-proto") == "https") seen.tls = true;
-  return seen;
-}
-
-Response Api::Handle(const Request& original) const {
-  std::optional<Request> proxied = SeenThroughProxy(original);
-  const Request& request = proxied ? *proxied : original;
+Response Api::Handle(const Request& request) const {
   Response r;
   try {
     r = Dispatch(request);

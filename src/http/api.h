@@ -8,7 +8,6 @@
 
 #include <functional>
 #include <memory>
-#include <optional>
 #include <string>
 #include <unordered_set>
 
@@ -57,7 +56,6 @@ class Api {
     Access access;
   };
   Response Dispatch(const Request& request) const;
-  std::optional<Request> SeenThroughProxy(const Request& request) const;
 
   const app::Services& services_;
   ApiOptions options_;

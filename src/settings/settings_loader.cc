@@ -77,7 +77,6 @@ Result<Settings> LoadSettings(const std::string& config_dir) {
   TableReader sign_in(Section(root, "sign_in"), file, "sign_in.", status);
   sign_in.Read("max_failures", max_failures);
   sign_in.Read("lockout_minutes", lockout);
-  sign_in.Strings("trusted_proxies", s.sign_in.trusted_proxies);
   sign_in.Finish();
   CheckRequired(s.required_details_child, file, "required_for_children", status);
   CheckRequired(s.required_details_other, file, "required_for_others", status);

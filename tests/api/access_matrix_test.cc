@@ -111,6 +111,7 @@ const Row kRows[] = {
     {"POST /api/v1/users", "-", "user management (administrators; tested with users)"},
     {"GET /api/v1/health", "-", "open health check"},
     {"GET /api/v1/openapi.yaml", "-", "open API description"},
+    {"GET /api/v1/choices", "-", "the partnership's lists of values for details"},
     {"GET /api/v1/drafts", "-", "the user's own drafts"},
     {"GET /api/v1/drafts/{key}", "-", "the user's own drafts"},
     {"DELETE /api/v1/drafts/{key}", "-", "the user's own drafts"},
