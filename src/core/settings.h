@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "core/timescale.h"
 #include "core/working_day_calendar.h"
 
 namespace casework {
@@ -44,6 +45,9 @@ struct Settings {
   int birth_registration_days = 42;
   // TIM-02: the rule-made bank holidays, plus one-off and closure days from calendar.toml.
   WorkingDayCalendar calendar;
+  // TIM-01: the events recorded on a child's record and the clocks they start and stop, from
+  // timescales.toml. Empty until loaded.
+  Timescales timescales;
   SessionPolicy sessions;
   PasswordPolicy passwords;
 };

@@ -6,6 +6,7 @@
 
 #include "core/person_rules.h"
 #include "settings/calendar_loader.h"
+#include "settings/timescales_loader.h"
 #include "settings/toml_reader.h"
 
 namespace casework {
@@ -72,6 +73,9 @@ Result<Settings> LoadSettings(const std::string& config_dir) {
   Result<CalendarConfig> calendar = LoadCalendarConfig(config_dir);
   if (!calendar.ok()) return calendar.status();
   s.calendar = WorkingDayCalendar(std::move(*calendar));
+  Result<Timescales> timescales = LoadTimescales(config_dir);
+  if (!timescales.ok()) return timescales.status();
+  s.timescales = std::move(*timescales);
 
   auto positive = [&](int64_t v, const char* name, int64_t max) -> Status {
     if (v < 1 || v > max) return Status::Invalid(file, std::string(name) + " must be from 1 to " + std::to_string(max));
