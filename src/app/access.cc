@@ -1,69 +1,221 @@
 #include "app/access.h"
 
+#include <algorithm>
+
 #include "app/audit.h"
+#include "store/case_record_repo.h"
 #include "store/person_repo.h"
+#include "store/record_access_repo.h"
+#include "store/relationship_repo.h"
 
 namespace casework::app {
 namespace {
 
-bool WorksWithRecords(Role role) {
+bool CouncilStaff(Role role) {
   return role == Role::kPractitioner || role == Role::kTeamManager || role == Role::kRecordsOfficer;
 }
 
-// Runs a unit of work that first checks access; a refusal rolls it back and is then logged
-// in a unit of work of its own.
+const char* Doing(RecordOperation op) {
+  switch (op) {
+    case RecordOperation::kRead: return "open";
+    case RecordOperation::kChange: return "change";
+    case RecordOperation::kContribute: return "write in";
+    case RecordOperation::kCountersign: return "countersign in";
+    case RecordOperation::kManageAccess: return "manage access to";
+  }
+  return "use";
+}
+
+Status Denied(const std::string& why) { return Status::Denied(why); }
+
+std::string NoRelationship(const Actor& actor, RecordOperation op) {
+  if (actor.user.role == Role::kPartnerPractitioner) {
+    return "partner agency staff see only records shared with them by a grant; ask the child's allocated worker";
+  }
+  std::string why = std::string("you may not ") + Doing(op) +
+                    " this record: you are not its allocated worker or the manager of its team, and hold no grant "
+                    "to it";
+  if (CouncilStaff(actor.user.role)) why += "; if a child may be at risk, open it with break-glass and give your reason";
+  return why;
+}
+
+// Limits on what each kind of relationship allows, beyond reading.
+Result<RecordAccess> Allow(const Actor& actor, std::string basis, bool full, bool may_change, RecordOperation op) {
+  if (op == RecordOperation::kManageAccess && !full) {
+    return Denied("only the allocated worker or the manager of the allocated team can manage access to this record");
+  }
+  if (op == RecordOperation::kChange && !may_change) {
+    return Denied("you may read this record and write entries in it (" + basis + "), but not change its details");
+  }
+  RecordAccess a;
+  a.basis = std::move(basis);
+  a.partner_view = actor.user.role == Role::kPartnerPractitioner;
+  return a;
+}
+
+Result<RecordAccess> DecideForChild(store::Connection& c, const Services& s, const Actor& actor,
+                                    const CaseRecord& record, RecordOperation op) {
+  const User& u = actor.user;
+  store::RecordAccessRepo repo(c);
+  Timestamp now = s.clock.Now();
+  bool named = record.restricted && repo.IsNamed(record.person_id, u.id);
+  if (record.restricted && !named) {
+    return Denied("this record is restricted: only the users named on it may open it, and you are not one of them");
+  }
+  bool partner = u.role == Role::kPartnerPractitioner;
+  if (u.id == record.allocated_worker_id) return Allow(actor, "allocated worker", true, true, op);
+  if (u.role == Role::kTeamManager && !u.team_id.empty() && u.team_id == record.allocated_team_id) {
+    return Allow(actor, "manager of the allocated team", true, true, op);
+  }
+  if (named) return Allow(actor, "named on the restricted record", !partner, !partner, op);
+  if (auto grant = repo.ActiveGrant(record.person_id, u.id, now)) {
+    return Allow(actor, "grant for " + grant->purpose + " until " + FormatTimestamp(grant->expires_at), false,
+                 !partner, op);
+  }
+  if (auto glass = repo.ActiveBreakGlass(record.person_id, u.id, now)) {
+    return Allow(actor, "break-glass: " + glass->reason, false, true, op);
+  }
+  if (op == RecordOperation::kRead) {
+    if (u.role == Role::kAuditor && s.settings.access.auditors_read_records) {
+      return Allow(actor, "auditor, for assurance (read only)", false, false, op);
+    }
+    if (u.role == Role::kRecordsOfficer && s.settings.access.records_officers_read_records) {
+      return Allow(actor, "records officer, for records management (read only)", false, false, op);
+    }
+  } else if (u.role == Role::kAuditor) {
+    return Denied("auditors may read records for assurance but not change them");
+  }
+  if (op == RecordOperation::kCountersign && repo.GaveInformationFor(record.person_id, u.id)) {
+    return Allow(actor, "gave the information for an entry written on their behalf", false, false, op);
+  }
+  return Denied(NoRelationship(actor, op));
+}
+
+// A person with no case record (a parent, a carer) is reached through the children linked to
+// them, or by whoever recorded them.
+Result<RecordAccess> DecideForPerson(store::Connection& c, const Services& s, const Actor& actor,
+                                     const std::string& person_id, RecordOperation op) {
+  if (op == RecordOperation::kManageAccess) {
+    return Denied("access is managed on a child's case record; this person has none");
+  }
+  store::CaseRecordRepo records(c);
+  std::optional<Status> first_refusal;
+  for (const Relationship& r : store::RelationshipRepo(c).Involving(person_id)) {
+    const std::string& other = r.child_id == person_id ? r.related_person_id : r.child_id;
+    auto child = records.Get(other);
+    if (!child) continue;
+    Result<RecordAccess> through = DecideForChild(c, s, actor, *child, op);
+    if (through.ok()) {
+      through->basis = "linked to a child's record (" + child->council_reference + ") as " + through->basis;
+      return through;
+    }
+    if (!first_refusal) first_refusal = through.status();
+  }
+  if (store::RecordAccessRepo(c).Creator(person_id) == actor.user.id && actor.user.role != Role::kPartnerPractitioner) {
+    return Allow(actor, "recorded this person", true, true, op);
+  }
+  if (actor.user.role == Role::kAuditor && op == RecordOperation::kRead && s.settings.access.auditors_read_records) {
+    return Allow(actor, "auditor, for assurance (read only)", false, false, op);
+  }
+  if (actor.user.role == Role::kRecordsOfficer && op == RecordOperation::kRead &&
+      s.settings.access.records_officers_read_records) {
+    return Allow(actor, "records officer, for records management (read only)", false, false, op);
+  }
+  if (first_refusal) return *first_refusal;
+  return Denied(NoRelationship(actor, op));
+}
+
 Status Guarded(const Services& s, const Actor& actor, const std::string& person_id, const std::string& detail,
-               AccessKind kind, const store::Work& work) {
-  const char* action = kind == AccessKind::kRead ? "record.read" : "record.write";
+               RecordOperation op, const RecordWork& work) {
+  const bool read = op == RecordOperation::kRead;
+  const char* action = read ? "record.read" : "record.write";
   std::optional<Status> refusal;
   std::string basis;
   auto unit = [&](store::Connection& c) -> Status {
-    Result<std::string> access = CheckRecordAccess(c, actor, person_id, kind);
+    Result<RecordAccess> access = DecideRecordAccess(c, s, actor, person_id, op);
     if (!access.ok()) {
       if (access.status().code() == StatusCode::kPermissionDenied) refusal = access.status();
       return access.status();
     }
-    basis = *access;
-    CASEWORK_RETURN_IF_ERROR(work(c));
-    if (kind == AccessKind::kWrite) Audit(c, s, actor, {action, person_id, true, basis, detail});
+    basis = access->basis;
+    Status done = work(c, *access);
+    if (done.code() == StatusCode::kPermissionDenied) refusal = done;
+    CASEWORK_RETURN_IF_ERROR(done);
+    if (!read) Audit(c, s, actor, {action, person_id, true, basis, detail});
     return Status::Ok();
   };
-  Status status = kind == AccessKind::kRead ? s.db.Read(unit) : s.db.Write(unit);
+  Status status = read ? s.db.Read(unit) : s.db.Write(unit);
   if (refusal) return Refuse(s, actor, {action, person_id, false, "", detail}, *refusal);
-  if (!status.ok() || kind == AccessKind::kWrite) return status;
+  if (!status.ok() || !read) return status;
   return AuditAlone(s, actor, {action, person_id, true, basis, detail});
 }
 
 }  // namespace
 
-Result<std::string> CheckRecordAccess(store::Connection& c, const Actor& actor, const std::string& person_id,
-                                      AccessKind kind) {
+bool RecordAccess::ItemVisible(const std::string& item_id, const std::string& author_user_id,
+                               const std::string& user_id) const {
+  if (!partner_view || author_user_id == user_id) return true;
+  return std::find(shared_item_ids.begin(), shared_item_ids.end(), item_id) != shared_item_ids.end();
+}
+
+Result<RecordAccess> DecideRecordAccess(store::Connection& c, const Services& s, const Actor& actor,
+                                        const std::string& person_id, RecordOperation op) {
   if (!store::PersonRepo(c).Exists(person_id)) return Status::NotFound("there is no record with id " + person_id);
   if (actor.user.role == Role::kAdministrator) {
-    return Status::Denied("administrators manage users and have no access to children's records");
+    return Denied("administrators manage users and have no access to children's records");
   }
-  if (actor.user.role == Role::kAuditor) {
-    if (kind == AccessKind::kRead) return std::string("auditor");
-    return Status::Denied("auditors may read records for assurance but not change them");
+  auto record = store::CaseRecordRepo(c).Get(person_id);
+  Result<RecordAccess> access =
+      record ? DecideForChild(c, s, actor, *record, op) : DecideForPerson(c, s, actor, person_id, op);
+  if (access.ok() && access->partner_view) {
+    access->shared_item_ids =
+        store::RecordAccessRepo(c).SharedWith(person_id, actor.user.id, actor.user.agency);
   }
-  if (!WorksWithRecords(actor.user.role)) {
-    return Status::Denied("partner agency staff see only what has been shared with them");
+  return access;
+}
+
+Result<std::string> CheckRecordAccess(store::Connection& c, const Services& s, const Actor& actor,
+                                      const std::string& person_id, AccessKind kind) {
+  auto access = DecideRecordAccess(c, s, actor, person_id,
+                                   kind == AccessKind::kRead ? RecordOperation::kRead : RecordOperation::kChange);
+  if (!access.ok()) return access.status();
+  return access->basis;
+}
+
+bool VisibleInLists(store::Connection& c, const Services& s, const Actor& actor, const std::string& person_id) {
+  if (actor.user.role == Role::kPartnerPractitioner) {
+    return DecideRecordAccess(c, s, actor, person_id, RecordOperation::kRead).ok();
   }
-  return std::string(RoleName(actor.user.role));
+  auto record = store::CaseRecordRepo(c).Get(person_id);
+  if (!record || !record->restricted) return true;
+  return store::RecordAccessRepo(c).IsNamed(person_id, actor.user.id);
 }
 
 Status ReadRecord(const Services& s, const Actor& actor, const std::string& person_id, const std::string& detail,
                   const store::Work& work) {
-  return Guarded(s, actor, person_id, detail, AccessKind::kRead, work);
+  return Guarded(s, actor, person_id, detail, RecordOperation::kRead,
+                 [&](store::Connection& c, const RecordAccess&) { return work(c); });
+}
+
+Status ReadRecordAs(const Services& s, const Actor& actor, const std::string& person_id, const std::string& detail,
+                    const RecordWork& work) {
+  return Guarded(s, actor, person_id, detail, RecordOperation::kRead, work);
 }
 
 Status WriteToRecord(const Services& s, const Actor& actor, const std::string& person_id, const std::string& detail,
                      const store::Work& work) {
-  return Guarded(s, actor, person_id, detail, AccessKind::kWrite, work);
+  return Guarded(s, actor, person_id, detail, RecordOperation::kChange,
+                 [&](store::Connection& c, const RecordAccess&) { return work(c); });
+}
+
+Status WriteToRecord(const Services& s, const Actor& actor, const std::string& person_id, RecordOperation op,
+                     const std::string& detail, const RecordWork& work) {
+  if (op == RecordOperation::kRead) return Status::Internal("a write cannot be made with read access");
+  return Guarded(s, actor, person_id, detail, op, work);
 }
 
 Status RequireCaseworkRole(const Services& s, const Actor& actor, const std::string& action) {
-  if (WorksWithRecords(actor.user.role) || actor.user.role == Role::kAuditor) return Status::Ok();
+  if (CouncilStaff(actor.user.role) || actor.user.role == Role::kAuditor) return Status::Ok();
   return Refuse(s, actor, {action, "", false, "", ""},
                 Status::Denied(std::string("the ") + RoleName(actor.user.role) + " role does not allow " + action));
 }

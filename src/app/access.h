@@ -1,10 +1,20 @@
 // Who may read or write a person's record, decided in one place for the API, the CLI and
-// exports alike (SEC-04). Each use case goes through ReadRecord or WriteToRecord, which check
-// access and write the access log line, so no path can skip either.
+// exports alike (SEC-04, SEC-05). Each use case goes through ReadRecord or WriteToRecord,
+// which check access and write the access log line, so no path can skip either.
+//
+// A user reaches a child's record only through a relationship: allocated to it, manager of
+// the allocated team, named on a restricted record, a named grant that has not run out, or
+// break-glass access they opened with a reason. Auditors and records officers may read
+// unrestricted records by role when the partnership's settings allow. A restricted record
+// is open to its named users alone. Partner agency practitioners see only the items shared
+// with them or their agency and what they wrote themselves. A family member's record (a
+// person without a case record) is open to whoever may open a child's record linked to
+// them, and to whoever created it.
 #pragma once
 
 #include <functional>
 #include <string>
+#include <vector>
 
 #include "app/actor.h"
 #include "app/services.h"
@@ -13,20 +23,52 @@ namespace casework::app {
 
 enum class AccessKind { kRead, kWrite };
 
-// The basis on which actor may act on the record (for the access log), or PermissionDenied
-// saying why not. NotFound if there is no such record.
-Result<std::string> CheckRecordAccess(store::Connection& c, const Actor& actor, const std::string& person_id,
-                                      AccessKind kind);
+// What the user wants to do with the record; each relationship allows some of these.
+enum class RecordOperation {
+  kRead,
+  kChange,        // details, addresses, relationships, allocation
+  kContribute,    // write entries (partners contribute to records shared with them)
+  kCountersign,   // confirm an entry written on one's behalf
+  kManageAccess,  // grants, restriction, sharing with partners
+};
+
+struct RecordAccess {
+  std::string basis;  // the relationship, as written in the access log
+  // SEC-05: the user sees only the items below and the ones they wrote.
+  bool partner_view = false;
+  std::vector<std::string> shared_item_ids;
+
+  bool ItemVisible(const std::string& item_id, const std::string& author_user_id, const std::string& user_id) const;
+};
+
+// How the actor may act on the record, or PermissionDenied saying why not. NotFound if there
+// is no such record.
+Result<RecordAccess> DecideRecordAccess(store::Connection& c, const Services& s, const Actor& actor,
+                                        const std::string& person_id, RecordOperation op);
+// The basis alone, for callers that need no more.
+Result<std::string> CheckRecordAccess(store::Connection& c, const Services& s, const Actor& actor,
+                                      const std::string& person_id, AccessKind kind);
+
+// Whether the person may appear in the actor's search results and lists: restricted records
+// only to their named users, and for partners only records they may open.
+bool VisibleInLists(store::Connection& c, const Services& s, const Actor& actor, const std::string& person_id);
+
+using RecordWork = std::function<Status(store::Connection&, const RecordAccess&)>;
 
 // Runs work in a read unit of work if the actor may read the record, then logs the read
 // before returning, so no one sees a record without the access log showing it.
 Status ReadRecord(const Services& s, const Actor& actor, const std::string& person_id, const std::string& detail,
                   const store::Work& work);
+// The same, giving work the access decided, so it can show a partner only what is theirs.
+Status ReadRecordAs(const Services& s, const Actor& actor, const std::string& person_id, const std::string& detail,
+                    const RecordWork& work);
 
 // Runs work in one write unit of work with the access check and the log line, so the change
-// and its log line commit together.
+// and its log line commit together. Without an operation, the change is kChange.
 Status WriteToRecord(const Services& s, const Actor& actor, const std::string& person_id, const std::string& detail,
                      const store::Work& work);
+Status WriteToRecord(const Services& s, const Actor& actor, const std::string& person_id, RecordOperation op,
+                     const std::string& detail, const RecordWork& work);
 
 // For actions that are not about one record (searches, lists): refuses roles that have no
 // business with children's records, logging the refusal.

@@ -32,10 +32,11 @@ Result<store::Draft> SaveDraft(const Services& s, const Actor& actor, store::Dra
   Status refusal;
   Status st = s.db.Write([&](store::Connection& c) {
     if (!draft.record_id.empty()) {
-      Result<std::string> basis = CheckRecordAccess(c, actor, draft.record_id, AccessKind::kWrite);
-      if (!basis.ok()) {
+      // A draft is of an entry, so whoever may write entries in the record may keep one.
+      Result<RecordAccess> access = DecideRecordAccess(c, s, actor, draft.record_id, RecordOperation::kContribute);
+      if (!access.ok()) {
         refused = true;
-        refusal = basis.status();
+        refusal = access.status();
         return Status::Ok();
       }
     }

@@ -65,8 +65,9 @@ Result<JournalItem> RecordEntry(const Services& s, const Actor& actor, const std
   entry.correction_reason.clear();
   CASEWORK_RETURN_IF_ERROR(CheckEntry(entry, s.clock.Now()));
   JournalItem item;
-  Status st = WriteToRecord(s, actor, record_id, std::string("recorded a ") + EntryTypeName(entry.type),
-                            [&](store::Connection& c) {
+  Status st = WriteToRecord(s, actor, record_id, RecordOperation::kContribute,
+                            std::string("recorded a ") + EntryTypeName(entry.type),
+                            [&](store::Connection& c, const RecordAccess&) {
                               CASEWORK_RETURN_IF_ERROR(RequireCaseRecord(c, record_id));
                               CASEWORK_RETURN_IF_ERROR(ResolveProvider(c, entry));
                               item = WriteEntry(c, s, actor, record_id, entry);
@@ -81,9 +82,11 @@ Result<JournalItem> CorrectEntry(const Services& s, const Actor& actor, const st
   replacement.corrects_id = item_id;
   CASEWORK_RETURN_IF_ERROR(CheckEntry(replacement, s.clock.Now()));
   JournalItem item;
-  Status st = WriteToRecord(s, actor, record_id, "corrected entry " + item_id, [&](store::Connection& c) {
+  Status st = WriteToRecord(s, actor, record_id, RecordOperation::kContribute, "corrected entry " + item_id,
+                            [&](store::Connection& c, const RecordAccess& access) {
     auto original = store::JournalRepo(c).Get(item_id);
-    if (!original || original->record_id != record_id) {
+    if (!original || original->record_id != record_id ||
+        !access.ItemVisible(original->id, original->author_user_id, actor.user.id)) {
       return Status::NotFound("there is no entry " + item_id + " in this record");
     }
     auto type = EntryTypeOfKind(original->kind);
@@ -103,7 +106,8 @@ Result<JournalItem> CorrectEntry(const Services& s, const Actor& actor, const st
 Result<JournalItem> Countersign(const Services& s, const Actor& actor, const std::string& record_id,
                                 const std::string& item_id) {
   JournalItem item;
-  Status st = WriteToRecord(s, actor, record_id, "countersigned entry " + item_id, [&](store::Connection& c) {
+  Status st = WriteToRecord(s, actor, record_id, RecordOperation::kCountersign, "countersigned entry " + item_id,
+                            [&](store::Connection& c, const RecordAccess&) {
     store::EntryIndexRepo index(c);
     auto request = index.Countersignature(item_id);
     if (!request || request->record_id != record_id) {
@@ -131,7 +135,7 @@ Result<JournalView> ReadJournal(const Services& s, const Actor& actor, const std
   JournalView view;
   std::string detail = "read the journal";
   if (q.before_seq > 0) detail += " before item " + std::to_string(q.before_seq);
-  Status st = ReadRecord(s, actor, record_id, detail, [&](store::Connection& c) {
+  Status st = ReadRecordAs(s, actor, record_id, detail, [&](store::Connection& c, const RecordAccess& access) {
     store::JournalRepo journal(c);
     store::JournalPage page = journal.Page(record_id, q.before_seq, q.limit, q.kinds);
     view = {};
@@ -141,6 +145,8 @@ Result<JournalView> ReadJournal(const Services& s, const Actor& actor, const std
     std::vector<JournalItem> referring = journal.Referring(ids);
     store::EntryIndexRepo index(c);
     for (JournalItem& item : page.items) {
+      // SEC-05: a partner sees only what was shared with them and what they wrote.
+      if (!access.ItemVisible(item.id, item.author_user_id, actor.user.id)) continue;
       JournalEntryView v;
       for (const JournalItem& r : referring) {
         if (r.target_id != item.id) continue;
@@ -164,7 +170,9 @@ Result<std::vector<store::DecisionRow>> DecisionsDueForReview(const Services& s,
   CASEWORK_RETURN_IF_ERROR(RequireCaseworkRole(s, actor, "list decisions due for review"));
   std::vector<store::DecisionRow> rows;
   Status st = s.db.Read([&](store::Connection& c) {
-    rows = store::EntryIndexRepo(c).DecisionsDueBy(by, 500);
+    for (store::DecisionRow& row : store::EntryIndexRepo(c).DecisionsDueBy(by, 500)) {
+      if (CheckRecordAccess(c, s, actor, row.record_id, AccessKind::kRead).ok()) rows.push_back(std::move(row));
+    }
     return Status::Ok();
   });
   if (!st.ok()) return st;

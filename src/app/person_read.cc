@@ -28,14 +28,17 @@ std::vector<MissingDetail> ParseMissing(const std::string& text) {
 
 Result<PersonRecord> GetPersonRecord(const Services& s, const Actor& actor, const std::string& person_id) {
   PersonRecord view;
-  Status st = ReadRecord(s, actor, person_id, "opened the record", [&](store::Connection& c) {
+  Status st = ReadRecordAs(s, actor, person_id, "opened the record", [&](store::Connection& c,
+                                                                         const RecordAccess& access) {
     store::PersonRepo persons(c);
     view = {};
     view.person = *persons.Get(person_id);
     view.case_record = store::CaseRecordRepo(c).Get(person_id);
     view.addresses = persons.Addresses(person_id);
     view.other_names = persons.OtherNames(person_id);
-    for (Relationship& r : store::RelationshipRepo(c).Involving(person_id)) {
+    // SEC-05: a partner is shown the child, not the child's family, unless shared.
+    for (Relationship& r : access.partner_view ? std::vector<Relationship>{}
+                                               : store::RelationshipRepo(c).Involving(person_id)) {
       const std::string& other = r.child_id == person_id ? r.related_person_id : r.child_id;
       auto summary = persons.Summary(other);
       if (summary) view.relationships.push_back({std::move(r), std::move(*summary)});
@@ -59,10 +62,19 @@ Result<std::vector<PersonSummary>> SearchPersons(const Services& s, const Actor&
     query.nhs_number = *normal;
   }
   if (query.limit < 1 || query.limit > 200) return Status::Invalid("limit", "must be between 1 and 200");
-  CASEWORK_RETURN_IF_ERROR(RequireCaseworkRole(s, actor, "search"));
+  // Partners may search, but find only the records shared with them (SEC-05).
+  if (actor.user.role != Role::kPartnerPractitioner) {
+    CASEWORK_RETURN_IF_ERROR(RequireCaseworkRole(s, actor, "search"));
+  }
   std::vector<PersonSummary> results;
+  size_t omitted = 0;
   Status st = s.db.Read([&](store::Connection& c) {
-    results = store::PersonRepo(c).Search(query);
+    results.clear();
+    omitted = 0;
+    for (PersonSummary& found : store::PersonRepo(c).Search(query)) {
+      if (VisibleInLists(c, s, actor, found.id)) results.push_back(std::move(found));
+      else ++omitted;
+    }
     return Status::Ok();
   });
   if (!st.ok()) return st;
@@ -71,6 +83,7 @@ Result<std::vector<PersonSummary>> SearchPersons(const Services& s, const Actor&
   if (!query.nhs_number.empty()) terms += " nhs_number=" + query.nhs_number;
   if (!query.council_reference.empty()) terms += " council_reference=" + query.council_reference;
   terms += " results=" + std::to_string(results.size());
+  if (omitted > 0) terms += " withheld=" + std::to_string(omitted);
   st = AuditAlone(s, actor, {"search", "", true, RoleName(actor.user.role), terms});
   if (!st.ok()) return st;
   return results;
@@ -82,7 +95,9 @@ Result<std::vector<IncompleteRecord>> ListIncomplete(const Services& s, const Ac
   CASEWORK_RETURN_IF_ERROR(RequireCaseworkRole(s, actor, "list incomplete records"));
   std::vector<IncompleteRecord> out;
   Status st = s.db.Read([&](store::Connection& c) {
+    out.clear();
     for (auto& [summary, missing] : store::PersonRepo(c).Incomplete(limit, after_id)) {
+      if (!VisibleInLists(c, s, actor, summary.id)) continue;
       out.push_back({std::move(summary), ParseMissing(missing)});
     }
     return Status::Ok();

@@ -15,6 +15,10 @@ inline constexpr char kCaseRecordOpened[] = "record.opened";
 inline constexpr char kAllocated[] = "record.allocated";
 inline constexpr char kRelationshipAdded[] = "relationship.added";
 inline constexpr char kRelationshipEnded[] = "relationship.ended";
+inline constexpr char kAccessGranted[] = "access.granted";
+inline constexpr char kAccessRevoked[] = "access.revoked";
+inline constexpr char kRestrictionChanged[] = "record.restriction_changed";
+inline constexpr char kItemShared[] = "item.shared";
 
 inline constexpr char kCaseNote[] = "entry.case_note";
 inline constexpr char kContact[] = "entry.contact";

@@ -25,6 +25,26 @@ struct PasswordPolicy {
   size_t mem_limit_bytes = 64u << 20;
 };
 
+// Ways into a child's record besides allocation (SEC-04); see docs/security.md.
+struct AccessPolicy {
+  // How long break-glass access lasts once a user states their reason.
+  std::chrono::minutes break_glass_duration{4 * 60};
+  // The longest a named grant may run.
+  int max_grant_days = 366;
+  // Whether auditors and records officers may read (never change) unrestricted records by
+  // virtue of their role, for assurance and records management.
+  bool auditors_read_records = true;
+  bool records_officers_read_records = true;
+};
+
+// Throttling of failed sign-ins and two-factor sign-in (SEC-03).
+struct SignInPolicy {
+  int max_failures = 10;  // within the lockout period, per account and per address
+  std::chrono::minutes lockout{15};
+  // Roles that must sign in with a one-time code as well as a password; "all" for everyone.
+  std::vector<std::string> two_factor_roles;
+};
+
 struct Settings {
   std::string partnership_name = "Casework demonstration partnership";
   // An entry recorded more than this long after its event is marked late (ENT-02).
@@ -50,6 +70,8 @@ struct Settings {
   Timescales timescales;
   SessionPolicy sessions;
   PasswordPolicy passwords;
+  AccessPolicy access;
+  SignInPolicy sign_in;
 };
 
 }  // namespace casework

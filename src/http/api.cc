@@ -43,6 +43,7 @@ Api::Api(const app::Services& services, ApiOptions options) : services_(services
   AddEntryRoutes(*this);
   AddUserRoutes(*this);
   AddMetaRoutes(*this);
+  AddAccessRoutes(*this);
   AddCaseloadRoutes(*this);
   AddDraftRoutes(*this);
 }

@@ -68,6 +68,7 @@ void AddPersonRoutes(Api& api);
 void AddEntryRoutes(Api& api);
 void AddUserRoutes(Api& api);
 void AddMetaRoutes(Api& api);
+void AddAccessRoutes(Api& api);
 void AddCaseloadRoutes(Api& api);
 void AddDraftRoutes(Api& api);
 

@@ -5,6 +5,7 @@
 #include <fstream>
 
 #include "core/person_rules.h"
+#include "core/user.h"
 #include "settings/calendar_loader.h"
 #include "settings/timescales_loader.h"
 #include "settings/toml_reader.h"
@@ -39,6 +40,8 @@ Result<Settings> LoadSettings(const std::string& config_dir) {
   int64_t ops = static_cast<int64_t>(s.passwords.ops_limit);
   int64_t mem_mib = static_cast<int64_t>(s.passwords.mem_limit_bytes >> 20);
   int64_t birth_days = s.birth_registration_days;
+  int64_t break_glass = s.access.break_glass_duration.count(), max_grant = s.access.max_grant_days;
+  int64_t max_failures = s.sign_in.max_failures, lockout = s.sign_in.lockout.count();
 
   TableReader top(root, file, "", status);
   top.Read("partnership_name", s.partnership_name);
@@ -67,6 +70,22 @@ Result<Settings> LoadSettings(const std::string& config_dir) {
   passwords.Read("argon2id_ops_limit", ops);
   passwords.Read("argon2id_memory_mib", mem_mib);
   passwords.Finish();
+  TableReader access(Section(root, "access"), file, "access.", status);
+  access.Read("break_glass_minutes", break_glass);
+  access.Read("max_grant_days", max_grant);
+  access.Read("auditors_read_records", s.access.auditors_read_records);
+  access.Read("records_officers_read_records", s.access.records_officers_read_records);
+  access.Finish();
+  TableReader sign_in(Section(root, "sign_in"), file, "sign_in.", status);
+  sign_in.Read("max_failures", max_failures);
+  sign_in.Read("lockout_minutes", lockout);
+  sign_in.Strings("two_factor_roles", s.sign_in.two_factor_roles);
+  sign_in.Finish();
+  for (const std::string& role : s.sign_in.two_factor_roles) {
+    if (role != "all" && !ParseRole(role) && status.ok()) {
+      status = Status::Invalid(file, "sign_in.two_factor_roles names \"" + role + "\", which is not a role");
+    }
+  }
   CheckRequired(s.required_details_child, file, "required_for_children", status);
   CheckRequired(s.required_details_other, file, "required_for_others", status);
   if (!status.ok()) return status;
@@ -88,6 +107,10 @@ Result<Settings> LoadSettings(const std::string& config_dir) {
   CASEWORK_RETURN_IF_ERROR(positive(ops, "passwords.argon2id_ops_limit", 20));
   CASEWORK_RETURN_IF_ERROR(positive(mem_mib, "passwords.argon2id_memory_mib", 4096));
   CASEWORK_RETURN_IF_ERROR(positive(birth_days, "records.birth_registration_days", 365));
+  CASEWORK_RETURN_IF_ERROR(positive(break_glass, "access.break_glass_minutes", 7 * 24 * 60));
+  CASEWORK_RETURN_IF_ERROR(positive(max_grant, "access.max_grant_days", 3660));
+  CASEWORK_RETURN_IF_ERROR(positive(max_failures, "sign_in.max_failures", 1000));
+  CASEWORK_RETURN_IF_ERROR(positive(lockout, "sign_in.lockout_minutes", 7 * 24 * 60));
   if (max_age < 0) return Status::Invalid(file, "passwords.max_age_days must be 0 (no expiry) or more");
   s.contemporaneous_window = std::chrono::minutes{window_minutes};
   s.sessions.idle_timeout = std::chrono::minutes{idle};
@@ -97,6 +120,10 @@ Result<Settings> LoadSettings(const std::string& config_dir) {
   s.passwords.ops_limit = static_cast<unsigned long long>(ops);
   s.passwords.mem_limit_bytes = static_cast<size_t>(mem_mib) << 20;
   s.birth_registration_days = static_cast<int>(birth_days);
+  s.access.break_glass_duration = std::chrono::minutes{break_glass};
+  s.access.max_grant_days = static_cast<int>(max_grant);
+  s.sign_in.max_failures = static_cast<int>(max_failures);
+  s.sign_in.lockout = std::chrono::minutes{lockout};
   return s;
 }
 

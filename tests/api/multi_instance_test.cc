@@ -46,11 +46,11 @@ TEST_F(MultiInstance, SessionMadeOnOneWorksOnTheOtherAndEndsOnBoth) {
   EXPECT_EQ(a.Get("/api/v1/persons/" + id, token).status, 401);
 }
 
-// ENT-06: two practitioners write to the same child's record at the same moment through
+// ENT-06: a practitioner and her manager write to the same child's record at the same moment through
 // different instances; every entry is kept, numbered without gaps, and the chain verifies.
 TEST_F(MultiInstance, ENT06_ConcurrentWritesThroughTwoInstancesAreGapFreeAndChained) {
   std::string sam = a.SignIn("sam");
-  std::string jo = b.SignIn("jo");
+  std::string maureen = b.SignIn("maureen");  // manager of the allocated team
   std::string id = CreateChild(a, sam, "Kowalski");
   constexpr int kThreadsEach = 3, kEntriesEach = 8;
   std::atomic<int> created{0};
@@ -58,7 +58,7 @@ TEST_F(MultiInstance, ENT06_ConcurrentWritesThroughTwoInstancesAreGapFreeAndChai
   for (int t = 0; t < 2 * kThreadsEach; ++t) {
     writers.emplace_back([&, t] {
       LiveServer& server = t % 2 ? b : a;
-      const std::string& token = t % 2 ? jo : sam;
+      const std::string& token = t % 2 ? maureen : sam;
       for (int i = 0; i < kEntriesEach; ++i) {
         HttpResult r = server.Post("/api/v1/persons/" + id + "/entries", token,
                                    Note("Note " + std::to_string(t) + "." + std::to_string(i)));
@@ -72,7 +72,7 @@ TEST_F(MultiInstance, ENT06_ConcurrentWritesThroughTwoInstancesAreGapFreeAndChai
   for (auto& w : writers) w.join();
   ASSERT_EQ(created.load(), 2 * kThreadsEach * kEntriesEach);
 
-  HttpResult journal = b.Get("/api/v1/persons/" + id + "/journal?limit=500", jo);
+  HttpResult journal = b.Get("/api/v1/persons/" + id + "/journal?limit=500", maureen);
   ASSERT_EQ(journal.status, 200) << journal.body;
   std::set<int64_t> seqs;
   std::set<std::string> hashes;
@@ -96,7 +96,7 @@ TEST_F(MultiInstance, ENT06_ConcurrentWritesThroughTwoInstancesAreGapFreeAndChai
 // other: the second is refused as changed by someone else, whichever instance it reaches.
 TEST_F(MultiInstance, ConflictingUpdatesThroughTwoInstancesAreRefusedNotLost) {
   std::string sam = a.SignIn("sam");
-  std::string jo = b.SignIn("jo");
+  std::string maureen = b.SignIn("maureen");  // manager of the allocated team
   std::string id = CreateChild(a, sam, "Lindqvist");
   int64_t version = a.Get("/api/v1/persons/" + id, sam).Json().at("version").as_int64();
 
@@ -107,7 +107,7 @@ TEST_F(MultiInstance, ConflictingUpdatesThroughTwoInstancesAreRefusedNotLost) {
                         json::serialize(json::object{{"version", version}, {"religion", "Christian"}}));
   });
   std::thread second([&] {
-    results[1] = b.Send("PATCH", "/api/v1/persons/" + id, jo,
+    results[1] = b.Send("PATCH", "/api/v1/persons/" + id, maureen,
                         json::serialize(json::object{{"version", version}, {"religion", "Buddhist"}}));
   });
   first.join();
