@@ -220,4 +220,10 @@ Status RequireCaseworkRole(const Services& s, const Actor& actor, const std::str
                 Status::Denied(std::string("the ") + RoleName(actor.user.role) + " role does not allow " + action));
 }
 
+Status RequireRecordKeeperRole(const Services& s, const Actor& actor, const std::string& action) {
+  if (CouncilStaff(actor.user.role)) return Status::Ok();
+  return Refuse(s, actor, {action, "", false, "", ""},
+                Status::Denied(std::string("the ") + RoleName(actor.user.role) + " role does not allow " + action));
+}
+
 }  // namespace casework::app

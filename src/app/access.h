@@ -73,5 +73,8 @@ Status WriteToRecord(const Services& s, const Actor& actor, const std::string& p
 // For actions that are not about one record (searches, lists): refuses roles that have no
 // business with children's records, logging the refusal.
 Status RequireCaseworkRole(const Services& s, const Actor& actor, const std::string& action);
+// For opening new records: the council staff who keep them (practitioners, team managers,
+// records officers); auditors look but do not record.
+Status RequireRecordKeeperRole(const Services& s, const Actor& actor, const std::string& action);
 
 }  // namespace casework::app

@@ -7,6 +7,7 @@
 #include "core/entry_rules.h"
 #include "core/journal_kinds.h"
 #include "store/case_record_repo.h"
+#include "store/chronology_repo.h"
 #include "store/journal_repo.h"
 #include "store/user_repo.h"
 
@@ -18,6 +19,17 @@ std::string Summary(const Entry& e) {
   if (!e.title.empty()) return e.title;
   std::string first = e.text.substr(0, e.text.find('\n'));
   return first.size() > 200 ? first.substr(0, 197) + "..." : first;
+}
+
+// Where an entry's information came from, for the chronology: the other agency at a
+// contact, or else the author's own.
+std::string SourceAgency(const Entry& e, const Actor& actor) {
+  if (e.contact) {
+    for (const Participant& p : e.contact->participants) {
+      if (!p.agency.empty() && p.agency != actor.user.agency) return p.agency;
+    }
+  }
+  return actor.user.agency;
 }
 
 // Fills in a provider who is a user from their user record, so their name and post title
@@ -39,6 +51,13 @@ JournalItem WriteEntry(store::Connection& c, const Services& s, const Actor& act
                                               EntryJson(e), true});
   store::EntryIndexRepo index(c);
   if (!e.corrects_id.empty()) index.Supersede(e.corrects_id, item.id);
+  // CHR-01: significant events, and everything partner agencies contribute, are listed in
+  // the chronology; a correction takes the place of what it corrects.
+  store::ChronologyRepo chronology(c);
+  if (!e.corrects_id.empty()) chronology.Supersede(e.corrects_id, item.id);
+  if (e.significant || actor.user.role == Role::kPartnerPractitioner) {
+    chronology.Insert(item, Summary(e), SourceAgency(e, actor));
+  }
   if (e.decision) {
     index.InsertDecision({item.id, record_id, e.decision->decided_by, Summary(e), e.decision->review_date});
   }

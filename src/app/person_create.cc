@@ -108,7 +108,7 @@ Result<CreateOutcome> CreatePerson(const Services& s, const Actor& actor, NewPer
   if (!in.open_case_record && !in.council_reference.empty()) {
     return Status::Invalid("council_reference", "belongs only to a child's case record");
   }
-  CASEWORK_RETURN_IF_ERROR(RequireCaseworkRole(s, actor, "create a record"));
+  CASEWORK_RETURN_IF_ERROR(RequireRecordKeeperRole(s, actor, "create a record"));
 
   CreateOutcome outcome;
   Status st = s.db.Write([&](store::Connection& c) {
@@ -155,7 +155,7 @@ Result<Person> CreateUnborn(const Services& s, const Actor& actor, NewUnborn in)
   }
   if (in.address) CASEWORK_RETURN_IF_ERROR(CheckAddress(*in.address));
   CASEWORK_RETURN_IF_ERROR(CheckCouncilReference(in.council_reference));
-  CASEWORK_RETURN_IF_ERROR(RequireCaseworkRole(s, actor, "create a record"));
+  CASEWORK_RETURN_IF_ERROR(RequireRecordKeeperRole(s, actor, "create a record"));
 
   Person person;
   Status st = s.db.Write([&](store::Connection& c) {

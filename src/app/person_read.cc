@@ -9,6 +9,7 @@
 #include "store/case_record_repo.h"
 #include "store/person_repo.h"
 #include "store/relationship_repo.h"
+#include "store/user_repo.h"
 
 namespace casework::app {
 namespace {
@@ -34,6 +35,9 @@ Result<PersonRecord> GetPersonRecord(const Services& s, const Actor& actor, cons
     view = {};
     view.person = *persons.Get(person_id);
     view.case_record = store::CaseRecordRepo(c).Get(person_id);
+    if (view.case_record && !view.case_record->allocated_worker_id.empty()) {
+      view.allocated_worker = store::UserRepo(c).Get(view.case_record->allocated_worker_id);
+    }
     view.addresses = persons.Addresses(person_id);
     view.other_names = persons.OtherNames(person_id);
     // SEC-05: a partner is shown the child, not the child's family, unless shared.

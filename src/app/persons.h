@@ -56,6 +56,7 @@ struct RelationshipView {
 struct PersonRecord {
   Person person;
   std::optional<CaseRecord> case_record;
+  std::optional<User> allocated_worker;  // who the record is allocated to, as they are now
   std::vector<Address> addresses;  // current first, then earlier ones
   std::vector<OtherName> other_names;
   std::vector<RelationshipView> relationships;

@@ -48,5 +48,16 @@ TEST(Time, AgeCountsBirthdays) {
   EXPECT_EQ(AgeInYears(born, *ParseDate("2026-03-15", "d")), 16);
 }
 
+TEST(Time, HandWrittenFormatsMatchTheLibrary) {
+  // Midnight, the last microsecond of a day, a leap day, and times before 1970.
+  for (int64_t micros : {int64_t{0}, int64_t{86399999999}, int64_t{1709164800123456}, int64_t{-1},
+                         int64_t{-86400000001}, int64_t{1795000000000000}, int64_t{253402300799999999}}) {
+    Timestamp t{std::chrono::microseconds{micros}};
+    EXPECT_EQ(FormatTimestamp(t), date::format("%FT%TZ", t)) << micros;
+    Date d{date::floor<date::days>(t)};
+    EXPECT_EQ(FormatDate(d), date::format("%F", d)) << micros;
+  }
+}
+
 }  // namespace
 }  // namespace casework

@@ -1,5 +1,6 @@
 // Entries in a child's record, corrections, countersignatures and the journal
 // (ENT-01..08).
+#include "app/chronology.h"
 #include "app/entries.h"
 #include "core/journal_kinds.h"
 #include "http/handler_support.h"
@@ -125,6 +126,38 @@ Response Journal(const Call& call) {
   });
 }
 
+// CHR-01: significant events in the order they happened, a page at a time or whole.
+Response Chronology(const Call& call) {
+  std::string id;
+  if (auto bad = PathId(call, "id", id)) return *bad;
+  if (auto bad = OnlyQuery(call.request, {"after", "limit"})) return *bad;
+  app::ChronologyQuery q;
+  Result<int> limit = QueryInt(call.request, "limit", 100, 1, app::kMaxChronologyPage);
+  if (!limit.ok()) return ErrorResponse(limit.status());
+  q.limit = *limit;
+  if (auto after = call.request.QueryValue("after")) q.after = std::string(*after);
+  return Answer(app::ReadChronology(call.services, call.actor(), id, q), [](const app::ChronologyView& v) {
+    json::array events;
+    events.reserve(v.events.size());
+    for (const store::ChronologyRow& e : v.events) {
+      events.push_back(json::object{{"item_id", e.item_id},
+                                    {"seq", e.seq},
+                                    {"type", EntryTypeOfKind(e.kind) ? EntryTypeName(*EntryTypeOfKind(e.kind)) : ""},
+                                    {"occurred_at", FormatTimestamp(e.occurred_at)},
+                                    {"recorded_at", FormatTimestamp(e.recorded_at)},
+                                    {"late", e.late},
+                                    {"summary", e.summary},
+                                    {"agency", e.agency},
+                                    {"author", json::object{{"user_id", e.author_user_id},
+                                                            {"name", e.author_name},
+                                                            {"post_title", e.author_post_title}}}});
+    }
+    json::object page{{"events", std::move(events)}, {"more", v.more}};
+    page["next_after"] = v.more ? json::value(v.next_after) : nullptr;
+    return page;
+  });
+}
+
 Response DecisionsDue(const Call& call) {
   if (auto bad = OnlyQuery(call.request, {"by"})) return *bad;
   Date by = TodayIn(call);
@@ -153,6 +186,7 @@ void AddEntryRoutes(Api& api) {
   api.Add("POST", "/api/v1/persons/{id}/entries/{item}/corrections", Correct);
   api.Add("POST", "/api/v1/persons/{id}/entries/{item}/countersignature", Countersign);
   api.Add("GET", "/api/v1/persons/{id}/journal", Journal);
+  api.Add("GET", "/api/v1/persons/{id}/chronology", Chronology);
   api.Add("GET", "/api/v1/decisions/due", DecisionsDue);
 }
 

@@ -107,6 +107,10 @@ json::object PersonRecordJson(const app::PersonRecord& r, Date today) {
                                     {"allocated_team_id", c.allocated_team_id},
                                     {"restricted", c.restricted},
                                     {"version", c.version}};
+    if (r.allocated_worker) {
+      o["case_record"].as_object()["allocated_worker"] = json::object{
+          {"full_name", r.allocated_worker->full_name}, {"post_title", r.allocated_worker->post_title}};
+    }
   } else {
     o["case_record"] = nullptr;
   }

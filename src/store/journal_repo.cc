@@ -44,6 +44,19 @@ ChainHead JournalRepo::ReserveNext(const std::string& record_id) {
 }
 
 void JournalRepo::Insert(const JournalItem& item) {
+  InsertChained(item);
+  c_.Exec("UPDATE journal_heads SET hash = ? WHERE record_id = ? AND seq = ?",
+          {std::string_view(item.hash), std::string_view(item.record_id), item.seq});
+}
+
+void JournalRepo::SetHead(const std::string& record_id, int64_t seq, const std::string& hash) {
+  c_.Exec(
+      "INSERT INTO journal_heads (record_id, seq, hash) VALUES (?, ?, ?) "
+      "ON CONFLICT (record_id) DO UPDATE SET seq = excluded.seq, hash = excluded.hash",
+      {std::string_view(record_id), seq, std::string_view(hash)});
+}
+
+void JournalRepo::InsertChained(const JournalItem& item) {
   std::string recorded = FormatTimestamp(item.recorded_at);
   std::string occurred = item.occurred_at ? FormatTimestamp(*item.occurred_at) : std::string();
   c_.Exec(
@@ -54,8 +67,6 @@ void JournalRepo::Insert(const JournalItem& item) {
        std::string_view(item.author_post_title), std::string_view(recorded), TextOrNull(occurred),
        int64_t{item.late ? 1 : 0}, TextOrNull(item.target_id), std::string_view(item.body),
        std::string_view(item.prev_hash), std::string_view(item.hash)});
-  c_.Exec("UPDATE journal_heads SET hash = ? WHERE record_id = ? AND seq = ?",
-          {std::string_view(item.hash), std::string_view(item.record_id), item.seq});
 }
 
 std::optional<JournalItem> JournalRepo::Get(const std::string& item_id) {

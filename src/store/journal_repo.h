@@ -33,6 +33,10 @@ class JournalRepo {
   // Returns the head as it was, after reserving seq + 1 for the caller.
   ChainHead ReserveNext(const std::string& record_id);
   void Insert(const JournalItem& item);
+  // For loading whole chains at once (the bulk loaders): stores an item whose seq and
+  // prev_hash the caller has chained, leaving the head alone until SetHead() at the end.
+  void InsertChained(const JournalItem& item);
+  void SetHead(const std::string& record_id, int64_t seq, const std::string& hash);
 
   std::optional<JournalItem> Get(const std::string& item_id);
   // Newest first: items with seq below before_seq (0 means from the newest), at most limit,

@@ -72,6 +72,10 @@ TEST_F(WebSupportApi, TIM05_CaseloadListsAllocatedChildrenWithWhatIsDue) {
     EXPECT_TRUE(c.at("last_recorded_at").is_string());
   }
 
+  // The record's summary names who it is allocated to.
+  HttpResult record = server->Get("/api/v1/persons/" + id, sam);
+  EXPECT_EQ(record.Json().at("case_record").at("allocated_worker").at("full_name").as_string(), "Test sam");
+
   std::vector<std::string> team = Names(server->Get("/api/v1/caseload?scope=team", maureen));
   EXPECT_NE(std::find(team.begin(), team.end(), "Rosa Caseloadsam"), team.end());
   EXPECT_EQ(std::find(team.begin(), team.end(), "Rosa Caseloadjo"), team.end());

@@ -1,0 +1,32 @@
+// A child's chronology of significant events (CHR-01): entries marked significant and what
+// partner agencies contributed, in the order the events happened, each with its source agency
+// and author. Read a page at a time, or whole (up to kMaxChronologyPage events) for a
+// conference or court.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "app/actor.h"
+#include "app/services.h"
+#include "store/chronology_repo.h"
+
+namespace casework::app {
+
+inline constexpr int kMaxChronologyPage = 10000;
+
+struct ChronologyQuery {
+  std::string after;  // the item id the previous page ended with; empty for the start
+  int limit = 100;
+};
+
+struct ChronologyView {
+  std::vector<store::ChronologyRow> events;
+  bool more = false;
+  std::string next_after;  // where the next page starts, when there is more
+};
+
+Result<ChronologyView> ReadChronology(const Services& s, const Actor& actor, const std::string& record_id,
+                                             const ChronologyQuery& query);
+
+}  // namespace casework::app

@@ -1,0 +1,63 @@
+#include "demo/scale_data.h"
+
+#include <gtest/gtest.h>
+
+#include "app/verify.h"
+#include "support/test_services.h"
+
+namespace casework::demo {
+namespace {
+
+using testing::TestServices;
+
+int64_t Count(TestServices& t, const std::string& sql) {
+  int64_t n = -1;
+  EXPECT_TRUE(t.db()
+                  .Read([&](store::Connection& c) {
+                    auto row = c.Query(sql);
+                    if (row->Next()) n = row->Int(0);
+                    return Status::Ok();
+                  })
+                  .ok());
+  return n;
+}
+
+TEST(ScaleDataTest, LoadsTheScaleAskedForWithChainsThatVerify) {
+  TestServices t;
+  Scale scale{"test", 60, 240, 6000};
+  ScaleOptions options;
+  options.longest_record_entries = 300;
+  Result<ScaleSummary> loaded = LoadAtScale(t.db(), t.settings(), t.clock().Now(), scale, options, {});
+  ASSERT_TRUE(loaded.ok()) << loaded.status().message();
+
+  EXPECT_EQ(loaded->children, 60);
+  EXPECT_EQ(Count(t, "SELECT COUNT(*) FROM case_records"), 60);
+  EXPECT_NEAR(static_cast<double>(loaded->persons), 240, 24);
+  EXPECT_EQ(Count(t, "SELECT COUNT(*) FROM persons"), loaded->persons);
+  EXPECT_NEAR(static_cast<double>(loaded->items), 6000, 600);
+  EXPECT_EQ(Count(t, "SELECT COUNT(*) FROM journal"), loaded->items);
+  // The first child's record, for reading a long chronology, holds only significant entries.
+  std::string first_child = "(SELECT person_id FROM case_records WHERE council_reference = 'CW0000001')";
+  std::string entries = "SELECT COUNT(*) FROM journal WHERE record_id = " + first_child +
+                        " AND kind IN ('entry.case_note', 'entry.contact', 'entry.visit', 'entry.decision')";
+  EXPECT_EQ(Count(t, entries), 300);
+  EXPECT_EQ(Count(t, entries + " AND body LIKE '%\"significant\":true%'"), 300);
+  EXPECT_GT(Count(t, "SELECT COUNT(*) FROM chronology WHERE superseded_by IS NULL AND record_id = " + first_child), 250);
+  EXPECT_GT(Count(t, "SELECT COUNT(*) FROM decisions"), 0);
+  EXPECT_GT(Count(t, "SELECT COUNT(*) FROM relationships"), 60);
+
+  Result<app::VerifyReport> report = app::VerifyAll(t.services());
+  ASSERT_TRUE(report.ok());
+  EXPECT_TRUE(report->breaks.empty());
+  EXPECT_EQ(report->items, loaded->items);
+}
+
+TEST(ScaleDataTest, KnowsTheNamedScales) {
+  EXPECT_EQ(ScaleNamed("council")->children, 25000);
+  EXPECT_EQ(ScaleNamed("council")->items, 2000000);
+  EXPECT_EQ(ScaleNamed("national")->persons, 4000000);
+  EXPECT_FALSE(ScaleNamed("county"));
+}
+
+}  // namespace
+}  // namespace casework::demo

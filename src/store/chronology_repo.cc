@@ -1,0 +1,50 @@
+#include "store/chronology_repo.h"
+
+#include "store/row.h"
+
+namespace casework::store {
+
+void ChronologyRepo::Insert(const JournalItem& item, const std::string& summary, const std::string& agency) {
+  std::string occurred = FormatTimestamp(*item.occurred_at);
+  std::string recorded = FormatTimestamp(item.recorded_at);
+  c_.Exec(
+      "INSERT INTO chronology (item_id, record_id, seq, kind, occurred_at, recorded_at, late, summary, agency, "
+      "author_user_id, author_name, author_post_title) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      {std::string_view(item.id), std::string_view(item.record_id), item.seq, std::string_view(item.kind),
+       std::string_view(occurred), std::string_view(recorded), int64_t{item.late ? 1 : 0}, std::string_view(summary),
+       std::string_view(agency), std::string_view(item.author_user_id), std::string_view(item.author_name),
+       std::string_view(item.author_post_title)});
+}
+
+void ChronologyRepo::Supersede(const std::string& item_id, const std::string& by_item_id) {
+  c_.Exec("UPDATE chronology SET superseded_by = ? WHERE item_id = ? AND superseded_by IS NULL",
+          {std::string_view(by_item_id), std::string_view(item_id)});
+}
+
+ChronologyPage ChronologyRepo::Page(const std::string& record_id, const std::string& after_item_id, int limit) {
+  // Keyset paging on the index (record_id, occurred_at, item_id): each page costs the same
+  // however far into a long chronology it starts.
+  std::string sql =
+      "SELECT item_id, seq, kind, occurred_at, recorded_at, late, summary, agency, author_user_id, author_name, "
+      "author_post_title FROM chronology WHERE record_id = ? AND superseded_by IS NULL";
+  std::vector<Value> params = {std::string_view(record_id)};
+  if (!after_item_id.empty()) {
+    sql += " AND (occurred_at, item_id) > ((SELECT occurred_at FROM chronology WHERE item_id = ?), ?)";
+    params.push_back(std::string_view(after_item_id));
+    params.push_back(std::string_view(after_item_id));
+  }
+  sql += " ORDER BY occurred_at, item_id LIMIT ?";
+  params.push_back(int64_t{limit + 1});
+  ChronologyPage page;
+  for (auto r = c_.QueryValues(sql, params); r->Next();) {
+    if (static_cast<int>(page.rows.size()) == limit) {
+      page.more = true;
+      break;
+    }
+    page.rows.push_back({r->String(0), r->Int(1), r->String(2), TimestampAt(*r, 3), TimestampAt(*r, 4), r->Bool(5),
+                         r->String(6), r->String(7), r->String(8), r->String(9), r->String(10)});
+  }
+  return page;
+}
+
+}  // namespace casework::store

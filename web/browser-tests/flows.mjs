@@ -1,0 +1,190 @@
+// What practitioners and managers do every day, in a real browser against the real server.
+import assert from "node:assert/strict";
+import { checkAccessibility, heading } from "./browser.mjs";
+
+export const PASSWORD = process.env.CASEWORK_PASSWORD;
+
+export async function signIn(page, base, username, checkA11y = false) {
+  await page.goto(`${base}/`);
+  await heading(page, "Sign in to Casework");
+  if (checkA11y) await checkAccessibility(page, "sign in");
+  await page.getByLabel("Username").fill(username);
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await heading(page, "Your work");
+}
+
+// Signs in as a practitioner and opens the first child allocated to them.
+async function openFirstChild(page, base) {
+  await signIn(page, base, "sam.okafor");
+  await page.locator("table").first().getByRole("link").first().click();
+  await page.locator(".app-record-summary").waitFor();
+}
+
+async function signOut(page) {
+  await page.getByRole("link", { name: "Sign out" }).click();
+  await heading(page, "Sign in to Casework");
+}
+
+export const flows = [
+  {
+    name: "sign in, see my caseload, and a wrong password is refused",
+    async run({ page, base }) {
+      await page.goto(`${base}/`);
+      await heading(page, "Sign in to Casework");
+      await page.getByRole("button", { name: "Sign in" }).click();
+      await page.getByRole("heading", { name: "There is a problem" }).waitFor();
+      await checkAccessibility(page, "sign in with errors");
+      await page.getByLabel("Username").fill("sam.okafor");
+      await page.getByLabel("Password").fill("not the password");
+      await page.getByRole("button", { name: "Sign in" }).click();
+      await page.locator(".govuk-error-message").first().waitFor();
+      await signIn(page, base, "sam.okafor", true);
+      await page.getByRole("table").first().waitFor();
+      await checkAccessibility(page, "home");
+    },
+  },
+  // REC-01, REC-05, REC-06: a new child's record, found by name and reference, and not recorded twice.
+  {
+    name: "record a new child, with a duplicate warning, and find them by name and reference",
+    async run({ page, base }) {
+      await signIn(page, base, "sam.okafor");
+      const family = `Browsertest${Date.now() % 100000}`;
+      for (const attempt of [1, 2]) {
+        await page.getByRole("link", { name: "Record a new child" }).click();
+        await heading(page, "Record a new child");
+        if (attempt === 1) await checkAccessibility(page, "record a new child");
+        await page.getByLabel("Given names").fill("Poppy");
+        await page.getByLabel("Family name").fill(family);
+        await page.getByLabel("Day").fill("3");
+        await page.getByLabel("Month").fill("5");
+        await page.getByLabel("Year").fill("2019");
+        await page.getByRole("button", { name: "Record the child" }).click();
+        if (attempt === 1) await heading(page, `Poppy ${family}`);
+      }
+      // REC-06: the second time, the same child is found before anything is saved.
+      await page.getByText("This child may already be recorded").waitFor();
+      await checkAccessibility(page, "duplicate warning");
+      await page.getByRole("link", { name: `Poppy ${family}` }).first().click();
+      await heading(page, `Poppy ${family}`);
+      const reference = (await page.locator(".app-record-summary .govuk-caption-m").textContent()).trim();
+
+      await page.getByLabel("Find a person").fill(family.toLowerCase());
+      await page.getByRole("button", { name: "Search" }).click();
+      await heading(page, `Search results for “${family.toLowerCase()}”`);
+      await page.getByText("1 person matches by name or alias").waitFor();
+      await checkAccessibility(page, "search results");
+      await page.getByLabel("Find a person").fill(reference);
+      await page.getByRole("button", { name: "Search" }).click();
+      await page.getByText("1 person matches by council reference").waitFor();
+      await page.getByRole("link", { name: `Poppy ${family}` }).click();
+      await heading(page, `Poppy ${family}`);
+      await checkAccessibility(page, "child's record");
+      await page.getByRole("link", { name: "Details", exact: true }).click();
+      await page.getByRole("heading", { name: "Details", level: 2 }).waitFor();
+      await checkAccessibility(page, "child's details");
+    },
+  },
+  // ENT-01, ENT-08: a visit recorded through the form is stamped and shows at the top of the journal.
+  {
+    name: "record a visit and see it at the top of the journal",
+    async run({ page, base }) {
+      await openFirstChild(page, base);
+      await page.getByRole("link", { name: "Record a visit" }).click();
+      await heading(page, "Record a visit");
+      await page.getByRole("button", { name: "Record visit" }).click();
+      await page.getByRole("heading", { name: "There is a problem" }).waitFor();
+      await checkAccessibility(page, "record a visit with errors");
+      const words = `Visited at home; the child showed me the garden ${Date.now()}.`;
+      await page.getByLabel("What happened").fill(words);
+      await page.getByLabel("Fact", { exact: true }).check();
+      await page.getByRole("group", { name: "Did you see or hear this yourself?" }).getByLabel("Yes").check();
+      await page.getByRole("group", { name: "Did you see the child?" }).getByLabel("Yes").check();
+      await page.getByRole("group", { name: "Did you see the child alone?" }).getByLabel("Yes").check();
+      await page.getByLabel("The child's wishes and feelings", { exact: true }).fill("I want to keep my dog.");
+      await checkAccessibility(page, "record a visit");
+      await page.getByRole("button", { name: "Record visit" }).click();
+      await page.getByRole("heading", { name: "Journal", level: 2 }).waitFor();
+      const newest = page.locator("article.app-journal-item").first();
+      await newest.getByText(words).waitFor();
+      assert.match(await newest.textContent(), /Visit/);
+      assert.match(await newest.textContent(), /Seen alone/);
+      await checkAccessibility(page, "journal");
+      // Filtering to decisions hides the visit.
+      await page.getByLabel("Decisions").check();
+      await page.getByRole("button", { name: "Apply filter" }).click();
+      await page.waitForURL(/type=decision/);
+      await page.getByRole("heading", { name: "Journal", level: 2 }).waitFor();
+      await page.getByText("Nothing recorded of that type").waitFor();
+      assert.equal(await page.getByText(words).count(), 0);
+    },
+  },
+  // SEC-02 (and WCAG 2.2.1): warned before the idle log out; work typed before it is not lost.
+  {
+    name: "the idle warning offers to stay signed in, and a draft survives the log out",
+    clock: true,
+    async run({ page, base }) {
+      await openFirstChild(page, base);
+      await page.getByRole("link", { name: "Record a case note" }).click();
+      await heading(page, "Record a case note");
+      const words = `Telephone call from school ${Date.now()}`;
+      await page.getByLabel("What happened").fill(words);
+      await page.clock.runFor(2000);
+      await page.getByText("Draft saved").waitFor();
+      // Thirteen quiet minutes: the warning comes two minutes before the log out.
+      await page.clock.runFor(13 * 60 * 1000 + 5000);
+      const dialog = page.getByRole("alertdialog", { name: "You will be signed out soon" });
+      await dialog.waitFor();
+      await checkAccessibility(page, "session warning");
+      await dialog.getByRole("button", { name: "Stay signed in" }).click();
+      await dialog.waitFor({ state: "hidden" });
+      // Then fifteen more: signed out.
+      await page.clock.runFor(15 * 60 * 1000 + 5000);
+      await heading(page, "Sign in to Casework");
+      await page.getByText("You were signed out because you had done nothing for a while").waitFor();
+      await checkAccessibility(page, "signed out");
+      await page.getByLabel("Username").fill("sam.okafor");
+      await page.getByLabel("Password").fill(PASSWORD);
+      await page.getByRole("button", { name: "Sign in" }).click();
+      await heading(page, "Record a case note");
+      await page.getByText("Your draft has been restored").waitFor();
+      assert.equal(await page.getByLabel("What happened").inputValue(), words);
+    },
+  },
+  // SEC-04, GOV-06: a worker with no relationship opens a record only with a reason, their
+  // manager reviews it, and the child's team manager sees it in the record's access log.
+  {
+    name: "break-glass: opened with a reason, reviewed by the manager, seen in the access log",
+    async run({ page, base }) {
+      await signIn(page, base, "daniel.reyes");
+      await page.getByLabel("Find a person").fill("Amelia");
+      await page.getByRole("button", { name: "Search" }).click();
+      await page.getByRole("link", { name: "Amelia Clarke" }).click();
+      await heading(page, "You do not work with this child");
+      await checkAccessibility(page, "break-glass offer");
+      await page.getByLabel("Why do you need to open this record now?").fill("Police called out of hours about Amelia; Sam cannot be reached.");
+      await page.getByRole("button", { name: "Open the record" }).click();
+      await heading(page, "Amelia Clarke");
+      await signOut(page);
+
+      await signIn(page, base, "grace.obi");
+      await page.getByRole("link", { name: "Break-glass to review" }).click();
+      await heading(page, "Break-glass openings to review");
+      await page.getByText("Police called out of hours about Amelia").waitFor();
+      await checkAccessibility(page, "break-glass review");
+      await page.getByRole("group", { name: "Was opening the record justified?" }).getByLabel("Yes").check();
+      await page.getByRole("button", { name: "Record the review" }).click();
+      await page.getByText("Review of daniel.reyes's opening recorded.").waitFor();
+      await page.getByText("Nothing is waiting for your review.").waitFor();
+      await signOut(page);
+
+      await signIn(page, base, "maureen.hughes");
+      await page.getByRole("table").first().getByRole("link", { name: "Amelia Clarke" }).click();
+      await heading(page, "Amelia Clarke");
+      await page.getByRole("link", { name: "Access log" }).click();
+      await page.getByRole("heading", { name: "Access log", level: 2 }).waitFor();
+      await page.getByRole("cell", { name: "daniel.reyes" }).first().waitFor();
+      await checkAccessibility(page, "access log");
+    },
+  },
+];

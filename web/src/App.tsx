@@ -1,0 +1,72 @@
+// Which page each address shows, and signing in before anything else.
+import { useEffect } from "preact/hooks";
+import { onSignedOut } from "./api";
+import { checkSession, sessionEnded, useAuth } from "./auth";
+import { Layout, Loading } from "./components/Layout";
+import { SessionWarning } from "./components/SessionWarning";
+import type { EntryType } from "./entryForm";
+import { match, navigate, useLocation } from "./router";
+import { Accessibility } from "./pages/Accessibility";
+import { BreakGlassReview } from "./pages/BreakGlass";
+import { Home } from "./pages/Home";
+import { Birth, BirthCertificate, BirthRegistration, OtherName } from "./pages/IdentityForms";
+import { NewChild } from "./pages/NewChild";
+import { NewUnborn } from "./pages/NewUnborn";
+import { Record } from "./pages/Record";
+import { RecordEntry } from "./pages/RecordEntry";
+import { Search } from "./pages/Search";
+import { SignIn } from "./pages/SignIn";
+
+const ENTRY_TYPES = ["case_note", "contact", "visit", "decision"];
+
+function Page({ path }: { path: string }) {
+  let p: Record<string, string> | null;
+  if (path === "/") return <Home />;
+  if (path === "/search") return <Search />;
+  if (path === "/children/new") return <NewChild />;
+  if (path === "/unborn/new") return <NewUnborn />;
+  if ((p = match("/children/:id", path))) return <Record id={p.id} tab="journal" />;
+  if ((p = match("/children/:id/details", path))) return <Record id={p.id} tab="details" />;
+  if ((p = match("/children/:id/relationships", path))) return <Record id={p.id} tab="relationships" />;
+  if ((p = match("/children/:id/access-log", path))) return <Record id={p.id} tab="access-log" />;
+  if (path === "/break-glass") return <BreakGlassReview />;
+  if ((p = match("/children/:id/record/:type", path)) && ENTRY_TYPES.includes(p.type)) {
+    return <RecordEntry id={p.id} type={p.type as EntryType} />;
+  }
+  if ((p = match("/children/:id/names/new", path))) return <OtherName id={p.id} />;
+  if ((p = match("/children/:id/birth-certificate", path))) return <BirthCertificate id={p.id} />;
+  if ((p = match("/children/:id/birth", path))) return <Birth id={p.id} />;
+  if ((p = match("/children/:id/birth-registration", path))) return <BirthRegistration id={p.id} />;
+  return (
+    <Layout title="Page not found">
+      <h1 class="govuk-heading-l">Page not found</h1>
+      <p class="govuk-body">If you typed the web address, check it is correct. You can search for a person with the box above.</p>
+    </Layout>
+  );
+}
+
+export function App() {
+  const { checked, user } = useAuth();
+  const { path } = useLocation();
+
+  useEffect(() => {
+    checkSession();
+    return onSignedOut(sessionEnded);
+  }, []);
+
+  useEffect(() => {
+    if (checked && !user && path !== "/sign-in" && path !== "/accessibility") {
+      navigate(`/sign-in?return=${encodeURIComponent(path + location.search)}`, true);
+    }
+  }, [checked, user, path]);
+
+  if (path === "/accessibility") return <Accessibility />;
+  if (!checked) return <Layout title="Casework"><Loading /></Layout>;
+  if (!user || path === "/sign-in") return <SignIn />;
+  return (
+    <>
+      <Page path={path} />
+      <SessionWarning />
+    </>
+  );
+}

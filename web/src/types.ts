@@ -1,0 +1,120 @@
+// The shapes the API answers with (see docs/openapi.yaml), as far as the pages use them.
+
+export interface User {
+  id: string;
+  username: string;
+  full_name: string;
+  post_title: string;
+  role: string;
+  agency: string;
+  team_id: string;
+  must_change_password: boolean;
+}
+
+export interface PersonSummary {
+  id: string;
+  display_name: string;
+  date_of_birth: string | null;
+  nhs_number: string | null;
+  council_reference: string | null;
+  postcode: string;
+  unborn: boolean;
+  matched_name?: string;
+}
+
+export interface Reminder {
+  kind: string;
+  message: string;
+  due: string;
+  overdue: boolean;
+}
+
+export interface CaseloadChild extends PersonSummary {
+  allocated_worker: { id: string; full_name: string; post_title: string };
+  last_recorded_at: string | null;
+  missing_details: number;
+  decisions_due: number;
+  reminders: Reminder[];
+}
+
+export interface Details {
+  given_names: string;
+  family_name: string;
+  date_of_birth: string | null;
+  gender: string;
+  ethnicity: string;
+  religion: string;
+  first_language: string;
+  interpreter_needed: boolean | null;
+  communication_needs: string;
+  disability: string;
+  nhs_number: string | null;
+  other_identifiers: { scheme: string; value: string }[];
+  not_known: Record<string, string>;
+}
+
+export interface Address {
+  line1: string;
+  line2?: string;
+  town?: string;
+  postcode?: string;
+  from?: string | null;
+  to?: string | null;
+  current?: boolean;
+}
+
+export interface PersonRecord {
+  id: string;
+  version: number;
+  display_name: string;
+  details: Details;
+  current_address: Address | null;
+  age?: { years?: number; months?: number; stage: string } | null;
+  birth?: Record<string, any> | null;
+  case_record: {
+    council_reference: string;
+    status: string;
+    allocated_worker_id: string | null;
+    allocated_team_id: string | null;
+    restricted: boolean;
+    version: number;
+    allocated_worker?: { full_name: string; post_title: string };
+  } | null;
+  addresses: Address[];
+  other_names: { id?: string; kind: string; given_names: string; family_name: string; note?: string }[];
+  relationships: {
+    id: string;
+    type: string;
+    parental_responsibility: boolean;
+    lives_with_child: boolean;
+    description: string;
+    ended_on: string | null;
+    other_person: PersonSummary;
+  }[];
+  missing_details: { field: string; label: string }[];
+  complete: boolean;
+  reminders: Reminder[];
+  [key: string]: any;
+}
+
+export interface JournalItem {
+  id: string;
+  record_id: string;
+  seq: number;
+  kind: string;
+  author: { user_id: string; name: string; post_title: string };
+  recorded_at: string;
+  occurred_at: string | null;
+  late_entry: boolean;
+  target_id: string | null;
+  body: Record<string, any>;
+  corrected_by: string[];
+  countersignature: JournalItem | null;
+  awaiting_countersignature: boolean;
+}
+
+export interface JournalPage {
+  items: JournalItem[];
+  more: boolean;
+  next_before: number | null;
+}
