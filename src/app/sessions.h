@@ -23,6 +23,9 @@ struct Authenticated {
   Actor actor;
   Session session;
   Timestamp expires_at{};  // idle or absolute limit, whichever comes first
+  // SEC-03: reset by an administrator, or older than the partnership's maximum age. Until
+  // it is changed, the user may do nothing else.
+  bool password_change_required = false;
 };
 
 // Unauthenticated when the token is unknown, ended or timed out. With activity, the request
@@ -32,6 +35,19 @@ Result<Authenticated> Authenticate(const Services& s, const std::string& token, 
                                    bool activity = true);
 
 Status SignOut(const Services& s, const Actor& actor);
+
+// SEC-02: the user's sessions still open, so they can see where they are signed in.
+struct OpenSession {
+  Session session;
+  Timestamp expires_at{};
+  bool current = false;
+};
+Result<std::vector<OpenSession>> ListOwnSessions(const Services& s, const Actor& actor);
+// Ends one of the user's own sessions (for example one left open on another computer).
+Status EndOwnSession(const Services& s, const Actor& actor, const std::string& session_id);
+
+// Whether the user must change their password before doing anything else.
+bool PasswordChangeRequired(const User& user, const PasswordPolicy& policy, Timestamp now);
 
 // When a session with this history ends, whichever limit comes first.
 Timestamp SessionExpiry(const Session& session, const SessionPolicy& policy);

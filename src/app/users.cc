@@ -65,4 +65,67 @@ Result<User> AddUser(const Services& s, const Actor* actor, NewUser in,
   return user;
 }
 
+namespace {
+
+void EndSessions(store::Connection& c, const std::string& user_id, const std::string& keep, Timestamp at,
+                 const std::string& reason) {
+  store::SessionRepo sessions(c);
+  for (const Session& open : sessions.OpenFor(user_id)) {
+    if (open.id != keep) sessions.End(open.id, at, reason);
+  }
+}
+
+}  // namespace
+
+Status ChangeOwnPassword(const Services& s, const Actor& actor, const std::string& current_password,
+                         const std::string& new_password, const std::unordered_set<std::string>& common_passwords) {
+  std::optional<User> user;
+  Status st = s.db.Read([&](store::Connection& c) {
+    user = store::UserRepo(c).Get(actor.user.id);
+    return Status::Ok();
+  });
+  if (!st.ok()) return st;
+  if (!user || !crypto::VerifyPassword(user->password_hash, current_password)) {
+    return Refuse(s, actor, {"password.change", "", false, "", "current password not right"},
+                  Status::Invalid("current_password", "is not your current password"));
+  }
+  if (new_password == current_password) return Status::Invalid("new_password", "must differ from the current one");
+  CASEWORK_RETURN_IF_ERROR(CheckPasswordStrength(new_password, *user, s.settings.passwords, common_passwords));
+  auto hash = crypto::HashPassword(new_password, {s.settings.passwords.ops_limit, s.settings.passwords.mem_limit_bytes});
+  if (!hash) return Status::Internal("could not hash the password: out of memory");
+  return s.db.Write([&](store::Connection& c) {
+    Timestamp now = s.clock.Now();
+    store::UserRepo(c).SetPassword(user->id, *hash, now, false);
+    EndSessions(c, user->id, actor.session_id, now, "password changed");
+    Audit(c, s, actor, {"password.change", "", true, "own password", "other sessions ended"});
+    return Status::Ok();
+  });
+}
+
+Status ResetPassword(const Services& s, const Actor& actor, const std::string& user_id,
+                     const std::string& temporary_password, const std::unordered_set<std::string>& common_passwords) {
+  if (actor.user.role != Role::kAdministrator) {
+    return Refuse(s, actor, {"password.reset", "", false, "", user_id},
+                  Status::Denied("only an administrator can reset another user's password"));
+  }
+  std::optional<User> user;
+  Status st = s.db.Read([&](store::Connection& c) {
+    user = store::UserRepo(c).Get(user_id);
+    return Status::Ok();
+  });
+  if (!st.ok()) return st;
+  if (!user) return Status::NotFound("there is no user with id " + user_id);
+  CASEWORK_RETURN_IF_ERROR(CheckPasswordStrength(temporary_password, *user, s.settings.passwords, common_passwords));
+  auto hash =
+      crypto::HashPassword(temporary_password, {s.settings.passwords.ops_limit, s.settings.passwords.mem_limit_bytes});
+  if (!hash) return Status::Internal("could not hash the password: out of memory");
+  return s.db.Write([&](store::Connection& c) {
+    Timestamp now = s.clock.Now();
+    store::UserRepo(c).SetPassword(user->id, *hash, now, true);
+    EndSessions(c, user->id, "", now, "password reset by an administrator");
+    Audit(c, s, actor, {"password.reset", "", true, "administrator", user->username + " must choose a new password"});
+    return Status::Ok();
+  });
+}
+
 }  // namespace casework::app

@@ -17,6 +17,7 @@ void AddInitCommand(CLI::App& app);
 void AddDemoCommand(CLI::App& app);
 void AddVerifyCommand(CLI::App& app);
 void AddUserCommand(CLI::App& app);
+void AddMigrateCommand(CLI::App& app);
 void AddCalendarCommand(CLI::App& app);
 
 }  // namespace casework::cli

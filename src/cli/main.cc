@@ -14,6 +14,7 @@ int main(int argc, char** argv) {
   casework::cli::AddDemoCommand(app);
   casework::cli::AddVerifyCommand(app);
   casework::cli::AddUserCommand(app);
+  casework::cli::AddMigrateCommand(app);
   casework::cli::AddCalendarCommand(app);
   CLI11_PARSE(app, argc, argv);
   return 0;

@@ -107,6 +107,12 @@ Response Api::Dispatch(const Request& request) const {
       !crypto::ConstantTimeEquals(request.Header("x-csrf-token"), auth->session.csrf_token)) {
     return ErrorResponse(403, "permission_denied", "the request lacks a valid X-CSRF-Token header", "X-CSRF-Token");
   }
+  // SEC-03: a password that was reset or has passed its maximum age must be changed first;
+  // until then only the session itself can be used.
+  if (auth->password_change_required && request.path.rfind("/api/v1/sessions/current", 0) != 0) {
+    return ErrorResponse(403, "password_change_required",
+                         "choose a new password first (PUT /api/v1/sessions/current/password)");
+  }
   Response r = endpoint.handler(Call{services_, options_, request, match.params, &*auth});
   auto left = std::chrono::duration_cast<std::chrono::seconds>(auth->expires_at - services_.clock.Now());
   r.SetHeader("X-Session-Expires-In", std::to_string(std::max<long long>(0, left.count())));

@@ -31,8 +31,22 @@ Response AddUser(const Call& call) {
                 [](const User& u) { return json::object{{"user", UserJson(u)}}; }, 201);
 }
 
+Response ResetPassword(const Call& call) {
+  std::string id, password;
+  if (auto bad = PathId(call, "id", id)) return *bad;
+  if (auto bad = ReadBody(call, [&](JsonReader& r) { password = r.String("temporary_password", true); })) return *bad;
+  Status s = app::ResetPassword(call.services, call.actor(), id, password, call.options.common_passwords);
+  if (!s.ok()) return ErrorResponse(s);
+  Response r;
+  r.status = 204;
+  return r;
+}
+
 }  // namespace
 
-void AddUserRoutes(Api& api) { api.Add("POST", "/api/v1/users", AddUser); }
+void AddUserRoutes(Api& api) {
+  api.Add("POST", "/api/v1/users", AddUser);
+  api.Add("POST", "/api/v1/users/{id}/password-reset", ResetPassword);
+}
 
 }  // namespace casework::http

@@ -102,11 +102,11 @@ std::string NameMatch(Dialect dialect, const std::vector<std::string>& words, st
   // tsquery prefixes ('jo':*) over the stored tsvector, and the same question put to the
   // trigram index: a word begins with "jo" exactly when " jo" occurs in " " || name_key.
   std::string tsquery;
-  std::string condition = "n.search_words @@ to_tsquery('simple', ?)";
+  std::string condition = "n.search_words @@ to_tsquery('simple', lower(?::text COLLATE \"und-x-icu\"))";
   for (const std::string& w : words) tsquery += (tsquery.empty() ? "'" : " & '") + w + "':*";
   params.push_back(tsquery);
   for (const std::string& w : words) {
-    condition += " AND (' ' || n.name_key) LIKE ?";
+    condition += " AND (' ' || lower(n.name_key COLLATE \"und-x-icu\")) LIKE lower(?::text COLLATE \"und-x-icu\")";
     params.push_back("% " + w + "%");
   }
   return condition;

@@ -173,12 +173,9 @@ void LiveServer::Stop() {
   pid_ = -1;
 }
 
-CommandResult LiveServer::RunCommand(const std::string& subcommand, const std::vector<std::string>& args) const {
-  std::string command = std::string(CASEWORK_BINARY) + " " + subcommand;
-  std::vector<std::string> all = database_args_;
-  all.insert(all.end(), {"--config", config_dir_});
-  all.insert(all.end(), args.begin(), args.end());
-  for (const std::string& a : all) command += " '" + a + "'";  // test paths and URLs hold no quotes
+CommandResult RunCasework(const std::vector<std::string>& args) {
+  std::string command = CASEWORK_BINARY;
+  for (const std::string& a : args) command += " '" + a + "'";  // test paths and URLs hold no quotes
   command += " 2>&1";
   CommandResult result;
   FILE* pipe = popen(command.c_str(), "r");
@@ -188,6 +185,14 @@ CommandResult LiveServer::RunCommand(const std::string& subcommand, const std::v
   int status = pclose(pipe);
   result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
   return result;
+}
+
+CommandResult LiveServer::RunCommand(const std::string& subcommand, const std::vector<std::string>& args) const {
+  std::vector<std::string> all = {subcommand};
+  all.insert(all.end(), database_args_.begin(), database_args_.end());
+  all.insert(all.end(), {"--config", config_dir_});
+  all.insert(all.end(), args.begin(), args.end());
+  return RunCasework(all);
 }
 
 void LiveServer::Restart() {

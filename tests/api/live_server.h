@@ -36,6 +36,9 @@ struct CommandResult {
   std::string output;  // standard output and standard error together
 };
 
+// Runs the casework program with these arguments and waits for it.
+CommandResult RunCasework(const std::vector<std::string>& args);
+
 class LiveServer {
  public:
   explicit LiveServer(LiveServerOptions options = {});

@@ -46,8 +46,10 @@ void RunOnSqlite(const std::string& file, const std::string& sql) {
 
 bool TestDatabase::UsingPostgres() { return store::IsPostgresUrl(ServerUrl()); }
 
-TestDatabase::TestDatabase() {
-  if (!UsingPostgres()) {
+TestDatabase::TestDatabase(Backend backend) {
+  bool postgres = backend == Backend::kPostgres || (backend == Backend::kConfigured && UsingPostgres());
+  if (postgres && !UsingPostgres()) throw std::runtime_error("no PostgreSQL server: set CASEWORK_TEST_DATABASE_URL");
+  if (!postgres) {
     location_ = dir_.File("casework.db");
     return;
   }

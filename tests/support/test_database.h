@@ -15,7 +15,10 @@ namespace casework::testing {
 
 class TestDatabase {
  public:
-  TestDatabase();
+  enum class Backend { kConfigured, kSqlite, kPostgres };
+
+  // kPostgres, or kConfigured in a PostgreSQL run, needs the server (see UsingPostgres).
+  explicit TestDatabase(Backend backend = Backend::kConfigured);
   ~TestDatabase();
   TestDatabase(const TestDatabase&) = delete;
   TestDatabase& operator=(const TestDatabase&) = delete;

@@ -17,7 +17,8 @@ void CountingRandom::Fill(uint8_t* out, size_t n) {
   ++next_;
 }
 
-TestServices::TestServices() : clock_(*ParseTimestamp("2026-11-23T10:00:00Z", "start")), ids_(clock_, random_) {
+TestServices::TestServices(TestDatabase::Backend backend)
+    : database_(backend), clock_(*ParseTimestamp("2026-11-23T10:00:00Z", "start")), ids_(clock_, random_) {
   crypto::Initialise();
   Result<Settings> loaded = LoadSettings(DefaultConfigDir());
   if (!loaded.ok()) throw std::runtime_error(loaded.status().ToString());

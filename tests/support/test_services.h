@@ -25,7 +25,7 @@ class CountingRandom final : public RandomSource {
 class TestServices {
  public:
   // Starts at 2026-11-23T10:00:00Z, with the shipped default settings made cheap to hash.
-  TestServices();
+  explicit TestServices(TestDatabase::Backend backend = TestDatabase::Backend::kConfigured);
   ~TestServices();
 
   app::Services& services() { return *services_; }

@@ -87,7 +87,7 @@ export const flows = [
   },
   // ENT-01, ENT-08: a visit recorded through the form is stamped and shows at the top of the journal.
   {
-    name: "record a visit and see it at the top of the journal",
+    name: "record a visit, see it at the top of the journal, and correct it",
     async run({ page, base }) {
       await openFirstChild(page, base);
       await page.getByRole("link", { name: "Record a visit" }).click();
@@ -110,6 +110,21 @@ export const flows = [
       assert.match(await newest.textContent(), /Visit/);
       assert.match(await newest.textContent(), /Seen alone/);
       await checkAccessibility(page, "journal");
+      // ENT-06: a correction is a new entry pointing to the old one; both stay, marked as such.
+      await newest.getByRole("link", { name: /Correct entry no\. \d+/ }).click();
+      await page.getByRole("heading", { level: 1, name: /Correct entry no\. \d+/ }).waitFor();
+      assert.equal(await page.getByLabel("What happened").inputValue(), words);
+      await page.getByLabel("What happened").fill(`${words} Corrected: it was the back yard.`);
+      await page.getByRole("button", { name: "Record the correction" }).click();
+      await page.getByRole("heading", { name: "There is a problem" }).waitFor();
+      await checkAccessibility(page, "correct an entry with errors");
+      await page.getByLabel("Why does the entry need correcting?").fill("I wrote garden; it is a yard.");
+      await page.getByRole("button", { name: "Record the correction" }).click();
+      await page.getByRole("heading", { name: "Journal", level: 2 }).waitFor();
+      const correction = page.locator("article.app-journal-item").first();
+      await correction.getByText("Correction: Visit").waitFor();
+      await correction.getByText("I wrote garden; it is a yard.").waitFor();
+      await page.locator("article.app-journal-item--corrected").getByText(words, { exact: true }).waitFor();
       // Filtering to decisions hides the visit.
       await page.getByLabel("Decisions").check();
       await page.getByRole("button", { name: "Apply filter" }).click();

@@ -13,7 +13,7 @@ import { Birth, BirthCertificate, BirthRegistration, OtherName } from "./pages/I
 import { NewChild } from "./pages/NewChild";
 import { NewUnborn } from "./pages/NewUnborn";
 import { Record } from "./pages/Record";
-import { RecordEntry } from "./pages/RecordEntry";
+import { CorrectEntry, RecordEntry } from "./pages/RecordEntry";
 import { Search } from "./pages/Search";
 import { SignIn } from "./pages/SignIn";
 
@@ -33,6 +33,7 @@ function Page({ path }: { path: string }) {
   if ((p = match("/children/:id/record/:type", path)) && ENTRY_TYPES.includes(p.type)) {
     return <RecordEntry id={p.id} type={p.type as EntryType} />;
   }
+  if ((p = match("/children/:id/correct/:item", path))) return <CorrectEntry id={p.id} itemId={p.item} />;
   if ((p = match("/children/:id/names/new", path))) return <OtherName id={p.id} />;
   if ((p = match("/children/:id/birth-certificate", path))) return <BirthCertificate id={p.id} />;
   if ((p = match("/children/:id/birth", path))) return <Birth id={p.id} />;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildEntry, emptyEntry, EntryFields } from "./entryForm";
+import { buildEntry, emptyEntry, EntryFields, fieldsFromEntry } from "./entryForm";
 import { fieldId } from "./errors";
 
 const now = { day: "20", month: "11", year: "2026", time: "10:00" };
@@ -59,5 +59,25 @@ describe("fieldId", () => {
   it("maps the server's field paths to the form's ids", () => {
     expect(fieldId("visit.child_seen")).toBe("visit-child_seen");
     expect(fieldId("contact.participants[0].name")).toBe("contact-participants-0-name");
+  });
+});
+
+// ENT-06: a correction starts from what the entry said, and sends the same entry back.
+describe("fieldsFromEntry", () => {
+  it("ENT06 round-trips a visit through the form", () => {
+    const body = {
+      type: "visit", occurred_at: "2026-07-01T13:30:00.000000Z", title: "", text: "Saw Amelia.",
+      classification: "fact", source: { first_hand: true, name: "", relationship: "" }, significant: true,
+      wishes_and_feelings: "Happy", wishes_not_obtained_reason: "",
+      visit: { child_seen: true, seen_alone: false, not_seen_reason: "", not_seen_alone_reason: "Mother stayed" },
+    };
+    const f = fieldsFromEntry(body, now);
+    expect(f.when).toEqual({ day: "1", month: "7", year: "2026" });
+    expect(f.time).toBe("14:30");
+    const { entry } = buildEntry("visit", f);
+    expect(entry).toMatchObject({
+      occurred_at: "2026-07-01T13:30:00Z", text: "Saw Amelia.", significant: true, wishes_and_feelings: "Happy",
+      visit: { child_seen: true, seen_alone: false, not_seen_alone_reason: "Mother stayed" },
+    });
   });
 });

@@ -2,7 +2,7 @@
 // receives from them. Checks here only spare a round trip; the server's rules decide.
 import type { Errors } from "./components/fields";
 import type { DateParts } from "./components/fields";
-import { dateFromParts, londonDateTimeToIso } from "./format";
+import { dateFromParts, londonDateTimeToIso, londonNow } from "./format";
 
 export type EntryType = "case_note" | "contact" | "visit" | "decision";
 
@@ -43,6 +43,7 @@ export interface EntryFields {
   decided_by_post_title: string;
   reasons: string;
   review: DateParts;
+  correction_reason: string;  // only when correcting an earlier entry
 }
 
 const noDate = (): DateParts => ({ day: "", month: "", year: "" });
@@ -55,6 +56,7 @@ export function emptyEntry(now: { day: string; month: string; year: string; time
     child_seen: "", seen_alone: "", not_seen_reason: "", not_seen_alone_reason: "",
     method: "", participants: [{ name: "", role: "", agency: "" }], decisions: "",
     actions: [], decided_by: "", decided_by_post_title: "", reasons: "", review: noDate(),
+    correction_reason: "",
   };
 }
 
@@ -119,4 +121,56 @@ export function buildEntry(type: EntryType, f: EntryFields): { entry?: Record<st
     entry.decision = { decided_by: f.decided_by, decided_by_post_title: f.decided_by_post_title, reasons: f.reasons, review_date: review.date };
   }
   return Object.keys(errors).length ? { errors } : { entry, errors };
+}
+
+// The form's fields holding what an entry already says, for writing its correction.
+export function fieldsFromEntry(body: Record<string, any>, now: { day: string; month: string; year: string; time: string }): EntryFields {
+  const f = emptyEntry(now);
+  if (body.occurred_at) {
+    const when = londonNow(new Date(body.occurred_at));
+    f.when = { day: when.day, month: when.month, year: when.year };
+    f.time = when.time;
+  }
+  f.title = body.title ?? "";
+  f.text = body.text ?? "";
+  f.classification = body.classification ?? "";
+  if (body.source) {
+    f.first_hand = body.source.first_hand ? "yes" : "no";
+    f.source_name = body.source.name ?? "";
+    f.source_relationship = body.source.relationship ?? "";
+  }
+  if (body.provided_by) {
+    f.on_behalf = true;
+    f.provided_name = body.provided_by.name ?? "";
+    f.provided_post = body.provided_by.post_title ?? "";
+  }
+  f.significant = Boolean(body.significant);
+  f.wishes = body.wishes_and_feelings ?? "";
+  f.wishes_not_obtained = body.wishes_not_obtained_reason ?? "";
+  const v = body.visit;
+  if (v) {
+    f.child_seen = v.child_seen ? "yes" : "no";
+    f.seen_alone = v.child_seen ? (v.seen_alone ? "yes" : "no") : "";
+    f.not_seen_reason = v.not_seen_reason ?? "";
+    f.not_seen_alone_reason = v.not_seen_alone_reason ?? "";
+  }
+  const c = body.contact;
+  if (c) {
+    f.method = c.method ?? "";
+    f.participants = (c.participants ?? []).map((p: any) => ({ name: p.name ?? "", role: p.role ?? "", agency: p.agency ?? "" }));
+    f.decisions = c.decisions ?? "";
+    f.actions = (c.actions ?? []).map((a: any) => {
+      const [y, m, d] = String(a.due ?? "").split("-");
+      return { description: a.description ?? "", responsible: a.responsible ?? "", due: { day: d ? String(Number(d)) : "", month: m ? String(Number(m)) : "", year: y ?? "" } };
+    });
+  }
+  const d = body.decision;
+  if (d) {
+    f.decided_by = d.decided_by ?? "";
+    f.decided_by_post_title = d.decided_by_post_title ?? "";
+    f.reasons = d.reasons ?? "";
+    const [y, m, day] = String(d.review_date ?? "").split("-");
+    f.review = { day: day ? String(Number(day)) : "", month: m ? String(Number(m)) : "", year: y ?? "" };
+  }
+  return f;
 }

@@ -1,7 +1,8 @@
 // The journal: newest first, a page at a time, filterable by type; late entries and
 // corrections shown as such (ENT-01, ENT-02, ENT-06).
 import { useEffect, useState } from "preact/hooks";
-import { get, query } from "../api";
+import { get, post, query } from "../api";
+import { useAuth } from "../auth";
 import { Loading, Problem } from "../components/Layout";
 import { formatDateTime } from "../format";
 import { ENTRY_TYPES, entryFacts, isCorrection, kindLabel } from "../journal";
@@ -10,7 +11,9 @@ import type { JournalItem, JournalPage } from "../types";
 
 const PAGE_SIZE = 20;
 
-function Item({ item, bySeq }: { item: JournalItem; bySeq: Map<string, number> }) {
+function Item({ item, bySeq, recordId, userId, onCountersign }: {
+  item: JournalItem; bySeq: Map<string, number>; recordId: string; userId: string; onCountersign: () => void;
+}) {
   const corrected = item.corrected_by.length > 0;
   const body = item.body ?? {};
   const text = body.text as string | undefined;
@@ -41,12 +44,23 @@ function Item({ item, bySeq }: { item: JournalItem; bySeq: Map<string, number> }
         </dl>
       )}
       {item.awaiting_countersignature && <p class="govuk-body-s"><strong class="govuk-tag govuk-tag--yellow">Awaiting countersignature</strong></p>}
+      {item.awaiting_countersignature && body.provided_by?.user_id === userId && (
+        <button type="button" class="govuk-button govuk-button--secondary" onClick={async () => {
+          await post(`/persons/${recordId}/entries/${item.id}/countersignature`);
+          onCountersign();
+        }}>Countersign entry no. {item.seq}<span class="govuk-visually-hidden">: you gave this information</span></button>
+      )}
+      {body.type && !corrected && item.author.user_id === userId && (
+        <p class="govuk-body-s"><Link class="govuk-link" href={`/children/${recordId}/correct/${item.id}`}>Correct entry no. {item.seq}</Link></p>
+      )}
       {item.countersignature && <p class="govuk-body-s">Countersigned by {item.countersignature.author.name}, {item.countersignature.author.post_title}, {formatDateTime(item.countersignature.recorded_at)}.</p>}
     </article>
   );
 }
 
 export function Journal({ id }: { id: string }) {
+  const { user } = useAuth();
+  const [reloads, setReloads] = useState(0);
   const { search } = useLocation();
   const types = search.getAll("type");
   const before = search.get("before") ?? undefined;
@@ -60,7 +74,7 @@ export function Journal({ id }: { id: string }) {
     get<JournalPage>(`/persons/${id}/journal${query({ limit: PAGE_SIZE, before, type: types })}`)
       .then(setPage)
       .catch((e) => setProblem(e.message));
-  }, [id, key]);
+  }, [id, key, reloads]);
 
   const filter = (e: Event) => {
     e.preventDefault();
@@ -92,7 +106,9 @@ export function Journal({ id }: { id: string }) {
       {problem && <Problem message={problem} />}
       {!page && !problem && <Loading />}
       {page && page.items.length === 0 && <p class="govuk-body">Nothing recorded{types.length ? " of that type" : ""}.</p>}
-      {page && page.items.map((item) => <Item key={item.id} item={item} bySeq={bySeq} />)}
+      {page && page.items.map((item) => (
+        <Item key={item.id} item={item} bySeq={bySeq} recordId={id} userId={user?.id ?? ""} onCountersign={() => setReloads((r) => r + 1)} />
+      ))}
       {page && (before || page.more) && (
         <nav class="govuk-pagination govuk-pagination--block" aria-label="Journal pages">
           {before && (

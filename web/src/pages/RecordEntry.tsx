@@ -1,11 +1,12 @@
 // Recording a case note, contact, visit or decision. Each field says in one line why the
 // procedures ask for it; the form is kept as a draft on the server as the user types.
-import { useState } from "preact/hooks";
-import { post } from "../api";
+import { useEffect, useState } from "preact/hooks";
+import { get, post, query } from "../api";
 import { Checkbox, DateInput, ErrorSummary, Errors, Radios, TextInput, Textarea } from "../components/fields";
 import { Layout, Loading, Problem } from "../components/Layout";
 import { draftKey, draftMessage, useDraft } from "../drafts";
-import { ENTRY_TITLES, EntryType, buildEntry, emptyEntry } from "../entryForm";
+import { ENTRY_TITLES, EntryFields, EntryType, buildEntry, emptyEntry, fieldsFromEntry } from "../entryForm";
+import type { JournalPage } from "../types";
 import { errorsFrom } from "../errors";
 import { londonNow } from "../format";
 import { Link, navigate } from "../router";
@@ -28,26 +29,39 @@ const METHODS = [
 const YES_NO = [{ value: "yes", label: "Yes" }, { value: "no", label: "No" }];
 
 const LABELS: Record<string, string> = {
+  correction_reason: "Why the entry needs correcting",
   occurred_at: "When it happened", text: "What happened", classification: "Classification",
   "source-name": "Who gave the information", "wishes_and_feelings": "The child's wishes and feelings",
   "visit-seen_alone": "Seen alone", "decision-review_date": "Review date",
 };
 
-export function RecordEntry({ id, type }: { id: string; type: EntryType }) {
+interface Correcting {
+  itemId: string;
+  seq: number;
+  initial: EntryFields;
+}
+
+export function RecordEntry({ id, type, correcting }: { id: string; type: EntryType; correcting?: Correcting }) {
   const { record, problem } = useRecord(id);
-  const { fields: f, update, status, loaded, discard } = useDraft(draftKey(`entry-${type}`, id), emptyEntry(londonNow()), id);
+  const key = correcting ? draftKey(`correct-${correcting.itemId}`) : draftKey(`entry-${type}`, id);
+  const { fields: f, update, status, loaded, discard } = useDraft(key, correcting?.initial ?? emptyEntry(londonNow()), id);
   const [errors, setErrors] = useState<Errors>({});
   const [busy, setBusy] = useState(false);
-  const title = ENTRY_TITLES[type];
+  const title = correcting ? `Correct entry no. ${correcting.seq}` : ENTRY_TITLES[type];
 
   const submit = async (e: Event) => {
     e.preventDefault();
     const built = buildEntry(type, f);
+    if (correcting && !f.correction_reason.trim()) built.errors.correction_reason = "Say why the entry needs correcting";
     setErrors(built.errors);
-    if (!built.entry) return;
+    if (!built.entry || Object.keys(built.errors).length) return;
     setBusy(true);
     try {
-      await post(`/persons/${id}/entries`, built.entry);
+      if (correcting) {
+        await post(`/persons/${id}/entries/${correcting.itemId}/corrections`, { ...built.entry, correction_reason: f.correction_reason });
+      } else {
+        await post(`/persons/${id}/entries`, built.entry);
+      }
       await discard();
       navigate(`/children/${id}`);
     } catch (err) {
@@ -73,7 +87,17 @@ export function RecordEntry({ id, type }: { id: string; type: EntryType }) {
             <span class="govuk-caption-l">{record.display_name}{record.age ? `, aged ${record.age.years}: ${record.age.stage}` : ""}</span>
             <h1 class="govuk-heading-l">{title}</h1>
             <p class="govuk-body-s app-draft-status" role="status" aria-live="polite">{draftMessage(status)}</p>
+            {correcting && (
+              <div class="govuk-inset-text">
+                The entry is never changed: your correction is added to the journal, pointing to it, and both stay in the record.
+              </div>
+            )}
             <form onSubmit={submit} novalidate>
+              {correcting && (
+                <Textarea id="correction_reason" label="Why does the entry need correcting?" value={f.correction_reason} rows={3}
+                  onInput={(v) => update({ correction_reason: v })} hint="Shown with the correction, so readers know what changed and why."
+                  error={errors.correction_reason} />
+              )}
               <DateInput id="occurred_at" label="When did it happen?" value={f.when} onChange={(v) => update({ when: v })}
                 hint="The record shows when things happened as well as when they were written; entries made later than the partnership allows are marked late."
                 error={errors.occurred_at} />
@@ -190,7 +214,7 @@ export function RecordEntry({ id, type }: { id: string; type: EntryType }) {
               <Checkbox id="significant" label="This is a significant event" checked={f.significant}
                 onChange={(v) => update({ significant: v })} hint="Significant events make up the child's chronology." />
               <div class="govuk-button-group">
-                <button class="govuk-button" type="submit" disabled={busy}>Record {type.replace("_", " ")}</button>
+                <button class="govuk-button" type="submit" disabled={busy}>{correcting ? "Record the correction" : `Record ${type.replace("_", " ")}`}</button>
                 <Link class="govuk-link" href={`/children/${id}`}>Back to the record (your draft is kept)</Link>
               </div>
             </form>
@@ -199,4 +223,31 @@ export function RecordEntry({ id, type }: { id: string; type: EntryType }) {
       )}
     </Layout>
   );
+}
+
+// Loads the entry to correct from the journal, then shows the form holding what it said.
+export function CorrectEntry({ id, itemId }: { id: string; itemId: string }) {
+  const [found, setFound] = useState<{ type: EntryType; correcting: Correcting } | null>(null);
+  const [problem, setProblem] = useState("");
+  useEffect(() => {
+    (async () => {
+      let before: number | undefined;
+      for (let pages = 0; pages < 20; pages++) {
+        const page = await get<JournalPage>(`/persons/${id}/journal${query({ limit: 500, before })}`);
+        const item = page.items.find((i) => i.id === itemId);
+        if (item) {
+          const body = item.body ?? {};
+          if (!body.type) throw new Error("only case notes, contacts, visits and decisions can be corrected here");
+          setFound({ type: body.type, correcting: { itemId, seq: item.seq, initial: fieldsFromEntry(body, londonNow()) } });
+          return;
+        }
+        if (!page.more || page.next_before === null) break;
+        before = page.next_before;
+      }
+      throw new Error("there is no such entry in this record");
+    })().catch((e) => setProblem(e.message));
+  }, [id, itemId]);
+  if (problem) return <Layout title="Correct an entry"><Problem message={problem} /></Layout>;
+  if (!found) return <Layout title="Correct an entry"><Loading /></Layout>;
+  return <RecordEntry id={id} type={found.type} correcting={found.correcting} />;
 }

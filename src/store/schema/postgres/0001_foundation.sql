@@ -130,13 +130,16 @@ CREATE INDEX person_names_key ON person_names(name_key);
 
 -- Name search: full text over the folded names, where 'jo':* finds the word "john", and
 -- trigrams over the same words, which find ' jo' inside ' sam john'. Each serves the same
--- question with its own index; the planner uses the cheaper. pg_trgm is a trusted extension,
--- so the database's owner may create it.
+-- question with its own index; the planner uses the cheaper. Names in other scripts keep
+-- their letters when folded, so both lower-case them with ICU's rules, as SQLite's
+-- tokenizer does, whatever the database's locale. pg_trgm is a trusted extension, so the
+-- database's owner may create it.
 CREATE EXTENSION IF NOT EXISTS pg_trgm;
 ALTER TABLE person_names ADD COLUMN search_words tsvector
-  GENERATED ALWAYS AS (to_tsvector('simple', name_key)) STORED;
+  GENERATED ALWAYS AS (to_tsvector('simple', lower(name_key COLLATE "und-x-icu"))) STORED;
 CREATE INDEX person_names_search ON person_names USING gin (search_words);
-CREATE INDEX person_names_trigrams ON person_names USING gin ((' ' || name_key) gin_trgm_ops);
+CREATE INDEX person_names_trigrams ON person_names
+  USING gin ((' ' || lower(name_key COLLATE "und-x-icu")) gin_trgm_ops);
 
 CREATE TABLE case_records (
   person_id TEXT COLLATE "C" PRIMARY KEY REFERENCES persons(id) DEFERRABLE,

@@ -1,0 +1,137 @@
+#include "store/copy_database.h"
+
+namespace casework::store {
+namespace {
+
+struct Column {
+  std::string name;
+  bool blob = false;
+};
+
+struct Table {
+  std::string name;
+  std::vector<Column> columns;
+};
+
+std::string Quoted(const std::string& name) { return "\"" + name + "\""; }
+
+// The tables that hold data, with their columns: not SQLite's own, not the full-text index
+// (PostgreSQL builds its own from the names), not the record of migrations (the target has
+// its own, having been migrated to the same version).
+std::vector<Table> SourceTables(Connection& c) {
+  std::vector<std::string> virtual_tables;
+  auto v = c.Query("SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL TABLE%'");
+  while (v->Next()) virtual_tables.push_back(v->String(0));
+  v.reset();
+  std::vector<Table> tables;
+  auto rows = c.Query(
+      "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite%' "
+      "AND name <> 'schema_migrations' AND sql NOT LIKE 'CREATE VIRTUAL TABLE%' ORDER BY name");
+  while (rows->Next()) {
+    std::string name = rows->String(0);
+    bool part_of_index = false;
+    for (const std::string& vt : virtual_tables) part_of_index |= name.starts_with(vt + "_");
+    if (!part_of_index) tables.push_back({name, {}});
+  }
+  rows.reset();
+  for (Table& t : tables) {
+    auto cols = c.Query("SELECT name, type FROM pragma_table_info(?) ORDER BY cid", {std::string_view(t.name)});
+    while (cols->Next()) t.columns.push_back({cols->String(0), cols->Text(1) == "BLOB"});
+  }
+  return tables;
+}
+
+int64_t CountRows(Connection& c, const std::string& table) {
+  auto rows = c.Query("SELECT COUNT(*) FROM " + Quoted(table));
+  rows->Next();
+  return rows->Int(0);
+}
+
+// Copies one table's rows, each as text (binary columns as hex), which PostgreSQL reads as
+// the type of the column it goes into.
+int64_t CopyTable(Database& from, Connection& to, const Table& t) {
+  std::string select = "SELECT ", insert = "INSERT INTO " + Quoted(t.name) + " (", values;
+  for (size_t i = 0; i < t.columns.size(); ++i) {
+    const Column& col = t.columns[i];
+    std::string sep = i ? ", " : "";
+    select += sep + (col.blob ? "hex(" + Quoted(col.name) + ")" : Quoted(col.name));
+    insert += sep + Quoted(col.name);
+    values += sep + (col.blob ? "decode(?, 'hex')" : "?");
+  }
+  select += " FROM " + Quoted(t.name);
+  insert += ") VALUES (" + values + ")";
+  int64_t copied = 0;
+  Status read = from.Read([&](Connection& c) {
+    copied = 0;
+    auto rows = c.Query(select);
+    std::vector<std::string> texts(t.columns.size());
+    std::vector<Value> params(t.columns.size());
+    while (rows->Next()) {
+      for (size_t i = 0; i < t.columns.size(); ++i) {
+        if (rows->IsNull(static_cast<int>(i))) {
+          params[i] = nullptr;
+        } else {
+          texts[i] = rows->String(static_cast<int>(i));
+          params[i] = std::string_view(texts[i]);
+        }
+      }
+      to.ExecValues(insert, params);
+      ++copied;
+    }
+    return Status::Ok();
+  });
+  if (!read.ok()) throw DbError(DbError::Kind::kOther, "reading " + t.name + ": " + read.message());
+  return copied;
+}
+
+}  // namespace
+
+Result<std::vector<TableCopy>> CopyDatabase(Database& from, Database& to) {
+  if (from.dialect() != Dialect::kSqlite || to.dialect() != Dialect::kPostgres) {
+    return Status::Internal("a copy goes from an SQLite file to a PostgreSQL database");
+  }
+  std::vector<Table> tables;
+  Status s = from.Read([&](Connection& c) {
+    tables = SourceTables(c);
+    return Status::Ok();
+  });
+  if (!s.ok()) return s;
+
+  std::vector<TableCopy> copied;
+  s = to.Write([&](Connection& c) -> Status {
+    copied.clear();
+    for (const Table& t : tables) {
+      if (c.Query("SELECT 1 FROM " + Quoted(t.name) + " LIMIT 1")->Next()) {
+        return Status::Conflict("the PostgreSQL database already holds data (in " + t.name +
+                                "); casework migrate copies only into an empty one");
+      }
+    }
+    // Rows go in table by table, so references between tables are checked at commit.
+    c.ExecScript("SET CONSTRAINTS ALL DEFERRED");
+    for (const Table& t : tables) copied.push_back({t.name, CopyTable(from, c, t)});
+    return Status::Ok();
+  });
+  if (!s.ok()) return s;
+
+  // Both sides counted again, each on its own snapshot, now that the copy is committed.
+  for (const TableCopy& t : copied) {
+    int64_t source = -1, target = -1;
+    Status a = from.Read([&](Connection& c) {
+      source = CountRows(c, t.table);
+      return Status::Ok();
+    });
+    Status b = to.Read([&](Connection& c) {
+      target = CountRows(c, t.table);
+      return Status::Ok();
+    });
+    if (!a.ok()) return a;
+    if (!b.ok()) return b;
+    if (source != target) {
+      return Status::Internal(t.table + " has " + std::to_string(source) + " rows in the SQLite file but " +
+                              std::to_string(target) + " in PostgreSQL; was the file in use during the copy?");
+    }
+  }
+  return copied;
+}
+
+}  // namespace casework::store

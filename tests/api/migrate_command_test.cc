@@ -1,0 +1,92 @@
+// casework migrate: a council's SQLite file copied into PostgreSQL, after which both verify.
+#include <gtest/gtest.h>
+
+#include "api/live_server.h"
+#include "app/entries.h"
+#include "app/persons.h"
+#include "store/person_repo.h"
+#include "support/test_services.h"
+
+namespace casework::testing {
+namespace {
+
+// A small council: children with records and entries, an alias, and the access log that
+// all of it wrote.
+void Fill(TestServices& t) {
+  app::Actor sam = t.AddActor("sam", Role::kPractitioner);
+  for (const char* family : {"Clarke", "Nowak", "O'Neill"}) {
+    app::NewPerson p;
+    p.details.given_names = "Ellie";
+    p.details.family_name = family;
+    p.open_case_record = true;
+    Result<app::CreateOutcome> made = app::CreatePerson(t.services(), sam, p);
+    ASSERT_TRUE(made.ok() && made->created) << family;
+    for (int i = 0; i < 3; ++i) {
+      Entry e;
+      e.occurred_at = t.clock().Now();
+      e.text = std::string("Visited ") + family + " " + std::to_string(i);
+      ASSERT_TRUE(app::RecordEntry(t.services(), sam, made->created->id, e).ok());
+    }
+    ASSERT_TRUE(
+        app::AddOtherName(t.services(), sam, made->created->id, {"", NameKind::kAlias, "El", family, "", {}}).ok());
+  }
+}
+
+// The line `casework verify` prints on what it checked.
+std::string Checked(const CommandResult& verify) {
+  size_t start = verify.output.find("Checked ");
+  return verify.output.substr(start, verify.output.find(" access log") - start);
+}
+
+TEST(MigrateCommand, CopiesEverythingAndBothVerify) {
+  if (!TestDatabase::UsingPostgres()) GTEST_SKIP() << "needs a PostgreSQL server (scripts/test-postgres)";
+  TestServices source(TestDatabase::Backend::kSqlite);
+  Fill(source);
+  TestDatabase target(TestDatabase::Backend::kPostgres);
+  std::string from = "sqlite:" + source.database().location();
+
+  CommandResult copied = RunCasework({"migrate", "--from", from, "--to", target.location()});
+  ASSERT_EQ(copied.exit_code, 0) << copied.output;
+  EXPECT_NE(copied.output.find("journal: 15"), std::string::npos) << copied.output;
+
+  CommandResult on_sqlite = RunCasework({"verify", "--db", source.database().location()});
+  CommandResult on_postgres = RunCasework({"verify", "--database-url", target.location()});
+  EXPECT_EQ(on_sqlite.exit_code, 0) << on_sqlite.output;
+  EXPECT_EQ(on_postgres.exit_code, 0) << on_postgres.output;
+  EXPECT_NE(on_postgres.output.find("All intact"), std::string::npos) << on_postgres.output;
+  EXPECT_EQ(Checked(on_postgres), Checked(on_sqlite));
+  EXPECT_NE(Checked(on_postgres).find("15 journal items in 3 records"), std::string::npos) << on_postgres.output;
+
+  // Copied data works on PostgreSQL: the alias is found there, and new writes carry on the chains.
+  std::unique_ptr<store::Database> db = target.Open();
+  std::vector<std::string> found;
+  ASSERT_TRUE(db->Read([&](store::Connection& c) {
+                  store::PersonQuery q;
+                  q.name = "el now";
+                  for (const PersonSummary& s : store::PersonRepo(c).Search(q)) found.push_back(s.display_name);
+                  return Status::Ok();
+                }).ok());
+  EXPECT_EQ(found, std::vector<std::string>{"Ellie Nowak"});
+
+  // A second copy into the now full database is refused, and changes nothing.
+  CommandResult again = RunCasework({"migrate", "--from", from, "--to", target.location()});
+  EXPECT_NE(again.exit_code, 0);
+  EXPECT_NE(again.output.find("already holds data"), std::string::npos) << again.output;
+  EXPECT_EQ(Checked(RunCasework({"verify", "--database-url", target.location()})), Checked(on_sqlite));
+}
+
+TEST(MigrateCommand, RefusesWhatItCannotCopy) {
+  TempDir dir;
+  CommandResult no_file = RunCasework(
+      {"migrate", "--from", "sqlite:" + dir.File("none.db"), "--to", "postgresql://casework@127.0.0.1:1/casework"});
+  EXPECT_EQ(no_file.exit_code, 2);
+  EXPECT_NE(no_file.output.find("--from"), std::string::npos) << no_file.output;
+  TestServices source(TestDatabase::Backend::kSqlite);
+  CommandResult not_postgres =
+      RunCasework({"migrate", "--from", "sqlite:" + source.database().location(), "--to", dir.File("other.db")});
+  EXPECT_EQ(not_postgres.exit_code, 2);
+  EXPECT_NE(not_postgres.output.find("--to"), std::string::npos) << not_postgres.output;
+}
+
+}  // namespace
+}  // namespace casework::testing
