@@ -47,9 +47,10 @@ void AddDemoCommand(CLI::App& app) {
       ->capture_default_str();
   auto scale = std::make_shared<std::string>();
   cmd->add_option("--scale", *scale,
-                  "instead, synthetic data for benchmarks: small (2,500 children, 200,000 journal items), council "
+                  "instead, synthetic data for benchmarks: tiny (250 children, 20,000 journal items), small (2,500 and "
+                  "200,000), council "
                   "(25,000 and 2 million) or national (1 million and 20 million)")
-      ->check(CLI::IsMember({"small", "council", "national"}));
+      ->check(CLI::IsMember({"tiny", "small", "council", "national"}));
   cmd->callback([options, demo, scale] {
     options->bulk_load = true;
     auto rt = Runtime::Open(*options);

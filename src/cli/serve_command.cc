@@ -1,12 +1,12 @@
 // casework serve: the web server for the API and the pages.
 #include <pthread.h>
 #include <signal.h>
+#include <spdlog/spdlog.h>
 
+#include <boost/asio/ip/address.hpp>
 #include <filesystem>
 #include <iostream>
 #include <thread>
-
-#include <spdlog/spdlog.h>
 
 #include "cli/commands.h"
 #include "http/api.h"
@@ -22,6 +22,7 @@ struct ServeOptions {
   std::string web_dir;
   std::string openapi;
   int workers = 32;
+  std::vector<std::string> trusted_proxies;
 };
 
 Status ParseListen(const std::string& listen, http::ServerOptions& out) {
@@ -42,6 +43,12 @@ int Serve(const ServeOptions& o) {
   http::ServerOptions server_options;
   if (Status s = ParseListen(o.listen, server_options); !s.ok()) return Fail(s);
   server_options.worker_threads = o.workers;
+  for (const std::string& proxy : o.trusted_proxies) {
+    boost::system::error_code ec;
+    boost::asio::ip::make_address(proxy, ec);
+    if (ec) return Fail(Status::Invalid("--trusted-proxy", proxy + " is not an IP address"));
+  }
+  server_options.trusted_proxies = o.trusted_proxies;
   auto rt = Runtime::Open(o.store);
   if (!rt) return 1;
   if (Status s = rt->RequireCurrentSchema(); !s.ok()) return Fail(s);
@@ -88,7 +95,11 @@ void AddServeCommand(CLI::App& app) {
   cmd->add_option("--listen", o->listen, "HOST:PORT to listen on; port 0 picks a free one")->capture_default_str();
   cmd->add_option("--web", o->web_dir, "folder of built web pages (default: web/dist when built)");
   cmd->add_option("--openapi", o->openapi, "the API description to serve (default: docs/openapi.yaml)");
-  cmd->add_option("--workers", o->workers, "threads handling requests")->capture_default_str()->check(CLI::Range(1, 512));
+  cmd->add_option("--trusted-proxy", o->trusted_proxies,
+                  "address of a load balancer whose X-Forwarded-For header names the client (repeatable)");
+  cmd->add_option("--workers", o->workers, "threads handling requests")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 512));
   cmd->callback([o] {
     int code = Serve(*o);
     if (code != 0) Exit(code);

@@ -25,7 +25,8 @@ struct Scale {
   int64_t items = 0;  // journal items in all
 };
 
-// small (a tenth of a council), council, national; nullopt for any other name.
+// tiny and small (a hundredth and a tenth of a council), council, national; nullopt for any
+// other name.
 std::optional<Scale> ScaleNamed(std::string_view name);
 
 struct ScaleOptions {

@@ -2,7 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include "app/sessions.h"
 #include "app/verify.h"
+#include "demo/demo_data.h"
 #include "support/test_services.h"
 
 namespace casework::demo {
@@ -45,6 +47,13 @@ TEST(ScaleDataTest, LoadsTheScaleAskedForWithChainsThatVerify) {
   EXPECT_GT(Count(t, "SELECT COUNT(*) FROM chronology WHERE superseded_by IS NULL AND record_id = " + first_child), 250);
   EXPECT_GT(Count(t, "SELECT COUNT(*) FROM decisions"), 0);
   EXPECT_GT(Count(t, "SELECT COUNT(*) FROM relationships"), 60);
+
+  // Staff can sign in and work at once: their passwords are new, not years old.
+  Result<app::SignedIn> signed_in = app::SignIn(t.services(), "alex.morgan", kDemoPassword, "127.0.0.1", "test");
+  ASSERT_TRUE(signed_in.ok()) << signed_in.status().message();
+  Result<app::Authenticated> auth = app::Authenticate(t.services(), signed_in->token, "127.0.0.1");
+  ASSERT_TRUE(auth.ok());
+  EXPECT_FALSE(auth->password_change_required);
 
   Result<app::VerifyReport> report = app::VerifyAll(t.services());
   ASSERT_TRUE(report.ok());

@@ -12,6 +12,7 @@
 #include <spdlog/spdlog.h>
 
 #include "http/errors.h"
+#include "http/forwarded.h"
 
 namespace casework::http {
 namespace {
@@ -93,6 +94,8 @@ class Connection : public std::enable_shared_from_this<Connection> {
     auto request = std::make_shared<Request>();
     request->client_address = address_;
     if (auto bad = Convert(message, *request)) return Send(std::move(*bad), false);
+    request->client_address =
+        ClientAddress(address_, request->Header("x-forwarded-for"), shared_.options.trusted_proxies);
     if (head_) request->method = "GET";
     stream_.expires_never();
     net::post(shared_.workers, [self = shared_from_this(), request, keep_alive] {

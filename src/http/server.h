@@ -8,6 +8,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "http/message.h"
 
@@ -23,6 +24,8 @@ struct ServerOptions {
   // The whole request must arrive within this; an idle keep-alive connection closes after it.
   std::chrono::seconds request_timeout{30};
   size_t max_connections = 10000;
+  // Load balancers whose X-Forwarded-For names the client (see forwarded.h).
+  std::vector<std::string> trusted_proxies;
 };
 
 using RequestHandler = std::function<Response(const Request&)>;

@@ -3,12 +3,14 @@
 #include "store/database.h"
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <atomic>
 #include <thread>
 
 #include "store/journal_repo.h"
 #include "store/migrations.h"
+#include "store/open_database.h"
 #include "support/test_database.h"
 
 namespace casework::store {
@@ -144,6 +146,54 @@ TEST_F(DatabaseTest, ReadsCannotWrite) {
   });
   EXPECT_FALSE(s.ok());
   EXPECT_EQ(Count(*db, "SELECT COUNT(*) FROM counters"), 0);
+}
+
+// When the server drops Casework's connections (a restart, a failover, an administrator),
+// the next unit of work runs on a new connection instead of failing.
+TEST_F(DatabaseTest, CarriesOnAfterTheServerDropsItsConnections) {
+  if (db->dialect() != Dialect::kPostgres) GTEST_SKIP() << "an SQLite file has no server to lose";
+  std::string name = "casework_dropped_" + std::to_string(getpid());
+  std::unique_ptr<Database> own = OpenDatabase(database.location() + "&application_name=" + name, 3);
+  ASSERT_TRUE(own->Write([](Connection& c) {
+                   c.Exec("INSERT INTO counters (name, value) VALUES ('before', 1)");
+                   return Status::Ok();
+                 })
+                  .ok());
+  ASSERT_TRUE(db->Write([&](Connection& c) {
+                  auto rows = c.Query(
+                      "SELECT COUNT(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE application_name = ?",
+                      {std::string_view(name)});
+                  rows->Next();
+                  EXPECT_GT(rows->Int(0), 0);
+                  return Status::Ok();
+                }).ok());
+  Status after = own->Write([](Connection& c) {
+    c.Exec("INSERT INTO counters (name, value) VALUES ('after', 1)");
+    return Status::Ok();
+  });
+  EXPECT_TRUE(after.ok()) << after.ToString();
+  EXPECT_EQ(Count(*own, "SELECT COUNT(*) FROM counters"), 2);
+}
+
+// Many different statements on one connection, as lists of every length make.
+TEST_F(DatabaseTest, ManyDifferentStatementsKeepWorking) {
+  std::unique_ptr<Database> one = database.Open(1);
+  int64_t sum = 0;
+  ASSERT_TRUE(one->Read([&](Connection& c) {
+                   for (int i = 0; i < 1000; ++i) {
+                     auto rows = c.Query("SELECT " + std::to_string(i) + " + ?", {int64_t{1}});
+                     rows->Next();
+                     sum += rows->Int(0);
+                   }
+                   if (c.dialect() == Dialect::kPostgres) {
+                     auto kept = c.Query("SELECT COUNT(*) FROM pg_prepared_statements");
+                     kept->Next();
+                     EXPECT_LE(kept->Int(0), 401);  // the server is not left holding all 1000
+                   }
+                   return Status::Ok();
+                 })
+                  .ok());
+  EXPECT_EQ(sum, 1000 * 1001 / 2);
 }
 
 // Text sorts byte by byte on both backends, so lists come out in one order.

@@ -1,4 +1,5 @@
-// casework migrate: a council's SQLite file copied into PostgreSQL, after which both verify.
+// casework init on either backend, and casework migrate: a council's SQLite file copied into
+// PostgreSQL, after which both verify.
 #include <gtest/gtest.h>
 
 #include "api/live_server.h"
@@ -73,6 +74,19 @@ TEST(MigrateCommand, CopiesEverythingAndBothVerify) {
   EXPECT_NE(again.exit_code, 0);
   EXPECT_NE(again.output.find("already holds data"), std::string::npos) << again.output;
   EXPECT_EQ(Checked(RunCasework({"verify", "--database-url", target.location()})), Checked(on_sqlite));
+}
+
+// casework init makes a new database on the run's backend, then finds it up to date.
+TEST(InitCommand, CreatesThenFindsUpToDate) {
+  TestDatabase fresh;
+  std::vector<std::string> args = fresh.CommandArgs();
+  args.insert(args.begin(), "init");
+  CommandResult first = RunCasework(args);
+  ASSERT_EQ(first.exit_code, 0) << first.output;
+  EXPECT_NE(first.output.find("now has schema"), std::string::npos) << first.output;
+  CommandResult second = RunCasework(args);
+  ASSERT_EQ(second.exit_code, 0) << second.output;
+  EXPECT_NE(second.output.find("is up to date"), std::string::npos) << second.output;
 }
 
 TEST(MigrateCommand, RefusesWhatItCannotCopy) {

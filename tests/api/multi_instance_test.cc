@@ -128,5 +128,21 @@ TEST_F(MultiInstance, ConflictingUpdatesThroughTwoInstancesAreRefusedNotLost) {
   }
 }
 
+// Behind a load balancer every connection comes from the balancer, so the client's own
+// address, which the access log records, is taken from X-Forwarded-For, but only when the
+// balancer is one the instance was told to trust.
+TEST(BehindAProxy, ClientAddressComesFromTrustedProxiesOnly) {
+  LiveServer trusting(LiveServerOptions{.extra_args = "--trusted-proxy 127.0.0.1"});
+  LiveServer other(LiveServerOptions{.same_database_as = &trusting});
+  std::string body = R"({"username":"sam","password":")" + std::string(kTestPassword) + R"("})";
+  std::map<std::string, std::string> forwarded = {{"X-Forwarded-For", "198.51.100.1, 203.0.113.7"}};
+  HttpResult via_proxy = SendHttp(trusting.port(), "POST", "/api/v1/sessions", body, forwarded);
+  ASSERT_EQ(via_proxy.status, 201) << via_proxy.body;
+  EXPECT_EQ(via_proxy.Json().at("session").at("client_address").as_string(), "203.0.113.7");
+  HttpResult spoofed = SendHttp(other.port(), "POST", "/api/v1/sessions", body, forwarded);
+  ASSERT_EQ(spoofed.status, 201) << spoofed.body;
+  EXPECT_EQ(spoofed.Json().at("session").at("client_address").as_string(), "127.0.0.1");
+}
+
 }  // namespace
 }  // namespace casework::testing

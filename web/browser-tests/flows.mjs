@@ -202,4 +202,35 @@ export const flows = [
       await checkAccessibility(page, "access log");
     },
   },
+  // SEC-01, SEC-03: a new starter must choose their own password, which is checked for
+  // strength, before anything else; then they see where they are signed in.
+  {
+    name: "a new starter changes their password first, then sees where they are signed in",
+    async run({ page, base }) {
+      await page.goto(`${base}/`);
+      await heading(page, "Sign in to Casework");
+      await page.getByLabel("Username").fill("ola.new");
+      await page.getByLabel("Password").fill(PASSWORD);
+      await page.getByRole("button", { name: "Sign in" }).click();
+      await heading(page, "Change your password");
+      await page.getByText("You need to choose a new password before you carry on.").waitFor();
+      await checkAccessibility(page, "change password");
+      await page.getByLabel("Current password").fill(PASSWORD);
+      await page.getByLabel("New password", { exact: true }).fill("MyCasework2026");
+      await page.getByLabel("New password again").fill("MyCasework2026");
+      await page.getByRole("button", { name: "Change password" }).click();
+      await page.locator(".govuk-error-message").first().waitFor();
+      await checkAccessibility(page, "change password with errors");
+      const strong = "Orchard-Kettle-Lantern-82";
+      await page.getByLabel("New password", { exact: true }).fill(strong);
+      await page.getByLabel("New password again").fill(strong);
+      await page.getByRole("button", { name: "Change password" }).click();
+      await heading(page, "Your account");
+      await page.getByText("Your password has been changed.").waitFor();
+      await page.getByRole("cell", { name: "This browser" }).waitFor();
+      await checkAccessibility(page, "your account");
+      await page.getByRole("link", { name: "Home" }).click();
+      await heading(page, "Your work");
+    },
+  },
 ];

@@ -1,5 +1,6 @@
 // Runs every browser flow against the server at CASEWORK_URL, each in a fresh browser
 // context, and prints "N passed, N failed". Exits non-zero if any failed.
+import { fileURLToPath } from "node:url";
 import { checkAccessibility, launch, pagesChecked } from "./browser.mjs";
 import { flows } from "./flows.mjs";
 import { seed } from "./seed.mjs";
@@ -28,7 +29,8 @@ for (const flow of flows) {
   } catch (e) {
     failed++;
     console.log(`FAIL ${flow.name}\n${e.stack ?? e}`);
-    await page.screenshot({ path: `test-results/${flow.name.replace(/\W+/g, "-")}.png`, fullPage: true }).catch(() => {});
+    const shot = new URL(`../test-results/${flow.name.replace(/\W+/g, "-")}.png`, import.meta.url);
+    await page.screenshot({ path: fileURLToPath(shot), fullPage: true }).catch(() => {});
   }
   await context.close();
 }

@@ -1,12 +1,13 @@
 // Which page each address shows, and signing in before anything else.
 import { useEffect } from "preact/hooks";
-import { onSignedOut } from "./api";
-import { checkSession, sessionEnded, useAuth } from "./auth";
+import { onPasswordChangeRequired, onSignedOut } from "./api";
+import { checkSession, passwordChangeRequired, sessionEnded, useAuth } from "./auth";
 import { Layout, Loading } from "./components/Layout";
 import { SessionWarning } from "./components/SessionWarning";
 import type { EntryType } from "./entryForm";
 import { match, navigate, useLocation } from "./router";
 import { Accessibility } from "./pages/Accessibility";
+import { Account, ChangePassword } from "./pages/Account";
 import { BreakGlassReview } from "./pages/BreakGlass";
 import { Home } from "./pages/Home";
 import { Birth, BirthCertificate, BirthRegistration, OtherName } from "./pages/IdentityForms";
@@ -23,6 +24,8 @@ function Page({ path }: { path: string }) {
   let p: Record<string, string> | null;
   if (path === "/") return <Home />;
   if (path === "/search") return <Search />;
+  if (path === "/account") return <Account />;
+  if (path === "/account/password") return <ChangePassword />;
   if (path === "/children/new") return <NewChild />;
   if (path === "/unborn/new") return <NewUnborn />;
   if ((p = match("/children/:id", path))) return <Record id={p.id} tab="journal" />;
@@ -47,12 +50,17 @@ function Page({ path }: { path: string }) {
 }
 
 export function App() {
-  const { checked, user } = useAuth();
+  const { checked, user, mustChangePassword } = useAuth();
   const { path } = useLocation();
 
   useEffect(() => {
     checkSession();
-    return onSignedOut(sessionEnded);
+    const stopPassword = onPasswordChangeRequired(passwordChangeRequired);
+    const stopSignedOut = onSignedOut(sessionEnded);
+    return () => {
+      stopPassword();
+      stopSignedOut();
+    };
   }, []);
 
   useEffect(() => {
@@ -64,6 +72,7 @@ export function App() {
   if (path === "/accessibility") return <Accessibility />;
   if (!checked) return <Layout title="Casework"><Loading /></Layout>;
   if (!user || path === "/sign-in") return <SignIn />;
+  if (mustChangePassword) return <><ChangePassword /><SessionWarning /></>;
   return (
     <>
       <Page path={path} />

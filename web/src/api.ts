@@ -22,10 +22,18 @@ export class ApiError extends Error {
 
 type ExpiryListener = (secondsLeft: number) => void;
 type SignedOutListener = () => void;
+type PasswordListener = () => void;
 
 let csrfToken = "";
 const expiryListeners = new Set<ExpiryListener>();
 const signedOutListeners = new Set<SignedOutListener>();
+const passwordListeners = new Set<PasswordListener>();
+
+// Called when the server answers that the password must be changed first.
+export function onPasswordChangeRequired(listener: PasswordListener): () => void {
+  passwordListeners.add(listener);
+  return () => passwordListeners.delete(listener);
+}
 
 export function setCsrfToken(token: string) {
   csrfToken = token;
@@ -60,6 +68,7 @@ export async function api<T = any>(method: string, path: string, body?: unknown)
   if (!response.ok) {
     const e: ApiErrorBody = json?.error ?? { code: "unknown", message: response.statusText };
     if (response.status === 401 && path !== "/sessions") signedOutListeners.forEach((l) => l());
+    if (e.code === "password_change_required") passwordListeners.forEach((l) => l());
     throw new ApiError(response.status, e.code, e.message, e.field, json);
   }
   return json as T;

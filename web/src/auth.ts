@@ -10,9 +10,11 @@ interface AuthState {
   checked: boolean;  // the first "who am I" has been answered
   user: User | null;
   reason: SignOutReason;
+  // The password must be changed before anything else (after a reset, or when too old).
+  mustChangePassword: boolean;
 }
 
-let state: AuthState = { checked: false, user: null, reason: "" };
+let state: AuthState = { checked: false, user: null, reason: "", mustChangePassword: false };
 const listeners = new Set<() => void>();
 
 function set(next: Partial<AuthState>) {
@@ -34,9 +36,10 @@ export function useAuth(): AuthState {
 
 export async function checkSession() {
   try {
-    const current = await get<{ user: User; csrf_token: string }>("/sessions/current");
+    const current = await get<{ user: User; csrf_token: string; password_change_required?: boolean }>("/sessions/current");
     setCsrfToken(current.csrf_token);
-    set({ checked: true, user: current.user, reason: "" });
+    set({ checked: true, user: current.user, reason: "",
+      mustChangePassword: Boolean(current.password_change_required || current.user.must_change_password) });
   } catch (e) {
     if (!(e instanceof ApiError)) throw e;
     set({ checked: true, user: null });
@@ -46,7 +49,8 @@ export async function checkSession() {
 export async function signIn(username: string, password: string, extra: Record<string, string> = {}) {
   const answer = await post<{ user: User; csrf_token: string }>("/sessions", { username, password, ...extra });
   setCsrfToken(answer.csrf_token);
-  set({ user: answer.user, reason: "" });
+  set({ user: answer.user, reason: "", mustChangePassword: answer.user.must_change_password });
+  await checkSession();
   return answer.user;
 }
 
@@ -57,10 +61,19 @@ export async function signOut(reason: SignOutReason) {
     // Already ended on the server: nothing more to do.
   }
   setCsrfToken("");
-  set({ user: null, reason });
+  set({ user: null, reason, mustChangePassword: false });
 }
 
 // The server said the session is over (401 on a signed-in call).
 export function sessionEnded() {
   if (state.user) set({ user: null, reason: "timed_out" });
+}
+
+// The server refused a call until the password is changed.
+export function passwordChangeRequired() {
+  if (state.user && !state.mustChangePassword) set({ mustChangePassword: true });
+}
+
+export function passwordChanged() {
+  set({ mustChangePassword: false });
 }

@@ -18,6 +18,8 @@ struct PgConnection::Result {
 
 namespace {
 
+constexpr size_t kMaxPrepared = 400;
+
 // SQLSTATE codes: https://www.postgresql.org/docs/current/errcodes-appendix.html
 DbError::Kind KindOf(const char* state) {
   if (state == nullptr) return DbError::Kind::kBusy;  // no answer from the server at all
@@ -98,6 +100,12 @@ bool PgConnection::usable() const { return PQstatus(conn_) == CONNECTION_OK; }
 const std::string& PgConnection::Prepared(std::string_view sql) {
   auto it = statement_names_.find(std::string(sql));
   if (it != statement_names_.end()) return it->second;
+  if (statement_names_.size() >= kMaxPrepared) {
+    // Queries built for a list of values differ with its length; the server keeps a plan for
+    // each, so they are dropped now and then rather than allowed to pile up.
+    Command("DEALLOCATE ALL");
+    statement_names_.clear();
+  }
   std::string name = "cw" + std::to_string(statement_names_.size() + 1);
   std::string numbered = NumberPlaceholders(sql);
   PGresult* r = PQprepare(conn_, name.c_str(), numbered.c_str(), 0, nullptr);

@@ -91,44 +91,27 @@ void PgDatabase::Release(std::unique_ptr<PgConnection> conn) {
   freed_.notify_one();
 }
 
-Status PgDatabase::Write(const Work& work) {
-  for (int attempt = 1;; ++attempt) {
-    std::unique_ptr<PgConnection> conn;
-    Status status;
-    bool retry = false;
-    try {
-      conn = Acquire();
-      conn->Command("BEGIN ISOLATION LEVEL SERIALIZABLE");
-      status = work(*conn);
-      if (status.ok()) {
-        conn->Command("COMMIT");
-      } else {
-        RollBack(*conn);
-      }
-    } catch (const DbError& e) {
-      if (conn) RollBack(*conn);
-      retry = e.kind() == DbError::Kind::kSerialization && attempt < kMaxAttempts;
-      status = StatusFromDbError(e);
-    } catch (const std::exception& e) {
-      if (conn) RollBack(*conn);
-      status = Status::Internal(std::string("unexpected failure: ") + e.what());
-    }
-    if (conn) Release(std::move(conn));
-    if (!retry) return status;
-    BackOff(attempt);
-  }
-}
-
-Status PgDatabase::Read(const Work& work) {
+Status PgDatabase::RunOnce(const Work& work, const char* begin, bool& again) {
   std::unique_ptr<PgConnection> conn;
   Status status;
+  bool committing = false;
+  again = false;
   try {
     conn = Acquire();
-    conn->Command("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+    conn->Command(begin);
     status = work(*conn);
-    conn->Command("COMMIT");
+    if (status.ok()) {
+      committing = true;
+      conn->Command("COMMIT");
+    } else {
+      RollBack(*conn);
+    }
   } catch (const DbError& e) {
     if (conn) RollBack(*conn);
+    // A collision rolls the whole transaction back, and so does a connection lost (a server
+    // restart, a failover) before COMMIT was sent. Once it was sent, whether it committed
+    // cannot be known, so the work is not run again.
+    again = e.kind() == DbError::Kind::kSerialization || (conn && !conn->usable() && !committing);
     status = StatusFromDbError(e);
   } catch (const std::exception& e) {
     if (conn) RollBack(*conn);
@@ -136,6 +119,24 @@ Status PgDatabase::Read(const Work& work) {
   }
   if (conn) Release(std::move(conn));
   return status;
+}
+
+Status PgDatabase::Write(const Work& work) {
+  for (int attempt = 1;; ++attempt) {
+    bool again = false;
+    Status status = RunOnce(work, "BEGIN ISOLATION LEVEL SERIALIZABLE", again);
+    if (!again || attempt == kMaxAttempts) return status;
+    BackOff(attempt);
+  }
+}
+
+Status PgDatabase::Read(const Work& work) {
+  for (int attempt = 1;; ++attempt) {
+    bool again = false;
+    Status status = RunOnce(work, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", again);
+    if (!again || attempt == kMaxAttempts) return status;
+    BackOff(attempt);
+  }
 }
 
 }  // namespace casework::store

@@ -4,7 +4,9 @@
 // SERIALIZABLE, so concurrent units of work, in this process or any other, behave as if they
 // ran one after another, as on SQLite's single writer; when PostgreSQL cannot promise that
 // (a serialisation failure or deadlock) the transaction is rolled back and the unit of work
-// run again. Reads run on a REPEATABLE READ, read-only snapshot. Thread-safe.
+// run again. Reads run on a REPEATABLE READ, read-only snapshot. A connection the server
+// has dropped is replaced, and the unit of work run again when it cannot have committed.
+// Thread-safe.
 #pragma once
 
 #include <condition_variable>
@@ -30,6 +32,9 @@ class PgDatabase final : public Database {
   Status Read(const Work& work) override;
 
  private:
+  // Runs work once in a transaction opened by begin; again says whether running it again is
+  // both safe and worth trying.
+  Status RunOnce(const Work& work, const char* begin, bool& again);
   std::unique_ptr<PgConnection> Acquire();
   void Release(std::unique_ptr<PgConnection> conn);
   std::unique_ptr<PgConnection> Connect();

@@ -35,6 +35,7 @@ export function Layout({ title, children }: { title: string; children: Component
         { href: "/children/new", text: "Record a new child" },
         { href: "/unborn/new", text: "Record an unborn child" },
         ...(user.role === "team_manager" || user.role === "auditor" ? [{ href: "/break-glass", text: "Break-glass to review" }] : []),
+        { href: "/account", text: "Your account" },
       ]
     : [];
   return (

@@ -37,7 +37,7 @@ export function SessionWarning() {
         <h2 class="govuk-heading-m" id="session-warning-title">You will be signed out soon</h2>
         <p class="govuk-body" id="session-warning-text">
           To protect children's information, you will be signed out in{" "}
-          <strong>{describeSeconds(Math.ceil(left / 15) * 15 || left)}</strong> if you do nothing.
+          <strong>{describeSeconds(left)}</strong> if you do nothing.
           Anything you have typed is saved as a draft.
         </p>
         <div class="govuk-button-group">

@@ -89,7 +89,7 @@ export function Journal({ id }: { id: string }) {
         <div class="govuk-form-group govuk-!-margin-bottom-2">
           <fieldset class="govuk-fieldset">
             <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">Show only</legend>
-            <div class="govuk-checkboxes govuk-checkboxes--small govuk-checkboxes--inline">
+            <div class="govuk-checkboxes govuk-checkboxes--small">
               {ENTRY_TYPES.map((t) => (
                 <div class="govuk-checkboxes__item" key={t.value}>
                   <input class="govuk-checkboxes__input" id={`filter-${t.value}`} type="checkbox" name="type" value={t.value}

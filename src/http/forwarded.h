@@ -1,0 +1,18 @@
+// Whom a request came from, when several instances of Casework sit behind a load balancer.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace casework::http {
+
+// The address to record for a request that arrived on a connection from peer. When peer is
+// one of trusted_proxies, it is the address those proxies say the request came from: the
+// last in X-Forwarded-For (each proxy appends the address it heard from) that is not itself
+// a trusted proxy. Otherwise, or when that is not an IP address, it is peer, so no one but
+// a trusted proxy can choose what the access log and sign-in throttling see.
+std::string ClientAddress(const std::string& peer, std::string_view forwarded_for,
+                          const std::vector<std::string>& trusted_proxies);
+
+}  // namespace casework::http
