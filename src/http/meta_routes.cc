@@ -28,7 +28,21 @@ Response OpenApi(const Call& call) {
 
 }  // namespace
 
+// The values the partnership's settings allow for a person's details (REC-02, EQU-01), so the
+// pages offer them as choices rather than free text the server would refuse.
+Response Choices(const Call& call) {
+  if (auto bad = OnlyQuery(call.request, {})) return *bad;
+  const Settings& s = call.services.settings;
+  auto list = [](const std::vector<std::string>& values) {
+    json::array out;
+    for (const std::string& v : values) out.emplace_back(v);
+    return out;
+  };
+  return Ok(json::object{{"genders", list(s.genders)}, {"ethnicities", list(s.ethnicities)}, {"religions", list(s.religions)}});
+}
+
 void AddMetaRoutes(Api& api) {
+  api.Add("GET", "/api/v1/choices", Choices, Api::Access::kSignedInPassive);
   api.Add("GET", "/api/v1/health", Health, Api::Access::kOpen);
   api.Add("GET", "/api/v1/openapi.yaml", OpenApi, Api::Access::kOpen);
 }

@@ -115,6 +115,7 @@ const Row kRows[] = {
     {"POST /api/v1/users", "-", "user management (administrators; tested with users)"},
     {"GET /api/v1/health", "-", "open health check"},
     {"GET /api/v1/openapi.yaml", "-", "open API description"},
+    {"GET /api/v1/choices", "-", "the partnership's lists of values for details"},
     {"GET /api/v1/drafts", "-", "the user's own drafts"},
     {"GET /api/v1/timescales", "-", "the partnership's timescale definitions"},
     {"POST /api/v1/clocks/{clock}/shorter-timescale", "-", "access decided by the record the clock is on, as events"},

@@ -140,5 +140,17 @@ TEST_F(WebSupportApi, DraftsRefuseBadInputAndRecordsTheUserMayNotWrite) {
   EXPECT_EQ(server->Get("/api/v1/drafts/k1", sam).status, 404);
 }
 
+// EQU-01: the pages offer the partnership's own lists for a child's details.
+TEST_F(WebSupportApi, EQU01_ChoicesComeFromThePartnershipsSettings) {
+  HttpResult r = server->Get("/api/v1/choices", server->SignIn("sam"));
+  ASSERT_EQ(r.status, 200) << r.body;
+  json::value body = r.Json();
+  const json::array& ethnicities = body.at("ethnicities").as_array();
+  EXPECT_NE(std::find(ethnicities.begin(), ethnicities.end(), json::value("Gypsy/Roma")), ethnicities.end());
+  EXPECT_FALSE(body.at("religions").as_array().empty());
+  EXPECT_FALSE(body.at("genders").as_array().empty());
+  EXPECT_EQ(server->Get("/api/v1/choices", "").status, 401);
+}
+
 }  // namespace
 }  // namespace casework::testing

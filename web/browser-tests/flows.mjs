@@ -46,7 +46,7 @@ export const flows = [
   },
   // REC-01, REC-05, REC-06: a new child's record, found by name and reference, and not recorded twice.
   {
-    name: "record a new child, with a duplicate warning, and find them by name and reference",
+    name: "record a new child, with a duplicate warning, find them, and complete their details",
     async run({ page, base }) {
       await signIn(page, base, "sam.okafor");
       const family = `Browsertest${Date.now() % 100000}`;
@@ -83,6 +83,32 @@ export const flows = [
       await page.getByRole("link", { name: "Details", exact: true }).click();
       await page.getByRole("heading", { name: "Details", level: 2 }).waitFor();
       await checkAccessibility(page, "child's details");
+      // REC-02, EQU-01: the missing details are supplied, or said to be not known, and the
+      // record is no longer listed as incomplete.
+      await page.getByText("Missing from the record").waitFor();
+      await page.getByRole("link", { name: "Change details" }).click();
+      await heading(page, "Change details");
+      await checkAccessibility(page, "change details");
+      await page.getByLabel("Gender", { exact: true }).selectOption("Female");
+      await page.getByLabel("Ethnicity", { exact: true }).selectOption("Gypsy/Roma");
+      await page.getByLabel("Religion", { exact: true }).selectOption("No religion");
+      await page.getByLabel("First language", { exact: true }).fill("English");
+      await page.getByRole("group", { name: "Is an interpreter needed?" }).getByLabel("No").check();
+      await page.getByLabel("Disability", { exact: true }).fill("None");
+      await page.getByLabel("Why the NHS number is not known").fill("Not yet registered with a GP; health visitor asked.");
+      await page.getByRole("button", { name: "Save the details" }).click();
+      await page.getByRole("heading", { name: "Details", level: 2 }).waitFor();
+      await page.getByText("Gypsy/Roma").waitFor();
+      await page.getByRole("link", { name: "Record a new address" }).click();
+      await heading(page, "Record a new address");
+      await checkAccessibility(page, "record a new address");
+      await page.getByLabel("Address line 1").fill("12 Mill Lane");
+      await page.getByLabel("Town or city").fill("Eastfield");
+      await page.getByLabel("Postcode").fill("EF1 2AB");
+      await page.getByRole("button", { name: "Record the address" }).click();
+      await page.getByRole("heading", { name: "Details", level: 2 }).waitFor();
+      await page.getByText("12 Mill Lane, Eastfield, EF1 2AB").waitFor();
+      assert.equal(await page.getByText("Missing from the record").count(), 0);
     },
   },
   // ENT-01, ENT-08: a visit recorded through the form is stamped and shows at the top of the journal.

@@ -8,6 +8,7 @@ import type { EntryType } from "./entryForm";
 import { match, navigate, useLocation } from "./router";
 import { Accessibility } from "./pages/Accessibility";
 import { Account, ChangePassword } from "./pages/Account";
+import { EditDetails, NewAddress } from "./pages/EditDetails";
 import { BreakGlassReview } from "./pages/BreakGlass";
 import { Home } from "./pages/Home";
 import { Birth, BirthCertificate, BirthRegistration, OtherName } from "./pages/IdentityForms";
@@ -38,6 +39,8 @@ function Page({ path }: { path: string }) {
   }
   if ((p = match("/children/:id/correct/:item", path))) return <CorrectEntry id={p.id} itemId={p.item} />;
   if ((p = match("/children/:id/names/new", path))) return <OtherName id={p.id} />;
+  if ((p = match("/children/:id/details/edit", path))) return <EditDetails id={p.id} />;
+  if ((p = match("/children/:id/addresses/new", path))) return <NewAddress id={p.id} />;
   if ((p = match("/children/:id/birth-certificate", path))) return <BirthCertificate id={p.id} />;
   if ((p = match("/children/:id/birth", path))) return <Birth id={p.id} />;
   if ((p = match("/children/:id/birth-registration", path))) return <BirthRegistration id={p.id} />;

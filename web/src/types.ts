@@ -60,7 +60,6 @@ export interface Address {
   postcode?: string;
   from?: string | null;
   to?: string | null;
-  current?: boolean;
 }
 
 export interface PersonRecord {

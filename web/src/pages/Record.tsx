@@ -88,6 +88,8 @@ function Details({ r }: { r: PersonRecord }) {
   const d = r.details;
   const notKnown = (field: string, value: string | null | undefined) => value || (d.not_known[field] ? `Not known: ${d.not_known[field]}` : "");
   const address = r.current_address;
+  // The current address comes first in the history.
+  const earlier = address ? r.addresses.slice(1) : r.addresses;
   return (
     <>
       <h2 class="govuk-heading-m">Details</h2>
@@ -113,9 +115,9 @@ function Details({ r }: { r: PersonRecord }) {
         </ul>
       )}
       <h3 class="govuk-heading-s">Earlier addresses</h3>
-      {r.addresses.filter((a) => !a.current).length === 0 ? <p class="govuk-body">None recorded.</p> : (
+      {earlier.length === 0 ? <p class="govuk-body">None recorded.</p> : (
         <ul class="govuk-list">
-          {r.addresses.filter((a) => !a.current).map((a, i) => (
+          {earlier.map((a, i) => (
             <li key={i}>{[a.line1, a.town, a.postcode].filter(Boolean).join(", ")} {a.from ? `from ${formatDate(a.from)}` : ""} {a.to ? `to ${formatDate(a.to)}` : ""}</li>
           ))}
         </ul>
@@ -158,7 +160,11 @@ function Actions({ r }: { r: PersonRecord }) {
     ? [[`${base}/record/visit`, "Record a visit"], [`${base}/record/contact`, "Record a contact"],
        [`${base}/record/case_note`, "Record a case note"], [`${base}/record/decision`, "Record a decision"]]
     : [];
-  const more: [string, string][] = [[`${base}/names/new`, "Record an alias or previous name"]];
+  const more: [string, string][] = [
+    [`${base}/details/edit`, "Change details"],
+    [`${base}/addresses/new`, "Record a new address"],
+    [`${base}/names/new`, "Record an alias or previous name"],
+  ];
   if (unborn) more.push([`${base}/birth`, "Record the birth"]);
   else {
     more.push([`${base}/birth-certificate`, "Record that the birth certificate was seen"]);
