@@ -1,6 +1,7 @@
 #include "app/caseload.h"
 
 #include "app/access.h"
+#include "app/timescales.h"
 #include "app/audit.h"
 #include "app/person_support.h"
 #include "store/person_repo.h"
@@ -25,10 +26,9 @@ Result<std::vector<CaseloadChild>> ListCaseload(const Services& s, const Actor& 
   Status st = s.db.Read([&](store::Connection& c) {
     auto rows =
         store::CaseloadRepo(c).Allocated(actor.user.id, team ? actor.user.team_id : "", today, kCaseloadLimit);
-    store::PersonRepo persons(c);
     for (store::CaseloadRow& row : rows) {
       CaseloadChild child{std::move(row), {}};
-      if (auto person = persons.Get(child.row.child.id)) child.reminders = RecordReminders(*person, s.settings, today);
+      child.reminders = ClockReminders(c, child.row.child.id, today);
       out.push_back(std::move(child));
     }
     return Status::Ok();

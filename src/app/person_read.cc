@@ -1,6 +1,7 @@
 #include <sstream>
 
 #include "app/access.h"
+#include "app/timescales.h"
 #include "app/audit.h"
 #include "app/person_support.h"
 #include "app/persons.h"
@@ -49,7 +50,7 @@ Result<PersonRecord> GetPersonRecord(const Services& s, const Actor& actor, cons
     }
     const CaseRecord* record = view.case_record ? &*view.case_record : nullptr;
     view.missing = MissingDetails(view.person, record, s.settings);
-    view.reminders = RecordReminders(view.person, s.settings, Today(s));
+    view.reminders = ClockReminders(c, person_id, Today(s));
     return Status::Ok();
   });
   if (!st.ok()) return st;

@@ -1,4 +1,5 @@
 #include "app/access.h"
+#include "app/timescales.h"
 #include "app/domain_json.h"
 #include "app/journal_writer.h"
 #include "app/person_support.h"
@@ -176,7 +177,9 @@ Result<Person> RecordBirth(const Services& s, const Actor& actor, const std::str
     if (!birth.gender.empty()) person.details.gender = birth.gender;
     person.birth->unborn = false;
     person.birth->born_on = birth.born_on;
-    return SavePerson(c, s, actor, person, version, kinds::kBirthRecorded, std::move(body));
+    CASEWORK_RETURN_IF_ERROR(SavePerson(c, s, actor, person, version, kinds::kBirthRecorded, std::move(body)));
+    ApplyTimescaleEvent(c, s, actor, person_id, {"birth", birth.born_on, ""});  // REC-04
+    return Status::Ok();
   });
   if (!st.ok()) return st;
   return person;
@@ -198,8 +201,10 @@ Result<Person> RecordBirthRegistered(const Services& s, const Actor& actor, cons
     }
     int64_t version = person.version;
     person.birth->registered_on = registered_on;
-    return SavePerson(c, s, actor, person, version, kinds::kBirthRegistered,
-                      json::object{{"registered_on", FormatDate(registered_on)}});
+    CASEWORK_RETURN_IF_ERROR(SavePerson(c, s, actor, person, version, kinds::kBirthRegistered,
+                                        json::object{{"registered_on", FormatDate(registered_on)}}));
+    ApplyTimescaleEvent(c, s, actor, person_id, {"birth_registered", registered_on, ""});
+    return Status::Ok();
   });
   if (!st.ok()) return st;
   return person;

@@ -26,4 +26,15 @@ inline constexpr char kVisit[] = "entry.visit";
 inline constexpr char kDecision[] = "entry.decision";
 inline constexpr char kCountersigned[] = "entry.countersigned";
 
+// Timescales (TIM-03, TIM-04): events recorded, and every change to a clock.
+inline constexpr char kTimescaleEvent[] = "timescale.event";
+inline constexpr char kClockStarted[] = "clock.started";
+inline constexpr char kClockStopped[] = "clock.stopped";
+inline constexpr char kClockEnded[] = "clock.ended";
+inline constexpr char kClockShortened[] = "clock.shortened";
+inline constexpr char kClockExtensionRequested[] = "clock.extension_requested";
+inline constexpr char kClockConsultation[] = "clock.consultation_recorded";
+inline constexpr char kClockExtended[] = "clock.extended";
+inline constexpr char kClockExtensionDeclined[] = "clock.extension_declined";
+
 }  // namespace casework::kinds

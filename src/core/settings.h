@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "core/timescale.h"
 #include "core/working_day_calendar.h"
 
 namespace casework {
@@ -58,10 +59,11 @@ struct Settings {
   std::vector<std::string> religions;
   // Prefix of the references Casework gives children whose record opens without one.
   std::string council_reference_prefix = "CW";
-  // REC-04: parents must register a birth within this many days.
-  int birth_registration_days = 42;
   // TIM-02: the rule-made bank holidays, plus one-off and closure days from calendar.toml.
   WorkingDayCalendar calendar;
+  // TIM-01: the events recorded on a child's record and the clocks they start and stop, from
+  // timescales.toml. Empty until loaded.
+  Timescales timescales;
   SessionPolicy sessions;
   PasswordPolicy passwords;
   AccessPolicy access;

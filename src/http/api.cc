@@ -46,6 +46,7 @@ Api::Api(const app::Services& services, ApiOptions options) : services_(services
   AddAccessRoutes(*this);
   AddCaseloadRoutes(*this);
   AddDraftRoutes(*this);
+  AddClockRoutes(*this);
 }
 
 void Api::Add(const std::string& method, const std::string& pattern, Handler handler, Access access) {

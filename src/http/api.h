@@ -71,5 +71,6 @@ void AddMetaRoutes(Api& api);
 void AddAccessRoutes(Api& api);
 void AddCaseloadRoutes(Api& api);
 void AddDraftRoutes(Api& api);
+void AddClockRoutes(Api& api);
 
 }  // namespace casework::http

@@ -5,9 +5,7 @@
 namespace casework {
 namespace {
 
-Date FromToml(const toml::date& d) {
-  return Date{date::year{d.year}, date::month{d.month}, date::day{d.day}};
-}
+Date FromToml(const toml::date& d) { return Date{date::year{d.year}, date::month{d.month}, date::day{d.day}}; }
 
 }  // namespace
 

@@ -6,6 +6,7 @@
 
 #include "core/person_rules.h"
 #include "settings/calendar_loader.h"
+#include "settings/timescales_loader.h"
 #include "settings/toml_reader.h"
 
 namespace casework {
@@ -37,7 +38,6 @@ Result<Settings> LoadSettings(const std::string& config_dir) {
   int64_t min_length = static_cast<int64_t>(s.passwords.min_length), max_age = s.passwords.max_age_days;
   int64_t ops = static_cast<int64_t>(s.passwords.ops_limit);
   int64_t mem_mib = static_cast<int64_t>(s.passwords.mem_limit_bytes >> 20);
-  int64_t birth_days = s.birth_registration_days;
   int64_t break_glass = s.access.break_glass_duration.count(), max_grant = s.access.max_grant_days;
   int64_t max_failures = s.sign_in.max_failures, lockout = s.sign_in.lockout.count();
 
@@ -56,7 +56,6 @@ Result<Settings> LoadSettings(const std::string& config_dir) {
   details.Finish();
   TableReader records(Section(root, "records"), file, "records.", status);
   records.Read("council_reference_prefix", s.council_reference_prefix);
-  records.Read("birth_registration_days", birth_days);
   records.Finish();
   TableReader sessions(Section(root, "sessions"), file, "sessions.", status);
   sessions.Read("idle_timeout_minutes", idle);
@@ -84,6 +83,9 @@ Result<Settings> LoadSettings(const std::string& config_dir) {
   Result<CalendarConfig> calendar = LoadCalendarConfig(config_dir);
   if (!calendar.ok()) return calendar.status();
   s.calendar = WorkingDayCalendar(std::move(*calendar));
+  Result<Timescales> timescales = LoadTimescales(config_dir);
+  if (!timescales.ok()) return timescales.status();
+  s.timescales = std::move(*timescales);
 
   auto positive = [&](int64_t v, const char* name, int64_t max) -> Status {
     if (v < 1 || v > max) return Status::Invalid(file, std::string(name) + " must be from 1 to " + std::to_string(max));
@@ -95,7 +97,6 @@ Result<Settings> LoadSettings(const std::string& config_dir) {
   CASEWORK_RETURN_IF_ERROR(positive(min_length, "passwords.min_length", 128));
   CASEWORK_RETURN_IF_ERROR(positive(ops, "passwords.argon2id_ops_limit", 20));
   CASEWORK_RETURN_IF_ERROR(positive(mem_mib, "passwords.argon2id_memory_mib", 4096));
-  CASEWORK_RETURN_IF_ERROR(positive(birth_days, "records.birth_registration_days", 365));
   CASEWORK_RETURN_IF_ERROR(positive(break_glass, "access.break_glass_minutes", 7 * 24 * 60));
   CASEWORK_RETURN_IF_ERROR(positive(max_grant, "access.max_grant_days", 3660));
   CASEWORK_RETURN_IF_ERROR(positive(max_failures, "sign_in.max_failures", 1000));
@@ -108,7 +109,6 @@ Result<Settings> LoadSettings(const std::string& config_dir) {
   s.passwords.max_age_days = static_cast<int>(max_age);
   s.passwords.ops_limit = static_cast<unsigned long long>(ops);
   s.passwords.mem_limit_bytes = static_cast<size_t>(mem_mib) << 20;
-  s.birth_registration_days = static_cast<int>(birth_days);
   s.access.break_glass_duration = std::chrono::minutes{break_glass};
   s.access.max_grant_days = static_cast<int>(max_grant);
   s.sign_in.max_failures = static_cast<int>(max_failures);

@@ -3,10 +3,10 @@
 // start-up rather than silently ignored. Not thread-safe; one per table being read.
 #pragma once
 
+#include <toml++/toml.h>
+
 #include <string>
 #include <vector>
-
-#include <toml++/toml.h>
 
 #include "core/status.h"
 

@@ -54,6 +54,10 @@ const Row kRows[] = {
     {"GET /api/v1/records/incomplete", "AAADAAD", "/api/v1/records/incomplete"},
     {"GET /api/v1/decisions/due", "AAADAAD", "/api/v1/decisions/due"},
     {"GET /api/v1/caseload", "AAADAAD", "/api/v1/caseload"},
+    {"GET /api/v1/clocks", "AAADAAD", "/api/v1/clocks"},
+    {"POST /api/v1/persons/{id}/events", "ADADDDD", "/api/v1/persons/{child}/events",
+     R"({"event": "referral_received", "occurred_on": "{today}"})"},
+    {"GET /api/v1/persons/{id}/clocks", "ADADAAD", "/api/v1/persons/{child}/clocks"},
     // One child's record.
     {"GET /api/v1/persons/{id}", "ADADAAD", "/api/v1/persons/{child}"},
     {"PATCH /api/v1/persons/{id}", "ADADDDD", "/api/v1/persons/{child}", R"({"version": 1, "religion": "Hindu"})"},
@@ -113,6 +117,11 @@ const Row kRows[] = {
     {"GET /api/v1/openapi.yaml", "-", "open API description"},
     {"GET /api/v1/choices", "-", "the partnership's lists of values for details"},
     {"GET /api/v1/drafts", "-", "the user's own drafts"},
+    {"GET /api/v1/timescales", "-", "the partnership's timescale definitions"},
+    {"POST /api/v1/clocks/{clock}/shorter-timescale", "-", "access decided by the record the clock is on, as events"},
+    {"POST /api/v1/clocks/{clock}/extension", "-", "access decided by the record the clock is on, as events"},
+    {"POST /api/v1/clocks/{clock}/extension/consultations", "-", "access decided by the record the clock is on"},
+    {"POST /api/v1/clocks/{clock}/extension/decision", "-", "access decided by the record the clock is on"},
     {"GET /api/v1/drafts/{key}", "-", "the user's own drafts"},
     {"DELETE /api/v1/drafts/{key}", "-", "the user's own drafts"},
 };

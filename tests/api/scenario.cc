@@ -2,11 +2,13 @@
 
 #include <fstream>
 #include <map>
+#include <regex>
 #include <sstream>
 
 #include <boost/json.hpp>
 
 #include "api/live_server.h"
+#include "core/time.h"
 
 namespace casework::testing {
 namespace {
@@ -144,6 +146,14 @@ class Runner {
     for (const auto& [name, value] : vars_) {
       std::string key = "{" + name + "}";
       for (size_t p; (p = line.find(key)) != std::string::npos;) line.replace(p, key.size(), value);
+    }
+    // {today}, {today+40}, {today-28}: London dates relative to now, so scenarios never go stale.
+    static const std::regex relative(R"(\{today([+-][0-9]+)?\})");
+    std::smatch m;
+    while (std::regex_search(line, m, relative)) {
+      int days = m[1].matched ? std::stoi(m[1].str()) : 0;
+      Date today = LondonDate(std::chrono::time_point_cast<std::chrono::microseconds>(std::chrono::system_clock::now()));
+      line.replace(m.position(0), m.length(0), FormatDate(Date{date::sys_days{today} + date::days{days}}));
     }
     return line;
   }

@@ -11,7 +11,8 @@
 //                                  by it in later lines
 //   restart                        stops and restarts the server on the same database
 //
-// {sam_id}, {jo_id}... stand for the standard users' ids from the start.
+// {sam_id}, {jo_id}... stand for the standard users' ids from the start; {today}, {today+N} and
+// {today-N} for London dates relative to the day the scenario runs.
 // Blank lines separate steps.
 #pragma once
 

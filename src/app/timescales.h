@@ -1,0 +1,66 @@
+// Clocks on a child's record (TIM-03..05): recording the events that start and stop them,
+// setting a shorter timescale for the child's welfare, and extending one only after the other
+// agencies' managers are consulted and a manager of the allocated team authorises it. Every
+// change is a journal item written with the clock's new state in the same unit of work.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "app/actor.h"
+#include "app/services.h"
+#include "core/journal_item.h"
+#include "core/record_clock.h"
+#include "core/reminders.h"
+#include "store/clock_repo.h"
+
+namespace casework::app {
+
+struct EventInput {
+  std::string event;  // a key of Timescales::events
+  Date occurred_on{};
+  std::string note;
+};
+
+struct EventOutcome {
+  JournalItem item;
+  std::vector<RecordClock> started, stopped, ended;
+};
+
+// Records the event on the child's record and starts, meets or ends the clocks it names.
+Result<EventOutcome> RecordTimescaleEvent(const Services& s, const Actor& actor, const std::string& person_id,
+                                          const EventInput& in);
+
+// The same inside a unit of work another use case already holds (a birth, its registration).
+EventOutcome ApplyTimescaleEvent(store::Connection& c, const Services& s, const Actor& actor,
+                                 const std::string& person_id, const EventInput& in);
+
+struct ClockView {
+  RecordClock clock;
+  std::vector<ExtensionRequest> extensions;
+};
+
+Result<std::vector<ClockView>> ListRecordClocks(const Services& s, const Actor& actor, const std::string& person_id);
+
+// TIM-03: an earlier date for one child's clock, with the reason.
+Result<ClockView> ShortenClock(const Services& s, const Actor& actor, const std::string& clock_id, Date due,
+                               const std::string& reason);
+
+// TIM-04: a request, consultations, then a manager's decision.
+Result<ClockView> RequestExtension(const Services& s, const Actor& actor, const std::string& clock_id,
+                                   const std::string& reason, Date proposed_due,
+                                   const std::vector<std::string>& agencies);
+Result<ClockView> RecordConsultation(const Services& s, const Actor& actor, const std::string& clock_id,
+                                     Consultation consultation);
+Result<ClockView> DecideExtension(const Services& s, const Actor& actor, const std::string& clock_id, bool authorise,
+                                  const std::string& reason);
+
+// TIM-05: open clocks due within `within_days` of today (or overdue), by due date.
+enum class ClockScope { kMine, kTeam, kService };
+Result<std::vector<store::DueClockRow>> ListDueClocks(const Services& s, const Actor& actor, ClockScope scope,
+                                                      int within_days);
+
+// The open clocks of a record as reminders for its summary (REC-04 among them).
+std::vector<Reminder> ClockReminders(store::Connection& c, const std::string& person_id, Date today);
+
+}  // namespace casework::app
