@@ -23,6 +23,7 @@ struct ServeOptions {
   std::string openapi;
   int workers = 32;
   std::vector<std::string> trusted_proxies;
+  std::string key_file;
 };
 
 Status ParseListen(const std::string& listen, http::ServerOptions& out) {
@@ -52,6 +53,7 @@ int Serve(const ServeOptions& o) {
   auto rt = Runtime::Open(o.store);
   if (!rt) return 1;
   if (Status s = rt->RequireCurrentSchema(); !s.ok()) return Fail(s);
+  if (Status s = rt->LoadServerKey(o.store, o.key_file); !s.ok()) return Fail(s);
   auto common = LoadCommonPasswords(rt->config_dir());
   if (!common.ok()) return Fail(common.status());
   http::ApiOptions api_options{o.web_dir, o.openapi.empty() ? SourcePath("docs/openapi.yaml") : o.openapi,
@@ -97,6 +99,10 @@ void AddServeCommand(CLI::App& app) {
   cmd->add_option("--openapi", o->openapi, "the API description to serve (default: docs/openapi.yaml)");
   cmd->add_option("--trusted-proxy", o->trusted_proxies,
                   "address of a load balancer whose X-Forwarded-For header names the client (repeatable)");
+  cmd->add_option("--key-file", o->key_file,
+                  "the server's key, which keeps two-factor secrets (default: the database file's name "
+                  "with .key added, made if missing; over PostgreSQL, two-factor sign-in needs one)")
+      ->envname("CASEWORK_KEY_FILE");
   cmd->add_option("--workers", o->workers, "threads handling requests")
       ->capture_default_str()
       ->check(CLI::Range(1, 512));
