@@ -8,14 +8,16 @@ import { Link } from "../router";
 import type { PersonRecord } from "../types";
 import { AccessLog } from "./AccessLog";
 import { BreakGlassOffer } from "./BreakGlass";
+import { ClocksTab } from "./Clocks";
 import { Journal } from "./Journal";
 
-export type RecordTab = "journal" | "details" | "relationships" | "access-log";
+export type RecordTab = "journal" | "details" | "relationships" | "clocks" | "access-log";
 
 const TABS: { tab: RecordTab; text: string; path: string; roles?: string[] }[] = [
   { tab: "journal", text: "Journal", path: "" },
   { tab: "details", text: "Details", path: "/details" },
   { tab: "relationships", text: "Relationships", path: "/relationships" },
+  { tab: "clocks", text: "Clocks", path: "/clocks" },
   { tab: "access-log", text: "Access log", path: "/access-log", roles: ["team_manager", "auditor"] },
 ];
 
@@ -211,6 +213,7 @@ export function Record({ id, tab }: { id: string; tab: RecordTab }) {
           {tab === "details" && <Details r={record} />}
           {tab === "relationships" && <Relationships r={record} />}
           {tab === "journal" && <Journal id={id} />}
+          {tab === "clocks" && <ClocksTab record={record} />}
           {tab === "access-log" && <AccessLog id={id} />}
         </>
       )}
