@@ -348,6 +348,69 @@ export const flows = [
       await checkAccessibility(page, "overdue clocks");
     },
   },
+  // REC-04, REC-05, ENT-04: an unborn child's record becomes the baby's at birth, the
+  // registration is recorded, an alias and the birth certificate are added; the manager who gave
+  // information for an entry countersigns it.
+  {
+    name: "identity: unborn to born and registered, an alias, the birth certificate, and a countersignature",
+    async run({ page, base }) {
+      await signIn(page, base, "sam.okafor");
+      const family = `Unborntest${Date.now() % 100000}`;
+      await page.getByRole("link", { name: "Record an unborn child" }).click();
+      await heading(page, "Record an unborn child");
+      await page.getByRole("button", { name: "Record the unborn child" }).click();
+      await page.getByRole("heading", { name: "There is a problem" }).waitFor();
+      await checkAccessibility(page, "record an unborn child with errors");
+      await page.getByLabel("Mother's family name").fill(family);
+      await fillDate(page, londonDate(30));
+      await page.getByRole("button", { name: "Record the unborn child" }).click();
+      await heading(page, `Unborn ${family}`);
+      await page.getByRole("link", { name: "Record the birth" }).click();
+      await heading(page, "Record the birth");
+      await checkAccessibility(page, "record the birth");
+      await page.getByLabel("Given names").fill("Rosa");
+      await page.getByLabel("Family name").fill(family);
+      await fillDate(page, londonDate(0));
+      await page.getByRole("button", { name: "Record the birth" }).click();
+      await page.getByRole("heading", { name: "Details", level: 2 }).waitFor();
+      await heading(page, `Rosa ${family}`);
+      await page.getByRole("link", { name: /Birth registration: due by/ }).waitFor();
+      await page.getByRole("link", { name: "Record that the birth was registered" }).click();
+      await heading(page, "Record that the birth was registered");
+      await checkAccessibility(page, "record the registration");
+      await fillDate(page, londonDate(0));
+      await page.getByRole("button", { name: "Record the registration" }).click();
+      await page.getByRole("heading", { name: "Details", level: 2 }).waitFor();
+      await page.getByRole("link", { name: "Record an alias or previous name" }).click();
+      await heading(page, "Record an alias or previous name");
+      await checkAccessibility(page, "record an alias");
+      await page.getByLabel("An alias or other name the child is known by").check();
+      await page.getByLabel("Given names").fill("Rosie");
+      await page.getByLabel("Family name").fill(family);
+      await page.getByRole("button", { name: "Record the name" }).click();
+      await page.getByText(`Rosie ${family} (alias)`).waitFor();
+      await page.getByRole("link", { name: "Record that the birth certificate was seen" }).click();
+      await heading(page, "Record that the birth certificate was seen");
+      await checkAccessibility(page, "record the birth certificate");
+      await page.getByLabel("Given names on the certificate").fill("Rosa");
+      await page.getByLabel("Family name on the certificate").fill(family);
+      await fillDate(page, londonDate(0));
+      await page.getByRole("button", { name: "Record the certificate" }).click();
+      await page.getByRole("heading", { name: "Details", level: 2 }).waitFor();
+      await page.getByText(`Seen on ${londonDate(0).text}`).waitFor();
+      await signOut(page);
+
+      // The seed recorded a note of what Maureen said, naming her; she countersigns it.
+      await signIn(page, base, "maureen.hughes");
+      await page.getByRole("table", { name: "Your team's children" }).getByRole("link", { name: "Amelia Clarke" }).click();
+      await heading(page, "Amelia Clarke");
+      const button = page.getByRole("button", { name: /Countersign entry no\. \d+/ });
+      await button.waitFor();
+      await checkAccessibility(page, "journal with an entry to countersign");
+      await button.click();
+      await page.getByText(/Countersigned by Maureen Hughes, Team Manager/).waitFor();
+    },
+  },
   // SEC-01, SEC-03: a new starter must choose their own password, which is checked for
   // strength, before anything else; then they see where they are signed in.
   {

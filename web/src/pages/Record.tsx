@@ -5,7 +5,7 @@ import { useAuth } from "../auth";
 import { Layout, Loading, Problem } from "../components/Layout";
 import { formatDate } from "../format";
 import { Link } from "../router";
-import type { PersonRecord } from "../types";
+import type { PersonRecord, Reminder } from "../types";
 import { AccessLog } from "./AccessLog";
 import { BreakGlassOffer } from "./BreakGlass";
 import { ClocksTab } from "./Clocks";
@@ -41,6 +41,11 @@ export function useRecord(id: string) {
   return { record, problem, refused, reload: () => setAttempt((a) => a + 1) };
 }
 
+// The server writes a reminder's date as an ISO date; people read it written out.
+export function reminderText(m: Reminder): string {
+  return m.message.includes(m.due) ? m.message.replace(m.due, formatDate(m.due)) : `${m.message}, by ${formatDate(m.due)}`;
+}
+
 function Summary({ r }: { r: PersonRecord }) {
   const unborn = r.birth?.unborn;
   return (
@@ -64,7 +69,7 @@ function Summary({ r }: { r: PersonRecord }) {
       {r.reminders.map((m) => (
         <p class="govuk-body govuk-!-margin-bottom-2" key={m.kind}>
           <strong class={`govuk-tag ${m.overdue ? "govuk-tag--red" : "govuk-tag--yellow"}`}>{m.overdue ? "Overdue" : "Due"}</strong>{" "}
-          {m.message}, by {formatDate(m.due)}
+          <Link class="govuk-link" href={`/children/${r.id}/clocks`}>{reminderText(m)}</Link>
         </p>
       ))}
       {r.missing_details.length > 0 && (
