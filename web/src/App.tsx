@@ -17,6 +17,7 @@ import { NewUnborn } from "./pages/NewUnborn";
 import { Record } from "./pages/Record";
 import { CorrectEntry, RecordEntry } from "./pages/RecordEntry";
 import { Search } from "./pages/Search";
+import { NewConsent, NewDisclosure } from "./pages/Sharing";
 import { SignIn } from "./pages/SignIn";
 
 const ENTRY_TYPES = ["case_note", "contact", "visit", "decision"];
@@ -33,6 +34,9 @@ function Page({ path }: { path: string }) {
   if ((p = match("/children/:id/details", path))) return <Record id={p.id} tab="details" />;
   if ((p = match("/children/:id/relationships", path))) return <Record id={p.id} tab="relationships" />;
   if ((p = match("/children/:id/access-log", path))) return <Record id={p.id} tab="access-log" />;
+  if ((p = match("/children/:id/sharing", path))) return <Record id={p.id} tab="sharing" />;
+  if ((p = match("/children/:id/consents/new", path))) return <NewConsent id={p.id} />;
+  if ((p = match("/children/:id/disclosures/new", path))) return <NewDisclosure id={p.id} />;
   if (path === "/break-glass") return <BreakGlassReview />;
   if ((p = match("/children/:id/record/:type", path)) && ENTRY_TYPES.includes(p.type)) {
     return <RecordEntry id={p.id} type={p.type as EntryType} />;

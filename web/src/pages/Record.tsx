@@ -9,13 +9,15 @@ import type { PersonRecord } from "../types";
 import { AccessLog } from "./AccessLog";
 import { BreakGlassOffer } from "./BreakGlass";
 import { Journal } from "./Journal";
+import { SharingLog } from "./Sharing";
 
-export type RecordTab = "journal" | "details" | "relationships" | "access-log";
+export type RecordTab = "journal" | "details" | "relationships" | "sharing" | "access-log";
 
 const TABS: { tab: RecordTab; text: string; path: string; roles?: string[] }[] = [
   { tab: "journal", text: "Journal", path: "" },
   { tab: "details", text: "Details", path: "/details" },
   { tab: "relationships", text: "Relationships", path: "/relationships" },
+  { tab: "sharing", text: "Consent and sharing", path: "/sharing", roles: ["practitioner", "team_manager", "records_officer", "auditor"] },
   { tab: "access-log", text: "Access log", path: "/access-log", roles: ["team_manager", "auditor"] },
 ];
 
@@ -211,6 +213,7 @@ export function Record({ id, tab }: { id: string; tab: RecordTab }) {
           {tab === "details" && <Details r={record} />}
           {tab === "relationships" && <Relationships r={record} />}
           {tab === "journal" && <Journal id={id} />}
+          {tab === "sharing" && <SharingLog id={id} />}
           {tab === "access-log" && <AccessLog id={id} />}
         </>
       )}
