@@ -148,3 +148,62 @@ export interface InformationSharing {
   consent_history: Consent[];
   disclosures: Disclosure[];
 }
+
+export interface Consultation {
+  id: string;
+  agency: string;
+  manager_name: string;
+  consulted_at: string;
+  view: string;
+  recorded_by: string;
+}
+
+export interface ExtensionRequest {
+  id: string;
+  status: "pending" | "authorised" | "declined";
+  reason: string;
+  proposed_due: string;
+  agencies: string[];
+  requested_by: string;
+  requested_by_name?: string;
+  requested_at: string;
+  consultations: Consultation[];
+  not_yet_consulted: string[];
+  decided_by: string;
+  decision_reason: string;
+}
+
+// A statutory clock on a child's record (TIM-03, TIM-04): `due` governs; the statutory date is kept.
+export interface Clock {
+  id: string;
+  person_id: string;
+  timescale: string;
+  name: string;
+  occurrence: number;
+  status: "open" | "met" | "ended";
+  started_on: string;
+  statutory_due: string;
+  shortened_due: string | null;
+  shortened_reason: string;
+  extended_due: string | null;
+  due: string;
+  stopped_on: string | null;
+  days_overdue: number;
+  late_against_statutory: boolean;
+  extensions?: ExtensionRequest[];
+}
+
+// A clock on the due and overdue lists (TIM-05), with the child and the allocated worker.
+export interface DueClock extends Clock {
+  child: { id: string; display_name: string; council_reference: string };
+  allocated_worker: { id: string; full_name: string } | null;
+}
+
+export interface ExtensionToDecide extends DueClock {
+  extension: ExtensionRequest;
+}
+
+export interface TimescaleEvent {
+  key: string;
+  name: string;
+}
