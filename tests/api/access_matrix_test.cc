@@ -59,6 +59,15 @@ const Row kRows[] = {
     {"POST /api/v1/persons/{id}/events", "ADADDDD", "/api/v1/persons/{child}/events",
      R"({"event": "referral_received", "occurred_on": "{today}"})"},
     {"GET /api/v1/persons/{id}/clocks", "ADADAAD", "/api/v1/persons/{child}/clocks"},
+    // Consent to share and disclosures (SHR-01..03): partners see only what is shared with them.
+    {"GET /api/v1/persons/{id}/sharing", "ADADAAD", "/api/v1/persons/{child}/sharing"},
+    {"POST /api/v1/persons/{id}/consents", "ADADDDD", "/api/v1/persons/{child}/consents",
+     R"({"purpose": "school nurse", "decision": "given", "decided_on": "{today}", "decided_by": "Ann's mother"})"},
+    {"POST /api/v1/persons/{id}/disclosures", "ADADDDD", "/api/v1/persons/{child}/disclosures",
+     R"({"information": "Bruising seen", "recipient": "DC Hale", "disclosed_on": "{today}",
+         "purpose": "strategy discussion", "lawful_basis": "significant_harm",
+         "justification": {"necessary": "joint investigation", "proportionate": "findings only",
+                           "decided_by": "Maureen Hughes, Team Manager"}})"},
     // One child's record.
     {"GET /api/v1/persons/{id}", "ADADAAD", "/api/v1/persons/{child}"},
     {"PATCH /api/v1/persons/{id}", "ADADDDD", "/api/v1/persons/{child}", R"({"version": 1, "religion": "Hindu"})"},

@@ -181,6 +181,50 @@ export const flows = [
       assert.equal(await page.getByText(words).count(), 0);
     },
   },
+  // SHR-01, SHR-02, SHR-03: consent for a purpose is recorded; once it is withdrawn, sharing
+  // for that purpose is refused on consent and needs the justification for sharing without it;
+  // the disclosure then shows in the child's log.
+  {
+    name: "record consent withdrawn, then share without consent with a justification, and see the log",
+    async run({ page, base }) {
+      await openFirstChild(page, base);
+      await page.getByRole("link", { name: "Consent and sharing" }).click();
+      await page.getByRole("heading", { name: "Consent and sharing", level: 2 }).waitFor();
+      await checkAccessibility(page, "consent and sharing");
+      await page.getByRole("link", { name: "Record consent" }).click();
+      await heading(page, "Record consent to share information");
+      await page.getByRole("button", { name: "Record consent" }).click();
+      await page.getByRole("heading", { name: "There is a problem" }).waitFor();
+      await checkAccessibility(page, "record consent with errors");
+      const purpose = `Health information with the school nurse ${Date.now() % 100000}`;
+      await page.getByLabel("What may be shared, with whom and why?").fill(purpose);
+      await page.getByLabel("Withdrawn").check();
+      await page.getByLabel("Who decided?").fill("Kerry, mother, with parental responsibility");
+      await page.getByRole("button", { name: "Record consent" }).click();
+      await page.getByRole("heading", { name: "Consent and sharing", level: 2 }).waitFor();
+      await page.getByRole("row", { name: new RegExp(purpose) }).getByText("withdrawn").waitFor();
+
+      await page.getByRole("link", { name: "Record information shared" }).click();
+      await heading(page, "Record information shared");
+      await page.getByLabel("What was shared?").fill("Weight and missed health appointments");
+      await page.getByLabel("Who was it shared with?").fill("Ruth Adams, school nurse");
+      await page.getByLabel("Why was it shared?").fill(purpose);
+      await page.getByLabel("Consent", { exact: true }).check();
+      await page.getByRole("button", { name: "Record information shared" }).click();
+      await page.getByRole("heading", { name: "There is a problem" }).waitFor();
+      await page.locator(".govuk-error-summary").getByText(/withdrawn/).waitFor();
+      await page.getByLabel("Without consent: risk of significant harm to a child").check();
+      await page.getByLabel("Why is sharing without consent necessary?").fill("Weight loss is part of the neglect concerns.");
+      await page.getByLabel("Why is it proportionate?").fill("Only the weights and dates, to the nurse who will see her.");
+      await page.getByLabel("Who decided to share without consent?").fill("Maureen Hughes, Team Manager");
+      await checkAccessibility(page, "record information shared");
+      await page.getByRole("button", { name: "Record information shared" }).click();
+      await page.getByRole("heading", { name: "Consent and sharing", level: 2 }).waitFor();
+      await page.getByText("Weight loss is part of the neglect concerns.").waitFor();
+      await page.getByText("Without consent: risk of significant harm to a child").first().waitFor();
+      await checkAccessibility(page, "consent and sharing with a disclosure");
+    },
+  },
   // SEC-02 (and WCAG 2.2.1): warned before the idle log out; work typed before it is not lost.
   {
     name: "the idle warning offers to stay signed in, and a draft survives the log out",

@@ -20,6 +20,7 @@ import { NewUnborn } from "./pages/NewUnborn";
 import { Record } from "./pages/Record";
 import { CorrectEntry, RecordEntry } from "./pages/RecordEntry";
 import { Search } from "./pages/Search";
+import { NewConsent, NewDisclosure } from "./pages/Sharing";
 import { SignIn } from "./pages/SignIn";
 
 const ENTRY_TYPES = ["case_note", "contact", "visit", "decision"];
@@ -37,6 +38,9 @@ function Page({ path }: { path: string }) {
   if ((p = match("/children/:id/relationships", path))) return <Record id={p.id} tab="relationships" />;
   if ((p = match("/children/:id/access-log", path))) return <Record id={p.id} tab="access-log" />;
   if ((p = match("/children/:id/relationships/new", path))) return <AddRelationship id={p.id} />;
+  if ((p = match("/children/:id/sharing", path))) return <Record id={p.id} tab="sharing" />;
+  if ((p = match("/children/:id/consents/new", path))) return <NewConsent id={p.id} />;
+  if ((p = match("/children/:id/disclosures/new", path))) return <NewDisclosure id={p.id} />;
   if ((p = match("/children/:id/clocks", path))) return <Record id={p.id} tab="clocks" />;
   if ((p = match("/children/:id/events/new", path))) return <RecordEvent id={p.id} />;
   if ((p = match("/children/:id/clocks/:clock/shorter", path))) return <ShorterTimescale id={p.id} clockId={p.clock} />;

@@ -120,6 +120,37 @@ export interface JournalPage {
   next_before: number | null;
 }
 
+export interface Consent {
+  id: string;
+  purpose: string;
+  decision: "given" | "refused" | "withdrawn";
+  decided_on: string;
+  decided_by: string;
+  note: string;
+  recorded_by: { user_id: string; name: string };
+  recorded_at: string;
+}
+
+export interface Disclosure {
+  id: string;
+  information: string;
+  recipient: string;
+  recipient_agency: string;
+  disclosed_on: string;
+  purpose: string;
+  lawful_basis: string;
+  consent_id: string | null;
+  justification: { necessary: string; proportionate: string; decided_by: string } | null;
+  recorded_by: { user_id: string; name: string };
+  recorded_at: string;
+}
+
+export interface InformationSharing {
+  consents_in_force: Consent[];
+  consent_history: Consent[];
+  disclosures: Disclosure[];
+}
+
 export interface Consultation {
   id: string;
   agency: string;

@@ -13,8 +13,10 @@ import { useRecord } from "./Record";
 
 const noDate = (): DateParts => ({ day: "", month: "", year: "" });
 
-function Frame({ id, title, errors, onSubmit, button, children }: {
-  id: string; title: string; errors: Errors; onSubmit: () => Promise<void>; button: string; children: ComponentChildren;
+// A form about one child's record: its name above the heading, the errors, the button, and
+// Cancel back to the part of the record it came from (details, unless cancel says otherwise).
+export function Frame({ id, title, errors, onSubmit, button, cancel = "/details", children }: {
+  id: string; title: string; errors: Errors; onSubmit: () => Promise<void>; button: string; cancel?: string; children: ComponentChildren;
 }) {
   const { record, problem } = useRecord(id);
   return (
@@ -22,7 +24,7 @@ function Frame({ id, title, errors, onSubmit, button, children }: {
       {problem && <Problem message={problem} />}
       {!record && !problem && <Loading />}
       {record && (
-        <RecordForm record={record} title={title} errors={errors} onSubmit={onSubmit} button={button} cancel={`/children/${id}/details`}>
+        <RecordForm record={record} title={title} errors={errors} onSubmit={onSubmit} button={button} cancel={`/children/${id}${cancel}`}>
           {children}
         </RecordForm>
       )}

@@ -11,14 +11,16 @@ import { AccessLog } from "./AccessLog";
 import { BreakGlassOffer } from "./BreakGlass";
 import { ClocksTab } from "./Clocks";
 import { Journal } from "./Journal";
+import { SharingLog } from "./Sharing";
 
-export type RecordTab = "journal" | "details" | "relationships" | "clocks" | "access-log";
+export type RecordTab = "journal" | "details" | "relationships" | "clocks" | "sharing" | "access-log";
 
 const TABS: { tab: RecordTab; text: string; path: string; roles?: string[] }[] = [
   { tab: "journal", text: "Journal", path: "" },
   { tab: "details", text: "Details", path: "/details" },
   { tab: "relationships", text: "Relationships", path: "/relationships" },
   { tab: "clocks", text: "Clocks", path: "/clocks" },
+  { tab: "sharing", text: "Consent and sharing", path: "/sharing", roles: ["practitioner", "team_manager", "records_officer", "auditor"] },
   { tab: "access-log", text: "Access log", path: "/access-log", roles: ["team_manager", "auditor"] },
 ];
 
@@ -236,6 +238,7 @@ export function Record({ id, tab }: { id: string; tab: RecordTab }) {
           {tab === "relationships" && <Relationships r={record} />}
           {tab === "journal" && <Journal id={id} />}
           {tab === "clocks" && <ClocksTab record={record} />}
+          {tab === "sharing" && <SharingLog id={id} />}
           {tab === "access-log" && <AccessLog id={id} />}
         </>
       )}
