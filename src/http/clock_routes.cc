@@ -230,7 +230,15 @@ Response Definitions(const Call& call) {
                                   {"ends", json::array(d.ends_on.begin(), d.ends_on.end())},
                                   {"restarts", json::array(d.restarts_on.begin(), d.restarts_on.end())},
                                   {"length", DescribeInterval(d.first)},
-                                  {"repeats", d.repeats}});
+                                  {"repeats", d.repeats},
+                                  {"then",
+                                   [&] {
+                                     json::array later;
+                                     for (const Interval& i : d.then) later.push_back(json::value(DescribeInterval(i)));
+                                     return later;
+                                   }()},
+                                  {"after_a_year", d.after_a_year ? json::value(DescribeInterval(*d.after_a_year))
+                                                                  : json::value(nullptr)}});
   }
   return Ok(json::object{{"events", std::move(events)}, {"clocks", std::move(clocks)}});
 }
