@@ -457,6 +457,29 @@ Result<std::vector<ExtensionToDecide>> ListExtensionsToDecide(const Services& s,
   return out;
 }
 
+std::vector<RecordAlert> RecordAlerts(store::Connection& c, const Services& s, const std::string& person_id) {
+  struct Kind {
+    const char* key;
+    const char* label;
+    const char* started_by;  // the event whose clocks run while the alert holds
+  };
+  static constexpr Kind kKinds[] = {
+      {"child_protection_plan", "Child protection plan", "child_protection_plan_started"},
+      {"looked_after", "Looked after", "became_looked_after"},
+  };
+  std::vector<RecordClock> clocks = store::ClockRepo(c).ForPerson(person_id);
+  std::vector<RecordAlert> out;
+  for (const Kind& kind : kKinds) {
+    bool running = std::any_of(clocks.begin(), clocks.end(), [&](const RecordClock& k) {
+      if (k.status != ClockStatus::kOpen) return false;
+      const TimescaleDefinition* d = s.settings.timescales.Find(k.definition);
+      return d && Names(d->starts_on, kind.started_by);
+    });
+    if (running) out.push_back({kind.key, kind.label});
+  }
+  return out;
+}
+
 std::vector<Reminder> ClockReminders(store::Connection& c, const std::string& person_id, Date today) {
   std::vector<Reminder> out;
   for (const RecordClock& k : store::ClockRepo(c).ForPerson(person_id)) {

@@ -94,7 +94,12 @@ struct ExtensionToDecide {
 };
 Result<std::vector<ExtensionToDecide>> ListExtensionsToDecide(const Services& s, const Actor& actor);
 
-// The open clocks of a record as reminders for its summary (REC-04 among them).
+// The record's alerts (see core/reminders.h). Each holds while a clock started by its event is
+// running, so it ends when the event that closes those clocks (the plan ended, ceased to be
+// looked after) is recorded.
+std::vector<RecordAlert> RecordAlerts(store::Connection& c, const Services& s, const std::string& person_id);
+
+// The open clocks of a record for its summary (REC-04 among them).
 std::vector<Reminder> ClockReminders(store::Connection& c, const std::string& person_id, Date today);
 
 }  // namespace casework::app
