@@ -183,6 +183,16 @@ Result<EventOutcome> RecordTimescaleEvent(const Services& s, const Actor& actor,
     if (!store::CaseRecordRepo(c).Get(person_id)) {
       return Status::Conflict("timescales run on a child's case record; this person has none");
     }
+    // A clock cannot be met before it started: the dates would say it was met early.
+    for (const TimescaleDefinition& d : s.settings.timescales.clocks) {
+      if (!Names(d.stops_on, in.event)) continue;
+      for (const RecordClock& k : store::ClockRepo(c).Open(person_id, d.key)) {
+        if (date::sys_days{in.occurred_on} < date::sys_days{k.started_on}) {
+          return Status::Invalid("occurred_on", "is before the " + k.name + " clock it would meet started, on " +
+                                                    FormatDate(k.started_on));
+        }
+      }
+    }
     JournalItem item =
         AppendItem(c, s, actor, {person_id, kinds::kTimescaleEvent, std::nullopt, "", EventBody(s.settings.timescales, in)});
     out = ApplyTimescaleEvent(c, s, actor, person_id, in);

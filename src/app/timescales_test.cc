@@ -123,6 +123,15 @@ TEST_F(TimescalesTest, TIM03_StoppingEventMeetsTheClock) {
   ASSERT_EQ(OpenClocks().size(), 1u);
   EXPECT_EQ(OpenClocks()[0].definition, "child_and_family_assessment");
 
+  // Meeting a clock before it started is refused, and nothing is written.
+  Record("significant_harm_suspected", "2026-11-18");
+  size_t items = JournalKinds().size();
+  Result<EventOutcome> early =
+      RecordTimescaleEvent(t.services(), sam, child, {"strategy_discussion", D("2026-11-17"), ""});
+  EXPECT_EQ(early.status().field(), "occurred_on");
+  EXPECT_NE(early.status().message().find("started, on 2026-11-18"), std::string::npos) << early.status().message();
+  EXPECT_EQ(JournalKinds().size(), items);
+
   Result<EventOutcome> unknown = RecordTimescaleEvent(t.services(), sam, child, {"tea_break", D("2026-11-20"), ""});
   EXPECT_EQ(unknown.status().field(), "event");
   Result<EventOutcome> future =
