@@ -76,8 +76,12 @@ Result<std::vector<PersonSummary>> SearchPersons(const Services& s, const Actor&
   Status st = s.db.Read([&](store::Connection& c) {
     results.clear();
     omitted = 0;
-    for (PersonSummary& found : store::PersonRepo(c).Search(query)) {
-      if (VisibleInLists(c, s, actor, found.id)) results.push_back(std::move(found));
+    // Partners see only what is shared with them, which takes each record's sharing; for
+    // council staff the restriction is checked inside the search query itself.
+    bool partner = actor.user.role == Role::kPartnerPractitioner;
+    if (!partner) query.viewer_user_id = actor.user.id;
+    for (PersonSummary& found : store::PersonRepo(c).Search(query, &omitted)) {
+      if (!partner || VisibleInLists(c, s, actor, found.id)) results.push_back(std::move(found));
       else ++omitted;
     }
     return Status::Ok();

@@ -6,6 +6,7 @@
 #include "app/person_support.h"
 #include "core/journal_kinds.h"
 #include "store/case_record_repo.h"
+#include "store/user_repo.h"
 
 namespace casework::app {
 namespace {
@@ -343,6 +344,32 @@ Result<std::vector<store::DueClockRow>> ListDueClocks(const Services& s, const A
   CASEWORK_RETURN_IF_ERROR(AuditAlone(
       s, actor,
       {"report.clocks", "", true, RoleName(actor.user.role), std::string(action) + ": " + std::to_string(out.size())}));
+  return out;
+}
+
+Result<std::vector<ExtensionToDecide>> ListExtensionsToDecide(const Services& s, const Actor& actor) {
+  constexpr char kAction[] = "list extension requests to decide";
+  if (actor.user.role != Role::kTeamManager || actor.user.team_id.empty()) {
+    return Refuse(s, actor, {"report.clocks", "", false, "", kAction},
+                  Status::Denied("only a team manager decides extension requests, for their own team's children"));
+  }
+  std::vector<ExtensionToDecide> out;
+  Status st = s.db.Read([&](store::Connection& c) {
+    store::ClockRepo clocks(c);
+    store::UserRepo users(c);
+    for (store::DueClockRow& row : clocks.AwaitingExtensionDecision(actor.user.team_id, kListLimit)) {
+      if (!VisibleInLists(c, s, actor, row.clock.person_id)) continue;
+      std::vector<ExtensionRequest> extensions = clocks.Extensions(row.clock.id);
+      ExtensionRequest* e = Pending(extensions);
+      if (!e) continue;
+      auto requester = users.Get(e->requested_by);
+      out.push_back({std::move(row), std::move(*e), requester ? requester->full_name : ""});
+    }
+    return Status::Ok();
+  });
+  if (!st.ok()) return st;
+  CASEWORK_RETURN_IF_ERROR(AuditAlone(
+      s, actor, {"report.clocks", "", true, RoleName(actor.user.role), std::string(kAction) + ": " + std::to_string(out.size())}));
   return out;
 }
 

@@ -60,6 +60,15 @@ enum class ClockScope { kMine, kTeam, kService };
 Result<std::vector<store::DueClockRow>> ListDueClocks(const Services& s, const Actor& actor, ClockScope scope,
                                                       int within_days);
 
+// TIM-04: for a team manager, the extension requests waiting for their decision on records
+// allocated to their team, by due date, each with who asked.
+struct ExtensionToDecide {
+  store::DueClockRow row;
+  ExtensionRequest request;
+  std::string requested_by_name;
+};
+Result<std::vector<ExtensionToDecide>> ListExtensionsToDecide(const Services& s, const Actor& actor);
+
 // The open clocks of a record as reminders for its summary (REC-04 among them).
 std::vector<Reminder> ClockReminders(store::Connection& c, const std::string& person_id, Date today);
 

@@ -19,5 +19,6 @@ void AddVerifyCommand(CLI::App& app);
 void AddUserCommand(CLI::App& app);
 void AddMigrateCommand(CLI::App& app);
 void AddCalendarCommand(CLI::App& app);
+void AddClocksCommand(CLI::App& app);
 
 }  // namespace casework::cli

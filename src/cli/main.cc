@@ -16,6 +16,7 @@ int main(int argc, char** argv) {
   casework::cli::AddUserCommand(app);
   casework::cli::AddMigrateCommand(app);
   casework::cli::AddCalendarCommand(app);
+  casework::cli::AddClocksCommand(app);
   CLI11_PARSE(app, argc, argv);
   return 0;
 }

@@ -1,4 +1,5 @@
 // casework serve: the web server for the API and the pages.
+#include <malloc.h>
 #include <pthread.h>
 #include <signal.h>
 #include <spdlog/spdlog.h>
@@ -53,6 +54,10 @@ Status ParseListen(const std::string& listen, http::ServerOptions& out) {
 }
 
 int Serve(const ServeOptions& o) {
+  // glibc gives each thread that allocates at once an arena of its own, and an arena keeps
+  // the memory of the largest response it built (a long chronology is megabytes): with 32
+  // workers that doubled the server's resident memory. Two arenas, one a core, are enough.
+  mallopt(M_ARENA_MAX, 2);
   http::ServerOptions server_options;
   if (Status s = ParseListen(o.listen, server_options); !s.ok()) return Fail(s);
   server_options.worker_threads = o.workers;

@@ -19,6 +19,9 @@ inline constexpr char kAccessGranted[] = "access.granted";
 inline constexpr char kAccessRevoked[] = "access.revoked";
 inline constexpr char kRestrictionChanged[] = "record.restriction_changed";
 inline constexpr char kItemShared[] = "item.shared";
+// Consent to share and disclosures outside Casework (SHR-01..03).
+inline constexpr char kConsentRecorded[] = "consent.recorded";
+inline constexpr char kInformationDisclosed[] = "information.disclosed";
 
 inline constexpr char kCaseNote[] = "entry.case_note";
 inline constexpr char kContact[] = "entry.contact";

@@ -102,11 +102,13 @@ class Loader {
     Timestamp allocated = WorkingTime(referred, rng_.Between(1, 3));
     for (const auto& c : cases) {
       At(allocated, [this, c] { return Allocate(*c); });
-      PlanCasework(c, referred, duty);
+      PlanCasework(c, referred, allocated, duty);
     }
     if (hh->baby_due && LondonMidnight(*hh->baby_due) + days(5) < now_) {
       auto baby = cases.back();
-      At(LondonMidnight(*hh->baby_due) + days(rng_.Between(2, 5)) + hours(11), [this, baby] { return Born(*baby); });
+      // The allocated worker records the birth, so not before the case is allocated.
+      Timestamp born = std::max(LondonMidnight(*hh->baby_due) + days(rng_.Between(2, 5)) + hours(11), allocated + hours(2));
+      At(born, [this, baby] { return Born(*baby); });
     }
   }
 
@@ -202,7 +204,8 @@ class Loader {
 
   // The referral, the manager's first decision, then visits, contacts, notes and decisions
   // every week or so until now.
-  void PlanCasework(const std::shared_ptr<ChildCase>& c, Timestamp referred, const std::string& duty) {
+  void PlanCasework(const std::shared_ptr<ChildCase>& c, Timestamp referred, Timestamp allocated,
+                    const std::string& duty) {
     StoryContext story = c->story;
     story.worker = Staff(duty).user.full_name;
     story.manager = Staff(c->manager).user.full_name;
@@ -213,7 +216,8 @@ class Loader {
     PlanEntry(c, c->manager, decided, FirstDecision(rng_, story, decided - hours(1)));
     story.worker = Staff(c->worker).user.full_name;
     static const std::vector<int> mix = {42, 22, 26, 10};  // case notes, contacts, visits, decisions
-    for (Timestamp at = WorkingTime(referred, rng_.Between(3, 8)); at < now_ - hours(12);
+    // The allocated worker's entries begin once the case is theirs.
+  for (Timestamp at = WorkingTime(allocated, rng_.Between(1, 6)); at < now_ - hours(12);
          at = WorkingTime(at, rng_.Between(2, 16))) {
       auto type = static_cast<EntryType>(rng_.Index(mix));
       bool late = rng_.Chance(0.07);
@@ -251,7 +255,9 @@ class Loader {
         if (signed_item.ok()) ++summary_.countersignatures;
         return signed_item.status();
       });
-    } else if (correct) {
+    } else if (correct && (author == c->worker || author == c->manager)) {
+      // Only someone who still works on the record can correct an entry in it: a duty worker
+      // who took the referral and handed the case on no longer may.
       Entry replacement = Corrected(rng_, entry);
       At(later, [this, c, author, replacement, item_id] {
         Result<JournalItem> item = app::CorrectEntry(services_, Staff(author), c->id, *item_id, replacement);

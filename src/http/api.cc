@@ -47,6 +47,7 @@ Api::Api(const app::Services& services, ApiOptions options) : services_(services
   AddCaseloadRoutes(*this);
   AddDraftRoutes(*this);
   AddClockRoutes(*this);
+  AddSharingRoutes(*this);
 }
 
 void Api::Add(const std::string& method, const std::string& pattern, Handler handler, Access access) {

@@ -72,5 +72,6 @@ void AddAccessRoutes(Api& api);
 void AddCaseloadRoutes(Api& api);
 void AddDraftRoutes(Api& api);
 void AddClockRoutes(Api& api);
+void AddSharingRoutes(Api& api);
 
 }  // namespace casework::http

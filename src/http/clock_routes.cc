@@ -170,6 +170,16 @@ Response Decide(const Call& call) {
   return AnswerClock(call, app::DecideExtension(call.services, call.actor(), id, decision == "authorise", reason));
 }
 
+json::object DueRowJson(const store::DueClockRow& row, Date today) {
+  json::object o = ClockJson(row.clock, today);
+  o["child"] = json::object{
+      {"id", row.clock.person_id}, {"display_name", row.child_name}, {"council_reference", row.council_reference}};
+  o["allocated_worker"] = row.worker_id.empty()
+                              ? json::value(nullptr)
+                              : json::value(json::object{{"id", row.worker_id}, {"full_name", row.worker_name}});
+  return o;
+}
+
 Response DueClocks(const Call& call) {
   if (auto bad = OnlyQuery(call.request, {"scope", "within_days"})) return *bad;
   std::string scope = call.request.QueryValue("scope").value_or("mine");
@@ -186,16 +196,24 @@ Response DueClocks(const Call& call) {
   Date today = TodayIn(call);
   return Answer(app::ListDueClocks(call.services, call.actor(), kind, *within), [&](const auto& rows) {
     json::array out;
-    for (const store::DueClockRow& row : rows) {
-      json::object o = ClockJson(row.clock, today);
-      o["child"] = json::object{
-          {"id", row.clock.person_id}, {"display_name", row.child_name}, {"council_reference", row.council_reference}};
-      o["allocated_worker"] = row.worker_id.empty()
-                                  ? json::value(nullptr)
-                                  : json::value(json::object{{"id", row.worker_id}, {"full_name", row.worker_name}});
+    for (const store::DueClockRow& row : rows) out.push_back(DueRowJson(row, today));
+    return json::object{{"clocks", std::move(out)}};
+  });
+}
+
+Response ExtensionsToDecide(const Call& call) {
+  if (auto bad = OnlyQuery(call.request, {})) return *bad;
+  Date today = TodayIn(call);
+  return Answer(app::ListExtensionsToDecide(call.services, call.actor()), [&](const auto& list) {
+    json::array out;
+    for (const app::ExtensionToDecide& x : list) {
+      json::object o = DueRowJson(x.row, today);
+      json::object request = ExtensionJson(x.request);
+      request["requested_by_name"] = x.requested_by_name;
+      o["extension"] = std::move(request);
       out.push_back(std::move(o));
     }
-    return json::object{{"clocks", std::move(out)}};
+    return json::object{{"extension_requests", std::move(out)}};
   });
 }
 
@@ -223,6 +241,7 @@ void AddClockRoutes(Api& api) {
   api.Add("POST", "/api/v1/persons/{id}/events", RecordEvent);
   api.Add("GET", "/api/v1/persons/{id}/clocks", RecordClocks);
   api.Add("GET", "/api/v1/clocks", DueClocks);
+  api.Add("GET", "/api/v1/extension-requests", ExtensionsToDecide);
   api.Add("POST", "/api/v1/clocks/{clock}/shorter-timescale", Shorten);
   api.Add("POST", "/api/v1/clocks/{clock}/extension", RequestExtension);
   api.Add("POST", "/api/v1/clocks/{clock}/extension/consultations", Consult);

@@ -10,14 +10,6 @@ namespace json = boost::json;
 
 namespace {
 
-template <typename E>
-E Choice(JsonReader& r, const char* key, std::optional<E> (*parse)(std::string_view), const char* allowed) {
-  std::string text = r.String(key, true);
-  auto value = parse(text);
-  if (!value && r.ok()) r.Fail(key, std::string("must be one of: ") + allowed);
-  return value.value_or(E{});
-}
-
 void ReadContact(JsonReader& r, ContactDetails& c) {
   c.method = Choice<ContactMethod>(r, "method", ParseContactMethod,
                                    "face_to_face, telephone, meeting, video_call, email, letter");

@@ -32,6 +32,16 @@ Response Answer(const Result<T>& result, F&& to_json, int status = 200) {
   return Ok(to_json(result.value()), status);
 }
 
+// The required string field key as one of a fixed set of values, parsed by parse; a problem
+// naming allowed when it is none of them.
+template <typename E>
+E Choice(JsonReader& r, const char* key, std::optional<E> (*parse)(std::string_view), const char* allowed) {
+  std::string text = r.String(key, true);
+  auto value = parse(text);
+  if (!value && r.ok()) r.Fail(key, std::string("must be one of: ") + allowed);
+  return value.value_or(E{});
+}
+
 Date TodayIn(const Call& call);
 
 // The whole-number query parameter name, otherwise when absent; an error when it is not a

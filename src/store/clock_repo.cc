@@ -100,20 +100,15 @@ bool ClockRepo::Update(const RecordClock& k, int64_t expected_version) {
               expected_version}) == 1;
 }
 
-std::vector<DueClockRow> ClockRepo::DueBy(Date by, const std::string& worker_id, const std::string& team_id,
-                                          int limit) {
-  std::string by_text = FormatDate(by);
-  auto rows =
-      c_.Query(std::string("SELECT ") + kClockColumns +
-                   ", p.display_name, r.council_reference, r.allocated_worker_id, u.full_name, r.allocated_team_id "
-                   "FROM clocks c JOIN persons p ON p.id = c.person_id "
-                   "LEFT JOIN case_records r ON r.person_id = c.person_id "
-                   "LEFT JOIN users u ON u.id = r.allocated_worker_id "
-                   "WHERE c.status = 'open' AND c.due <= ? "
-                   "AND (? = '' OR r.allocated_worker_id = ?) AND (? = '' OR r.allocated_team_id = ?) "
-                   "ORDER BY c.due, c.id LIMIT ?",
-               {std::string_view(by_text), std::string_view(worker_id), std::string_view(worker_id),
-                std::string_view(team_id), std::string_view(team_id), int64_t{limit}});
+namespace {
+
+constexpr char kDueRowSelect[] =
+    ", p.display_name, r.council_reference, r.allocated_worker_id, u.full_name, r.allocated_team_id "
+    "FROM clocks c JOIN persons p ON p.id = c.person_id "
+    "LEFT JOIN case_records r ON r.person_id = c.person_id "
+    "LEFT JOIN users u ON u.id = r.allocated_worker_id ";
+
+std::vector<DueClockRow> DueRows(std::unique_ptr<Cursor> rows) {
   std::vector<DueClockRow> out;
   while (rows->Next()) {
     int n = kClockColumnCount;
@@ -122,6 +117,27 @@ std::vector<DueClockRow> ClockRepo::DueBy(Date by, const std::string& worker_id,
                    rows->IsNull(n + 4) ? "" : rows->String(n + 4)});
   }
   return out;
+}
+
+}  // namespace
+
+std::vector<DueClockRow> ClockRepo::DueBy(Date by, const std::string& worker_id, const std::string& team_id,
+                                          int limit) {
+  std::string by_text = FormatDate(by);
+  return DueRows(c_.Query(std::string("SELECT ") + kClockColumns + kDueRowSelect +
+                              "WHERE c.status = 'open' AND c.due <= ? "
+                              "AND (? = '' OR r.allocated_worker_id = ?) AND (? = '' OR r.allocated_team_id = ?) "
+                              "ORDER BY c.due, c.id LIMIT ?",
+                          {std::string_view(by_text), std::string_view(worker_id), std::string_view(worker_id),
+                           std::string_view(team_id), std::string_view(team_id), int64_t{limit}}));
+}
+
+std::vector<DueClockRow> ClockRepo::AwaitingExtensionDecision(const std::string& team_id, int limit) {
+  return DueRows(c_.Query(std::string("SELECT ") + kClockColumns + kDueRowSelect +
+                              "WHERE c.status = 'open' AND r.allocated_team_id = ? AND EXISTS "
+                              "(SELECT 1 FROM clock_extensions e WHERE e.clock_id = c.id AND e.status = 'pending') "
+                              "ORDER BY c.due, c.id LIMIT ?",
+                          {std::string_view(team_id), int64_t{limit}}));
 }
 
 void ClockRepo::InsertExtension(const ExtensionRequest& e) {

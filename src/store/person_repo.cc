@@ -353,18 +353,21 @@ std::vector<DuplicateCandidate> PersonRepo::DuplicateCandidates(const std::optio
   return out;
 }
 
-std::vector<PersonSummary> PersonRepo::Search(const PersonQuery& q) {
-  std::string sql = std::string(kSummarySelect) + ", n.given_names || ' ' || n.family_name, n.kind" + kSummaryJoins;
+std::vector<PersonSummary> PersonRepo::Search(const PersonQuery& q, size_t* withheld) {
+  // First the page of matching names, in display order, reading only the name and the
+  // person's sort key; then the summaries of that page alone. Sorting every match with its
+  // record and address joined made a common surname cost as much as the number of people.
+  std::string hits = "SELECT n.id AS name_id FROM person_names n JOIN persons p ON p.id = n.person_id";
   std::vector<Value> params;
   std::vector<std::string> words = QueryWords(q.name);
   std::vector<std::string> match_params;  // kept alive for params' views
   std::string where;
+  if (!q.council_reference.empty()) hits += " JOIN case_records r ON r.person_id = p.id";
   if (!words.empty()) {
-    sql += " JOIN person_names n ON n.person_id = p.id";
     where += " AND " + NameMatch(c_.dialect(), words, match_params);
     for (const std::string& m : match_params) params.push_back(std::string_view(m));
   } else {
-    sql += " JOIN person_names n ON n.person_id = p.id AND n.kind = 'current'";
+    where += " AND n.kind = 'current'";
   }
   auto dob = DateText(q.date_of_birth);
   if (dob) {
@@ -379,9 +382,23 @@ std::vector<PersonSummary> PersonRepo::Search(const PersonQuery& q) {
     where += " AND r.council_reference = ?";
     params.push_back(std::string_view(q.council_reference));
   }
-  if (!where.empty()) sql += " WHERE" + where.substr(4);
-  sql += " ORDER BY p.display_name, p.id, CASE n.kind WHEN 'current' THEN 0 ELSE 1 END LIMIT ?";
+  constexpr char kOrder[] = " ORDER BY p.display_name, p.id, CASE n.kind WHEN 'current' THEN 0 ELSE 1 END";
+  hits += " WHERE" + where.substr(4) + kOrder + " LIMIT ?";
   params.push_back(int64_t{q.limit * 4});
+
+  // visible is 0 for a restricted record that does not name the viewer, so the caller need
+  // not look each record up.
+  std::string visible = q.viewer_user_id.empty() ? "1"
+                                                 : "CASE WHEN r.restricted = 1 AND NOT EXISTS (SELECT 1 FROM"
+                                                   " restricted_record_users u WHERE u.record_id = p.id"
+                                                   " AND u.user_id = ?) THEN 0 ELSE 1 END";
+  std::string sql = "WITH hits AS (" + hits + ") " + kSummarySelect +
+                    ", n.given_names || ' ' || n.family_name, n.kind, " + visible +
+                    " FROM hits h JOIN person_names n ON n.id = h.name_id JOIN persons p ON p.id = n.person_id"
+                    " LEFT JOIN case_records r ON r.person_id = p.id"
+                    " LEFT JOIN addresses a ON a.person_id = p.id AND a.current = 1" +
+                    kOrder;
+  if (!q.viewer_user_id.empty()) params.push_back(std::string_view(q.viewer_user_id));
 
   std::vector<PersonSummary> out;
   std::unordered_set<std::string> seen;
@@ -389,6 +406,10 @@ std::vector<PersonSummary> PersonRepo::Search(const PersonQuery& q) {
   while (rows->Next() && static_cast<int>(out.size()) < q.limit) {
     PersonSummary s = SummaryAt(*rows);
     if (!seen.insert(s.id).second) continue;
+    if (!rows->Bool(9)) {
+      if (withheld) ++*withheld;
+      continue;
+    }
     if (rows->Text(8) != "current") s.matched_name = rows->String(7);
     out.push_back(std::move(s));
   }

@@ -17,6 +17,8 @@ struct PersonQuery {
   std::string nhs_number;
   std::string council_reference;
   int limit = 50;
+  // When set, restricted records that do not name this user are left out (and counted).
+  std::string viewer_user_id;
 };
 
 class PersonRepo {
@@ -45,7 +47,8 @@ class PersonRepo {
   std::optional<std::string> FindByNhsNumber(const std::string& nhs_number);
   std::vector<DuplicateCandidate> DuplicateCandidates(const std::optional<Date>& date_of_birth,
                                                       const std::string& nhs_number, const std::string& postcode_key);
-  std::vector<PersonSummary> Search(const PersonQuery& query);
+  // withheld, when given, counts the matches left out as restricted from the viewer.
+  std::vector<PersonSummary> Search(const PersonQuery& query, size_t* withheld = nullptr);
   // Persons whose records lack required details, with what is missing.
   std::vector<std::pair<PersonSummary, std::string>> Incomplete(int limit, const std::string& after_id);
   std::optional<PersonSummary> Summary(const std::string& id);

@@ -21,6 +21,27 @@ async function openFirstChild(page, base) {
   await page.locator(".app-record-summary").waitFor();
 }
 
+// The London date `days` from today, as the date inputs take it and the pages write it.
+function londonDate(days) {
+  const when = new Date(Date.now() + days * 24 * 3600 * 1000);
+  const parts = Object.fromEntries(new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/London", day: "numeric", month: "numeric", year: "numeric" })
+    .formatToParts(when).map((p) => [p.type, p.value]));
+  const text = when.toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "Europe/London" });
+  return { day: parts.day, month: parts.month, year: parts.year, text };
+}
+
+async function fillDate(page, date) {
+  await page.getByLabel("Day").fill(date.day);
+  await page.getByLabel("Month").fill(date.month);
+  await page.getByLabel("Year").fill(date.year);
+}
+
+// The value beside a key in a GOV.UK summary list inside container.
+async function rowValue(container, key) {
+  const row = container.locator(".govuk-summary-list__row", { has: container.page().locator(".govuk-summary-list__key", { hasText: key }) }).first();
+  return (await row.locator(".govuk-summary-list__value").textContent()).trim();
+}
+
 async function signOut(page) {
   await page.getByRole("link", { name: "Sign out" }).click();
   await heading(page, "Sign in to Casework");
@@ -160,6 +181,50 @@ export const flows = [
       assert.equal(await page.getByText(words).count(), 0);
     },
   },
+  // SHR-01, SHR-02, SHR-03: consent for a purpose is recorded; once it is withdrawn, sharing
+  // for that purpose is refused on consent and needs the justification for sharing without it;
+  // the disclosure then shows in the child's log.
+  {
+    name: "record consent withdrawn, then share without consent with a justification, and see the log",
+    async run({ page, base }) {
+      await openFirstChild(page, base);
+      await page.getByRole("link", { name: "Consent and sharing" }).click();
+      await page.getByRole("heading", { name: "Consent and sharing", level: 2 }).waitFor();
+      await checkAccessibility(page, "consent and sharing");
+      await page.getByRole("link", { name: "Record consent" }).click();
+      await heading(page, "Record consent to share information");
+      await page.getByRole("button", { name: "Record consent" }).click();
+      await page.getByRole("heading", { name: "There is a problem" }).waitFor();
+      await checkAccessibility(page, "record consent with errors");
+      const purpose = `Health information with the school nurse ${Date.now() % 100000}`;
+      await page.getByLabel("What may be shared, with whom and why?").fill(purpose);
+      await page.getByLabel("Withdrawn").check();
+      await page.getByLabel("Who decided?").fill("Kerry, mother, with parental responsibility");
+      await page.getByRole("button", { name: "Record consent" }).click();
+      await page.getByRole("heading", { name: "Consent and sharing", level: 2 }).waitFor();
+      await page.getByRole("row", { name: new RegExp(purpose) }).getByText("withdrawn").waitFor();
+
+      await page.getByRole("link", { name: "Record information shared" }).click();
+      await heading(page, "Record information shared");
+      await page.getByLabel("What was shared?").fill("Weight and missed health appointments");
+      await page.getByLabel("Who was it shared with?").fill("Ruth Adams, school nurse");
+      await page.getByLabel("Why was it shared?").fill(purpose);
+      await page.getByLabel("Consent", { exact: true }).check();
+      await page.getByRole("button", { name: "Record information shared" }).click();
+      await page.getByRole("heading", { name: "There is a problem" }).waitFor();
+      await page.locator(".govuk-error-summary").getByText(/withdrawn/).waitFor();
+      await page.getByLabel("Without consent: risk of significant harm to a child").check();
+      await page.getByLabel("Why is sharing without consent necessary?").fill("Weight loss is part of the neglect concerns.");
+      await page.getByLabel("Why is it proportionate?").fill("Only the weights and dates, to the nurse who will see her.");
+      await page.getByLabel("Who decided to share without consent?").fill("Maureen Hughes, Team Manager");
+      await checkAccessibility(page, "record information shared");
+      await page.getByRole("button", { name: "Record information shared" }).click();
+      await page.getByRole("heading", { name: "Consent and sharing", level: 2 }).waitFor();
+      await page.getByText("Weight loss is part of the neglect concerns.").waitFor();
+      await page.getByText("Without consent: risk of significant harm to a child").first().waitFor();
+      await checkAccessibility(page, "consent and sharing with a disclosure");
+    },
+  },
   // SEC-02 (and WCAG 2.2.1): warned before the idle log out; work typed before it is not lost.
   {
     name: "the idle warning offers to stay signed in, and a draft survives the log out",
@@ -226,6 +291,168 @@ export const flows = [
       await page.getByRole("heading", { name: "Access log", level: 2 }).waitFor();
       await page.getByRole("cell", { name: "daniel.reyes" }).first().waitFor();
       await checkAccessibility(page, "access log");
+    },
+  },
+  // TIM-03, TIM-04, TIM-05: a referral starts its clocks; the practitioner shortens one and asks
+  // to extend another, consulting one agency's manager; the team manager finds the request, is
+  // refused while another agency is not consulted, records it, authorises, and the record shows
+  // the statutory date beside the extended one.
+  {
+    name: "clocks: an extension requested, consulted on and authorised by the team manager",
+    async run({ page, base }) {
+      await signIn(page, base, "sam.okafor");
+      await page.locator("table").first().getByRole("link", { name: "Tyler Brooks" }).click();
+      await page.locator(".app-record-summary").waitFor();
+      await page.getByRole("link", { name: "Clocks", exact: true }).click();
+      await page.getByRole("heading", { name: "Clocks", level: 2 }).waitFor();
+      await page.getByRole("link", { name: "Record an event that starts or stops a clock" }).click();
+      await heading(page, "Record an event");
+      await page.getByRole("button", { name: "Record the event" }).click();
+      await page.getByRole("heading", { name: "There is a problem" }).waitFor();
+      await checkAccessibility(page, "record an event with errors");
+      await page.getByLabel("What happened?").selectOption({ label: "Referral received" });
+      await page.getByRole("button", { name: "Record the event" }).click();
+      const decision = page.locator(".govuk-summary-card", { has: page.getByRole("heading", { name: "Decision on a referral" }) });
+      const assessment = page.locator(".govuk-summary-card", { has: page.getByRole("heading", { name: "Child and family assessment" }) });
+      await decision.waitFor();
+      await checkAccessibility(page, "child's clocks");
+      const statutory = await rowValue(decision, "Statutory due date");
+
+      // TIM-03: a shorter timescale for the assessment.
+      await assessment.getByRole("link", { name: /Set a shorter timescale/ }).click();
+      await heading(page, "Set a shorter timescale");
+      await checkAccessibility(page, "set a shorter timescale");
+      const soon = londonDate(10);
+      await fillDate(page, soon);
+      await page.getByLabel("Why does the child's welfare need it sooner?").fill("Younger sibling at risk; the assessment must finish first.");
+      await page.getByRole("button", { name: "Set the shorter timescale" }).click();
+      await assessment.getByText("Younger sibling at risk").waitFor();
+
+      // TIM-04: the request names two agencies; only the police manager is consulted yet.
+      await decision.getByRole("link", { name: /Request an extension/ }).click();
+      await heading(page, "Request an extension");
+      await page.getByRole("button", { name: "Request the extension" }).click();
+      await page.getByRole("heading", { name: "There is a problem" }).waitFor();
+      await checkAccessibility(page, "request an extension with errors");
+      const later = londonDate(30);
+      await fillDate(page, later);
+      await page.getByLabel("Why can the timescale not be met?").fill("Police checks on the mother's partner are outstanding.");
+      await page.getByLabel("Which other agencies are involved?").fill("Police\nHealth");
+      await page.getByRole("button", { name: "Request the extension" }).click();
+      await decision.getByText("Not yet consulted: Police, Health.").waitFor();
+      await decision.getByRole("link", { name: /Record a consultation/ }).click();
+      await heading(page, "Record a consultation");
+      await checkAccessibility(page, "record a consultation");
+      await page.getByLabel("Police", { exact: true }).check();
+      await page.getByLabel("The manager's name and post").fill("DI Ruth Marsh, Public Protection Unit");
+      await page.getByLabel("What did they say?").fill("Agrees: the checks are due back within three weeks.");
+      await page.getByRole("button", { name: "Record the consultation" }).click();
+      await decision.getByText("Not yet consulted: Health.").waitFor();
+      await page.getByRole("link", { name: "Home" }).click();
+      await heading(page, "Your work");
+      await page.getByRole("table", { name: "Due and overdue for you" }).getByText("Decision on a referral").waitFor();
+      await checkAccessibility(page, "home with clocks due");
+      await signOut(page);
+
+      // The allocated team's manager finds it, is told what is missing, then authorises.
+      await signIn(page, base, "maureen.hughes");
+      await page.getByRole("table", { name: "Due and overdue for your team" }).getByText("Tyler Brooks").first().waitFor();
+      await page.getByRole("link", { name: "Extension requests" }).click();
+      await heading(page, "Extension requests to authorise");
+      await checkAccessibility(page, "extension requests to authorise");
+      await page.getByRole("link", { name: /Decide on the Decision on a referral extension for Tyler Brooks/ }).click();
+      await heading(page, "Decide on the extension");
+      await page.getByLabel("Authorise the extension").check();
+      await page.getByLabel("Your reason").fill("Police and health agree the checks are needed for a safe decision.");
+      await page.getByRole("button", { name: "Record the decision" }).click();
+      await page.getByRole("link", { name: /consultation with the manager of Health/ }).waitFor();
+      await checkAccessibility(page, "decide on an extension, refused");
+      await page.getByRole("link", { name: "Cancel" }).click();
+      await decision.getByRole("link", { name: /Record a consultation/ }).click();
+      await heading(page, "Record a consultation");
+      await page.getByLabel("Health", { exact: true }).check();
+      await page.getByLabel("The manager's name and post").fill("Nadia Shah, named nurse");
+      await page.getByLabel("What did they say?").fill("No objection.");
+      await page.getByRole("button", { name: "Record the consultation" }).click();
+      await decision.getByRole("link", { name: /Decide on the extension/ }).click();
+      await heading(page, "Decide on the extension");
+      await page.getByLabel("Authorise the extension").check();
+      await page.getByLabel("Your reason").fill("Police and health agree the checks are needed for a safe decision.");
+      await page.getByRole("button", { name: "Record the decision" }).click();
+      await decision.locator(".govuk-summary-list__key", { hasText: "Extended to" }).waitFor();
+      assert.equal(await rowValue(decision, "Extended to"), later.text);
+      assert.equal(await rowValue(decision, "Statutory due date"), statutory);
+      assert.equal(await rowValue(decision, "Due by"), later.text);
+      assert.match(await decision.textContent(), /authorised/);
+      await checkAccessibility(page, "child's clocks after an extension");
+      await page.getByRole("link", { name: "Overdue clocks" }).click();
+      await heading(page, "Overdue clocks");
+      await page.getByRole("link", { name: "The service" }).click();
+      await page.waitForURL(/scope=service/);
+      await checkAccessibility(page, "overdue clocks");
+    },
+  },
+  // REC-04, REC-05, ENT-04: an unborn child's record becomes the baby's at birth, the
+  // registration is recorded, an alias and the birth certificate are added; the manager who gave
+  // information for an entry countersigns it.
+  {
+    name: "identity: unborn to born and registered, an alias, the birth certificate, and a countersignature",
+    async run({ page, base }) {
+      await signIn(page, base, "sam.okafor");
+      const family = `Unborntest${Date.now() % 100000}`;
+      await page.getByRole("link", { name: "Record an unborn child" }).click();
+      await heading(page, "Record an unborn child");
+      await page.getByRole("button", { name: "Record the unborn child" }).click();
+      await page.getByRole("heading", { name: "There is a problem" }).waitFor();
+      await checkAccessibility(page, "record an unborn child with errors");
+      await page.getByLabel("Mother's family name").fill(family);
+      await fillDate(page, londonDate(30));
+      await page.getByRole("button", { name: "Record the unborn child" }).click();
+      await heading(page, `Unborn ${family}`);
+      await page.getByRole("link", { name: "Record the birth" }).click();
+      await heading(page, "Record the birth");
+      await checkAccessibility(page, "record the birth");
+      await page.getByLabel("Given names").fill("Rosa");
+      await page.getByLabel("Family name").fill(family);
+      await fillDate(page, londonDate(0));
+      await page.getByRole("button", { name: "Record the birth" }).click();
+      await page.getByRole("heading", { name: "Details", level: 2 }).waitFor();
+      await heading(page, `Rosa ${family}`);
+      await page.getByRole("link", { name: /Birth registration: due by/ }).waitFor();
+      await page.getByRole("link", { name: "Record that the birth was registered" }).click();
+      await heading(page, "Record that the birth was registered");
+      await checkAccessibility(page, "record the registration");
+      await fillDate(page, londonDate(0));
+      await page.getByRole("button", { name: "Record the registration" }).click();
+      await page.getByRole("heading", { name: "Details", level: 2 }).waitFor();
+      await page.getByRole("link", { name: "Record an alias or previous name" }).click();
+      await heading(page, "Record an alias or previous name");
+      await checkAccessibility(page, "record an alias");
+      await page.getByLabel("An alias or other name the child is known by").check();
+      await page.getByLabel("Given names").fill("Rosie");
+      await page.getByLabel("Family name").fill(family);
+      await page.getByRole("button", { name: "Record the name" }).click();
+      await page.getByText(`Rosie ${family} (alias)`).waitFor();
+      await page.getByRole("link", { name: "Record that the birth certificate was seen" }).click();
+      await heading(page, "Record that the birth certificate was seen");
+      await checkAccessibility(page, "record the birth certificate");
+      await page.getByLabel("Given names on the certificate").fill("Rosa");
+      await page.getByLabel("Family name on the certificate").fill(family);
+      await fillDate(page, londonDate(0));
+      await page.getByRole("button", { name: "Record the certificate" }).click();
+      await page.getByRole("heading", { name: "Details", level: 2 }).waitFor();
+      await page.getByText(`Seen on ${londonDate(0).text}`).waitFor();
+      await signOut(page);
+
+      // The seed recorded a note of what Maureen said, naming her; she countersigns it.
+      await signIn(page, base, "maureen.hughes");
+      await page.getByRole("table", { name: "Your team's children" }).getByRole("link", { name: "Amelia Clarke" }).click();
+      await heading(page, "Amelia Clarke");
+      const button = page.getByRole("button", { name: /Countersign entry no\. \d+/ });
+      await button.waitFor();
+      await checkAccessibility(page, "journal with an entry to countersign");
+      await button.click();
+      await page.getByText(/Countersigned by Maureen Hughes, Team Manager/).waitFor();
     },
   },
   // SEC-01, SEC-03: a new starter must choose their own password, which is checked for

@@ -10,6 +10,8 @@ import { Accessibility } from "./pages/Accessibility";
 import { Account, ChangePassword } from "./pages/Account";
 import { EditDetails, NewAddress } from "./pages/EditDetails";
 import { BreakGlassReview } from "./pages/BreakGlass";
+import { DecideExtension, RecordConsultation, RecordEvent, RequestExtension, ShorterTimescale } from "./pages/ClockForms";
+import { ExtensionRequests, OverdueClocks } from "./pages/ClockLists";
 import { Home } from "./pages/Home";
 import { Birth, BirthCertificate, BirthRegistration, OtherName } from "./pages/IdentityForms";
 import { NewChild } from "./pages/NewChild";
@@ -17,6 +19,7 @@ import { NewUnborn } from "./pages/NewUnborn";
 import { Record } from "./pages/Record";
 import { CorrectEntry, RecordEntry } from "./pages/RecordEntry";
 import { Search } from "./pages/Search";
+import { NewConsent, NewDisclosure } from "./pages/Sharing";
 import { SignIn } from "./pages/SignIn";
 
 const ENTRY_TYPES = ["case_note", "contact", "visit", "decision"];
@@ -33,6 +36,17 @@ function Page({ path }: { path: string }) {
   if ((p = match("/children/:id/details", path))) return <Record id={p.id} tab="details" />;
   if ((p = match("/children/:id/relationships", path))) return <Record id={p.id} tab="relationships" />;
   if ((p = match("/children/:id/access-log", path))) return <Record id={p.id} tab="access-log" />;
+  if ((p = match("/children/:id/sharing", path))) return <Record id={p.id} tab="sharing" />;
+  if ((p = match("/children/:id/consents/new", path))) return <NewConsent id={p.id} />;
+  if ((p = match("/children/:id/disclosures/new", path))) return <NewDisclosure id={p.id} />;
+  if ((p = match("/children/:id/clocks", path))) return <Record id={p.id} tab="clocks" />;
+  if ((p = match("/children/:id/events/new", path))) return <RecordEvent id={p.id} />;
+  if ((p = match("/children/:id/clocks/:clock/shorter", path))) return <ShorterTimescale id={p.id} clockId={p.clock} />;
+  if ((p = match("/children/:id/clocks/:clock/extension", path))) return <RequestExtension id={p.id} clockId={p.clock} />;
+  if ((p = match("/children/:id/clocks/:clock/consultation", path))) return <RecordConsultation id={p.id} clockId={p.clock} />;
+  if ((p = match("/children/:id/clocks/:clock/decision", path))) return <DecideExtension id={p.id} clockId={p.clock} />;
+  if (path === "/extension-requests") return <ExtensionRequests />;
+  if (path === "/overdue") return <OverdueClocks />;
   if (path === "/break-glass") return <BreakGlassReview />;
   if ((p = match("/children/:id/record/:type", path)) && ENTRY_TYPES.includes(p.type)) {
     return <RecordEntry id={p.id} type={p.type as EntryType} />;

@@ -14,9 +14,14 @@ export function errorsFrom(e: unknown, labels: Record<string, string>): Errors {
   if (e.field) {
     const id = fieldId(e.field);
     const label = labels[id] ?? labels[e.field] ?? humanise(e.field);
-    return { [id]: `${label} ${e.message}` };
+    // An empty label: the server's message is a sentence on its own, such as what is missing.
+    return { [id]: label ? `${label} ${e.message}` : sentence(e.message) };
   }
-  return { form: e.message };
+  return { form: sentence(e.message) };
+}
+
+function sentence(message: string): string {
+  return message.charAt(0).toUpperCase() + message.slice(1);
 }
 
 function humanise(field: string): string {

@@ -1,4 +1,5 @@
 // How journal items read on the page: what kind of thing each is, and what it says.
+import { basisLabel } from "./sharing";
 import type { JournalItem } from "./types";
 
 export const ENTRY_TYPES: { value: string; label: string }[] = [
@@ -25,6 +26,8 @@ const KIND_LABELS: Record<string, string> = {
   "entry.visit": "Visit",
   "entry.decision": "Decision",
   "entry.countersigned": "Countersigned",
+  "consent.recorded": "Consent to share",
+  "information.disclosed": "Information shared",
 };
 
 export function kindLabel(item: JournalItem): string {
@@ -57,7 +60,7 @@ export function entryFacts(body: Record<string, any>): [string, string][] {
     for (const a of c.actions ?? []) facts.push(["Action", `${a.description}: ${a.responsible}, by ${a.due}`]);
   }
   const d = body.decision;
-  if (d) {
+  if (d && typeof d === "object") {
     facts.push(["Decided by", `${d.decided_by}, ${d.decided_by_post_title}`]);
     facts.push(["Reasons", d.reasons]);
     facts.push(["Review by", d.review_date]);
@@ -65,5 +68,13 @@ export function entryFacts(body: Record<string, any>): [string, string][] {
   if (body.wishes_and_feelings) facts.push(["Child's wishes and feelings", body.wishes_and_feelings]);
   else if (body.wishes_not_obtained_reason) facts.push(["Wishes and feelings not obtained because", body.wishes_not_obtained_reason]);
   if (body.correction_reason) facts.push(["Reason for correction", body.correction_reason]);
+  if (body.consent_id && typeof body.decision === "string") {
+    facts.push(["Purpose", body.purpose], ["Consent", body.decision], ["Decided by", `${body.decided_by}, ${body.decided_on}`]);
+  }
+  if (body.disclosure_id) {
+    facts.push(["Shared with", [body.recipient, body.recipient_agency].filter(Boolean).join(", ")], ["What", body.information],
+      ["Why", body.purpose], ["Lawful basis", basisLabel(body.lawful_basis)]);
+    if (body.decided_by) facts.push(["Decided by", body.decided_by]);
+  }
   return facts;
 }

@@ -117,3 +117,93 @@ export interface JournalPage {
   more: boolean;
   next_before: number | null;
 }
+
+export interface Consent {
+  id: string;
+  purpose: string;
+  decision: "given" | "refused" | "withdrawn";
+  decided_on: string;
+  decided_by: string;
+  note: string;
+  recorded_by: { user_id: string; name: string };
+  recorded_at: string;
+}
+
+export interface Disclosure {
+  id: string;
+  information: string;
+  recipient: string;
+  recipient_agency: string;
+  disclosed_on: string;
+  purpose: string;
+  lawful_basis: string;
+  consent_id: string | null;
+  justification: { necessary: string; proportionate: string; decided_by: string } | null;
+  recorded_by: { user_id: string; name: string };
+  recorded_at: string;
+}
+
+export interface InformationSharing {
+  consents_in_force: Consent[];
+  consent_history: Consent[];
+  disclosures: Disclosure[];
+}
+
+export interface Consultation {
+  id: string;
+  agency: string;
+  manager_name: string;
+  consulted_at: string;
+  view: string;
+  recorded_by: string;
+}
+
+export interface ExtensionRequest {
+  id: string;
+  status: "pending" | "authorised" | "declined";
+  reason: string;
+  proposed_due: string;
+  agencies: string[];
+  requested_by: string;
+  requested_by_name?: string;
+  requested_at: string;
+  consultations: Consultation[];
+  not_yet_consulted: string[];
+  decided_by: string;
+  decision_reason: string;
+}
+
+// A statutory clock on a child's record (TIM-03, TIM-04): `due` governs; the statutory date is kept.
+export interface Clock {
+  id: string;
+  person_id: string;
+  timescale: string;
+  name: string;
+  occurrence: number;
+  status: "open" | "met" | "ended";
+  started_on: string;
+  statutory_due: string;
+  shortened_due: string | null;
+  shortened_reason: string;
+  extended_due: string | null;
+  due: string;
+  stopped_on: string | null;
+  days_overdue: number;
+  late_against_statutory: boolean;
+  extensions?: ExtensionRequest[];
+}
+
+// A clock on the due and overdue lists (TIM-05), with the child and the allocated worker.
+export interface DueClock extends Clock {
+  child: { id: string; display_name: string; council_reference: string };
+  allocated_worker: { id: string; full_name: string } | null;
+}
+
+export interface ExtensionToDecide extends DueClock {
+  extension: ExtensionRequest;
+}
+
+export interface TimescaleEvent {
+  key: string;
+  name: string;
+}

@@ -35,6 +35,8 @@ export function Layout({ title, children }: { title: string; children: Component
         { href: "/children/new", text: "Record a new child" },
         { href: "/unborn/new", text: "Record an unborn child" },
         ...(user.role === "team_manager" || user.role === "auditor" ? [{ href: "/break-glass", text: "Break-glass to review" }] : []),
+        ...(user.role === "team_manager" ? [{ href: "/extension-requests", text: "Extension requests" }] : []),
+        ...(["team_manager", "records_officer", "auditor"].includes(user.role) ? [{ href: "/overdue", text: "Overdue clocks" }] : []),
         { href: "/account", text: "Your account" },
       ]
     : [];

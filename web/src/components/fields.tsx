@@ -163,7 +163,9 @@ export function DateInput(p: Base & { value: DateParts; onChange: (v: DateParts)
   );
 }
 
-export function Select(p: Base & { value: string; options: string[]; onChange: (v: string) => void }) {
+// options are values shown as they are; choices give each value its own label.
+export function Select(p: Base & { value: string; options?: string[]; choices?: Choice[]; onChange: (v: string) => void }) {
+  const choices = p.choices ?? (p.options ?? []).map((o) => ({ value: o, label: o }));
   return (
     <Group error={p.error}>
       <label class="govuk-label" for={p.id}>{p.label}</label>
@@ -173,7 +175,7 @@ export function Select(p: Base & { value: string; options: string[]; onChange: (
         aria-describedby={describedBy(p.id, p.hint, p.error)}
         onChange={(e) => p.onChange((e.target as HTMLSelectElement).value)}>
         <option value="">Choose</option>
-        {p.options.map((o) => <option key={o} value={o}>{o}</option>)}
+        {choices.map((c) => <option key={c.value} value={c.value}>{c.label}</option>)}
       </select>
     </Group>
   );

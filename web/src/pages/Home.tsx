@@ -2,16 +2,24 @@ import { useEffect, useState } from "preact/hooks";
 import { get } from "../api";
 import { useAuth } from "../auth";
 import { Layout, Loading, Problem } from "../components/Layout";
+import { Table } from "../components/Table";
+import { DueClocksTable } from "../components/ClockTables";
 import { formatDate, formatDateTime, plural } from "../format";
 import { Link } from "../router";
-import type { CaseloadChild } from "../types";
+import type { CaseloadChild, DueClock } from "../types";
 
-function Due({ child }: { child: CaseloadChild }) {
+// How far ahead the home page looks for clocks falling due.
+const DUE_WITHIN_DAYS = 7;
+
+// Roles that hold casework: their own clocks, and for a manager their team's.
+const CASEWORK_ROLES = ["practitioner", "team_manager"];
+
+// What needs attention on the record itself; clocks have their own lists below.
+function Attention({ child }: { child: CaseloadChild }) {
   const items: { text: string; overdue: boolean }[] = [];
-  for (const r of child.reminders) items.push({ text: `${r.message} (due ${formatDate(r.due)})`, overdue: r.overdue });
   if (child.decisions_due > 0) items.push({ text: `${plural(child.decisions_due, "decision", "decisions")} due for review`, overdue: true });
   if (child.missing_details > 0) items.push({ text: `${plural(child.missing_details, "detail", "details")} missing from the record`, overdue: false });
-  if (items.length === 0) return <span>Nothing due</span>;
+  if (items.length === 0) return <span>Nothing</span>;
   return (
     <ul class="govuk-list govuk-!-margin-bottom-0">
       {items.map((i) => (
@@ -27,18 +35,7 @@ function Due({ child }: { child: CaseloadChild }) {
 function CaseloadTable({ children, caption, showWorker }: { children: CaseloadChild[]; caption: string; showWorker: boolean }) {
   if (children.length === 0) return <p class="govuk-body">No children are allocated {showWorker ? "to your team" : "to you"}.</p>;
   return (
-    <table class="govuk-table">
-      <caption class="govuk-table__caption govuk-table__caption--m">{caption}</caption>
-      <thead class="govuk-table__head">
-        <tr class="govuk-table__row">
-          <th scope="col" class="govuk-table__header">Child</th>
-          <th scope="col" class="govuk-table__header">Date of birth</th>
-          {showWorker && <th scope="col" class="govuk-table__header">Allocated to</th>}
-          <th scope="col" class="govuk-table__header">Last recorded</th>
-          <th scope="col" class="govuk-table__header">Due and overdue</th>
-        </tr>
-      </thead>
-      <tbody class="govuk-table__body">
+    <Table caption={caption} headers={["Child", "Date of birth", showWorker && "Allocated to", "Last recorded", "Needs attention"]}>
         {children.map((c) => (
           <tr class="govuk-table__row" key={c.id}>
             <th scope="row" class="govuk-table__header">
@@ -48,20 +45,33 @@ function CaseloadTable({ children, caption, showWorker }: { children: CaseloadCh
             <td class="govuk-table__cell">{c.unborn ? "Unborn" : formatDate(c.date_of_birth) || "Not known"}</td>
             {showWorker && <td class="govuk-table__cell">{c.allocated_worker.full_name}</td>}
             <td class="govuk-table__cell">{c.last_recorded_at ? formatDateTime(c.last_recorded_at) : "Nothing yet"}</td>
-            <td class="govuk-table__cell"><Due child={c} /></td>
+            <td class="govuk-table__cell"><Attention child={c} /></td>
           </tr>
         ))}
-      </tbody>
-    </table>
+    </Table>
   );
+}
+
+// TIM-05: open clocks due within a week or overdue, by due date.
+function useDueClocks(scope: "mine" | "team", wanted: boolean) {
+  const [clocks, setClocks] = useState<DueClock[] | null>(null);
+  const [problem, setProblem] = useState("");
+  useEffect(() => {
+    if (!wanted) return;
+    get<{ clocks: DueClock[] }>(`/clocks?scope=${scope}&within_days=${DUE_WITHIN_DAYS}`).then((r) => setClocks(r.clocks)).catch((e) => setProblem(e.message));
+  }, [scope, wanted]);
+  return { clocks, problem };
 }
 
 export function Home() {
   const { user } = useAuth();
   const manager = user?.role === "team_manager";
+  const casework = CASEWORK_ROLES.includes(user?.role ?? "");
   const [mine, setMine] = useState<CaseloadChild[] | null>(null);
   const [team, setTeam] = useState<CaseloadChild[] | null>(null);
   const [problem, setProblem] = useState("");
+  const myClocks = useDueClocks("mine", casework);
+  const teamClocks = useDueClocks("team", manager);
 
   useEffect(() => {
     get<{ children: CaseloadChild[] }>("/caseload").then((r) => setMine(r.children)).catch((e) => setProblem(e.message));
@@ -74,7 +84,17 @@ export function Home() {
       {problem && <Problem message={problem} />}
       {!mine && !problem && <Loading />}
       {mine && <CaseloadTable children={mine} caption="Children allocated to you" showWorker={false} />}
+      {myClocks.problem && <Problem message={myClocks.problem} />}
+      {myClocks.clocks && (
+        <DueClocksTable clocks={myClocks.clocks} caption="Due and overdue for you" showWorker={false}
+          empty={`Nothing is due in the next ${DUE_WITHIN_DAYS} days or overdue for the children allocated to you.`} />
+      )}
       {manager && team && <CaseloadTable children={team} caption="Your team's children" showWorker={true} />}
+      {teamClocks.problem && <Problem message={teamClocks.problem} />}
+      {teamClocks.clocks && (
+        <DueClocksTable clocks={teamClocks.clocks} caption="Due and overdue for your team"
+          empty={`Nothing is due in the next ${DUE_WITHIN_DAYS} days or overdue for your team's children.`} />
+      )}
     </Layout>
   );
 }

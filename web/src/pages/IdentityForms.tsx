@@ -12,8 +12,10 @@ import { useRecord } from "./Record";
 
 const noDate = (): DateParts => ({ day: "", month: "", year: "" });
 
-function Frame({ id, title, errors, onSubmit, button, children }: {
-  id: string; title: string; errors: Errors; onSubmit: () => Promise<void>; button: string; children: ComponentChildren;
+// A form about one child's record: its name above the heading, the errors, the button, and
+// Cancel back to the part of the record it came from (details, unless cancel says otherwise).
+export function Frame({ id, title, errors, onSubmit, button, cancel = "/details", children }: {
+  id: string; title: string; errors: Errors; onSubmit: () => Promise<void>; button: string; cancel?: string; children: ComponentChildren;
 }) {
   const { record, problem } = useRecord(id);
   return (
@@ -30,7 +32,7 @@ function Frame({ id, title, errors, onSubmit, button, children }: {
               {children}
               <div class="govuk-button-group">
                 <button class="govuk-button" type="submit">{button}</button>
-                <Link class="govuk-link" href={`/children/${id}/details`}>Cancel</Link>
+                <Link class="govuk-link" href={`/children/${id}${cancel}`}>Cancel</Link>
               </div>
             </form>
           </div>

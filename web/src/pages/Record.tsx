@@ -5,17 +5,21 @@ import { useAuth } from "../auth";
 import { Layout, Loading, Problem } from "../components/Layout";
 import { formatDate } from "../format";
 import { Link } from "../router";
-import type { PersonRecord } from "../types";
+import type { PersonRecord, Reminder } from "../types";
 import { AccessLog } from "./AccessLog";
 import { BreakGlassOffer } from "./BreakGlass";
+import { ClocksTab } from "./Clocks";
 import { Journal } from "./Journal";
+import { SharingLog } from "./Sharing";
 
-export type RecordTab = "journal" | "details" | "relationships" | "access-log";
+export type RecordTab = "journal" | "details" | "relationships" | "clocks" | "sharing" | "access-log";
 
 const TABS: { tab: RecordTab; text: string; path: string; roles?: string[] }[] = [
   { tab: "journal", text: "Journal", path: "" },
   { tab: "details", text: "Details", path: "/details" },
   { tab: "relationships", text: "Relationships", path: "/relationships" },
+  { tab: "clocks", text: "Clocks", path: "/clocks" },
+  { tab: "sharing", text: "Consent and sharing", path: "/sharing", roles: ["practitioner", "team_manager", "records_officer", "auditor"] },
   { tab: "access-log", text: "Access log", path: "/access-log", roles: ["team_manager", "auditor"] },
 ];
 
@@ -37,6 +41,11 @@ export function useRecord(id: string) {
     });
   }, [id, attempt]);
   return { record, problem, refused, reload: () => setAttempt((a) => a + 1) };
+}
+
+// The server writes a reminder's date as an ISO date; people read it written out.
+export function reminderText(m: Reminder): string {
+  return m.message.includes(m.due) ? m.message.replace(m.due, formatDate(m.due)) : `${m.message}, by ${formatDate(m.due)}`;
 }
 
 function Summary({ r }: { r: PersonRecord }) {
@@ -62,7 +71,7 @@ function Summary({ r }: { r: PersonRecord }) {
       {r.reminders.map((m) => (
         <p class="govuk-body govuk-!-margin-bottom-2" key={m.kind}>
           <strong class={`govuk-tag ${m.overdue ? "govuk-tag--red" : "govuk-tag--yellow"}`}>{m.overdue ? "Overdue" : "Due"}</strong>{" "}
-          {m.message}, by {formatDate(m.due)}
+          <Link class="govuk-link" href={`/children/${r.id}/clocks`}>{reminderText(m)}</Link>
         </p>
       ))}
       {r.missing_details.length > 0 && (
@@ -211,6 +220,8 @@ export function Record({ id, tab }: { id: string; tab: RecordTab }) {
           {tab === "details" && <Details r={record} />}
           {tab === "relationships" && <Relationships r={record} />}
           {tab === "journal" && <Journal id={id} />}
+          {tab === "clocks" && <ClocksTab record={record} />}
+          {tab === "sharing" && <SharingLog id={id} />}
           {tab === "access-log" && <AccessLog id={id} />}
         </>
       )}
