@@ -149,6 +149,17 @@ EventOutcome ApplyTimescaleEvent(store::Connection& c, const Services& s, const 
       }
       continue;
     }
+    // A restarting event later than the running occurrence's start replaces it: the old one
+    // ends unmet and a new one counts from the later date.
+    if (Names(d.restarts_on, in.event) && !open.empty()) {
+      for (RecordClock& k : open) {
+        if (date::sys_days{in.occurred_on} <= date::sys_days{k.started_on}) continue;
+        CloseClock(c, s, actor, k, ClockStatus::kEnded, in.occurred_on);
+        out.ended.push_back(k);
+        out.started.push_back(OpenClock(c, s, actor, d, person_id, in.occurred_on, nullptr));
+      }
+      continue;
+    }
     // A start while the clock already runs leaves it running from its first start.
     if (Names(d.starts_on, in.event) && open.empty()) {
       out.started.push_back(OpenClock(c, s, actor, d, person_id, in.occurred_on, nullptr));
