@@ -55,6 +55,7 @@ const Row kRows[] = {
     {"GET /api/v1/decisions/due", "AAADAAD", "/api/v1/decisions/due"},
     {"GET /api/v1/caseload", "AAADAAD", "/api/v1/caseload"},
     {"GET /api/v1/clocks", "AAADAAD", "/api/v1/clocks"},
+    {"GET /api/v1/reports/timeliness", "AAADAAD", "/api/v1/reports/timeliness?from={today}&to={in_60_days}"},
     {"GET /api/v1/extension-requests", "DDADDDD", "/api/v1/extension-requests"},
     {"POST /api/v1/persons/{id}/events", "ADADDDD", "/api/v1/persons/{child}/events",
      R"({"event": "referral_received", "occurred_on": "{today}"})"},
