@@ -57,6 +57,7 @@ const Row kRows[] = {
     {"GET /api/v1/clocks", "AAADAAD", "/api/v1/clocks"},
     {"GET /api/v1/reports/timeliness", "AAADAAD", "/api/v1/reports/timeliness?from={today}&to={in_60_days}"},
     {"GET /api/v1/extension-requests", "DDADDDD", "/api/v1/extension-requests"},
+    {"GET /api/v1/team/members", "DDADDDD", "/api/v1/team/members"},
     {"POST /api/v1/persons/{id}/events", "ADADDDD", "/api/v1/persons/{child}/events",
      R"({"event": "referral_received", "occurred_on": "{today}"})"},
     {"GET /api/v1/persons/{id}/clocks", "ADADAAD", "/api/v1/persons/{child}/clocks"},

@@ -385,6 +385,13 @@ export const flows = [
       assert.equal(await rowValue(decision, "Due by"), later.text);
       assert.match(await decision.textContent(), /authorised/);
       await checkAccessibility(page, "child's clocks after an extension");
+      // The manager allocates the record to the new starter in her team.
+      await page.getByRole("link", { name: "Allocate the record" }).click();
+      await heading(page, "Allocate the record");
+      await checkAccessibility(page, "allocate the record");
+      await page.getByLabel("Ola Adeyemi").check();
+      await page.getByRole("button", { name: "Allocate", exact: true }).click();
+      await page.getByText("Allocated to Ola Adeyemi, Social Worker in Assessment Team North").waitFor();
       await page.getByRole("link", { name: "Overdue clocks" }).click();
       await heading(page, "Overdue clocks");
       await page.getByRole("link", { name: "The service" }).click();

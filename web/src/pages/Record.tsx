@@ -179,7 +179,7 @@ function Relationships({ r }: { r: PersonRecord }) {
   );
 }
 
-function Actions({ r }: { r: PersonRecord }) {
+function Actions({ r, manager }: { r: PersonRecord; manager: boolean }) {
   const base = `/children/${r.id}`;
   const unborn = r.birth?.unborn;
   const links: [string, string][] = r.case_record
@@ -196,6 +196,7 @@ function Actions({ r }: { r: PersonRecord }) {
     more.push([`${base}/birth-certificate`, "Record that the birth certificate was seen"]);
     if (r.birth && !r.birth.registered_on) more.push([`${base}/birth-registration`, "Record that the birth was registered"]);
   }
+  if (manager && r.case_record) more.push([`${base}/allocation`, "Allocate the record"]);
   return (
     <nav aria-label="Record something">
       <div class="govuk-button-group">
@@ -221,7 +222,7 @@ export function Record({ id, tab }: { id: string; tab: RecordTab }) {
       {record && (
         <>
           <Summary r={record} />
-          <Actions r={record} />
+          <Actions r={record} manager={user?.role === "team_manager"} />
           <nav class="govuk-!-margin-bottom-6" aria-label="Parts of the record">
             <ul class="app-inline-list">
               {tabs.map((t) => (
