@@ -79,6 +79,10 @@ Status RequireCaseRecord(store::Connection& c, const std::string& record_id) {
 
 }  // namespace
 
+std::vector<std::string> AcronymsToDefine(const Services& s, const Entry& entry) {
+  return UndefinedAcronyms(entry, s.settings.glossary);
+}
+
 Result<JournalItem> RecordEntry(const Services& s, const Actor& actor, const std::string& record_id, Entry entry) {
   entry.corrects_id.clear();
   entry.correction_reason.clear();

@@ -14,6 +14,10 @@
 
 namespace casework::app {
 
+// ENT-09: the acronyms in an entry that the partnership's glossary does not define, so the page
+// can ask its author to spell them out. Advice only: an entry is never refused for them.
+std::vector<std::string> AcronymsToDefine(const Services& s, const Entry& entry);
+
 Result<JournalItem> RecordEntry(const Services& s, const Actor& actor, const std::string& record_id, Entry entry);
 
 // Records replacement as a correction of the entry item_id, for the reason given in

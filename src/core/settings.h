@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "core/plain_language.h"
 #include "core/timescale.h"
 #include "core/working_day_calendar.h"
 
@@ -73,6 +74,8 @@ struct Settings {
   // TIM-01: the events recorded on a child's record and the clocks they start and stop, from
   // timescales.toml. Empty until loaded.
   Timescales timescales;
+  // ENT-09: acronyms and their meanings, from glossary.toml. Empty until loaded.
+  Glossary glossary;
   SessionPolicy sessions;
   PasswordPolicy passwords;
   AccessPolicy access;

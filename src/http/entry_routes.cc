@@ -64,13 +64,20 @@ void ReadEntry(JsonReader& r, Entry& e, bool correction) {
   if (correction) e.correction_reason = r.String("correction_reason", true);
 }
 
+// The recorded item, and the acronyms its author is asked to define (ENT-09).
+json::object RecordedJson(const JournalItem& item, const std::vector<std::string>& undefined_acronyms) {
+  return json::object{{"item", JournalItemJson(item)},
+                      {"undefined_acronyms", json::array(undefined_acronyms.begin(), undefined_acronyms.end())}};
+}
+
 Response Record(const Call& call) {
   std::string id;
   if (auto bad = PathId(call, "id", id)) return *bad;
   Entry e;
   if (auto bad = ReadBody(call, [&](JsonReader& r) { ReadEntry(r, e, false); })) return *bad;
+  std::vector<std::string> undefined = app::AcronymsToDefine(call.services, e);
   return Answer(app::RecordEntry(call.services, call.actor(), id, std::move(e)),
-                [](const JournalItem& item) { return json::object{{"item", JournalItemJson(item)}}; }, 201);
+                [&](const JournalItem& item) { return RecordedJson(item, undefined); }, 201);
 }
 
 Response Correct(const Call& call) {
@@ -79,8 +86,9 @@ Response Correct(const Call& call) {
   if (auto bad = PathId(call, "item", item)) return *bad;
   Entry e;
   if (auto bad = ReadBody(call, [&](JsonReader& r) { ReadEntry(r, e, true); })) return *bad;
+  std::vector<std::string> undefined = app::AcronymsToDefine(call.services, e);
   return Answer(app::CorrectEntry(call.services, call.actor(), id, item, std::move(e)),
-                [](const JournalItem& i) { return json::object{{"item", JournalItemJson(i)}}; }, 201);
+                [&](const JournalItem& i) { return RecordedJson(i, undefined); }, 201);
 }
 
 Response Countersign(const Call& call) {

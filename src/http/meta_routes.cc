@@ -41,8 +41,19 @@ Response Choices(const Call& call) {
   return Ok(json::object{{"genders", list(s.genders)}, {"ethnicities", list(s.ethnicities)}, {"religions", list(s.religions)}});
 }
 
+// The partnership's glossary (ENT-09), so the pages can expand acronyms for the reader.
+Response GlossaryTerms(const Call& call) {
+  if (auto bad = OnlyQuery(call.request, {})) return *bad;
+  json::array terms;
+  for (const auto& [acronym, meaning] : call.services.settings.glossary) {
+    terms.push_back(json::object{{"acronym", acronym}, {"meaning", meaning}});
+  }
+  return Ok(json::object{{"terms", std::move(terms)}});
+}
+
 void AddMetaRoutes(Api& api) {
   api.Add("GET", "/api/v1/choices", Choices, Api::Access::kSignedInPassive);
+  api.Add("GET", "/api/v1/glossary", GlossaryTerms, Api::Access::kSignedInPassive);
   api.Add("GET", "/api/v1/health", Health, Api::Access::kOpen);
   api.Add("GET", "/api/v1/openapi.yaml", OpenApi, Api::Access::kOpen);
 }

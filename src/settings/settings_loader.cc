@@ -7,6 +7,7 @@
 #include "core/person_rules.h"
 #include "core/user.h"
 #include "settings/calendar_loader.h"
+#include "settings/glossary_loader.h"
 #include "settings/timescales_loader.h"
 #include "settings/toml_reader.h"
 
@@ -104,6 +105,9 @@ Result<Settings> LoadSettings(const std::string& config_dir) {
   Result<Timescales> timescales = LoadTimescales(config_dir);
   if (!timescales.ok()) return timescales.status();
   s.timescales = std::move(*timescales);
+  Result<Glossary> glossary = LoadGlossary(config_dir);
+  if (!glossary.ok()) return glossary.status();
+  s.glossary = std::move(*glossary);
 
   auto positive = [&](int64_t v, const char* name, int64_t max) -> Status {
     if (v < 1 || v > max) return Status::Invalid(file, std::string(name) + " must be from 1 to " + std::to_string(max));

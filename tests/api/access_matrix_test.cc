@@ -143,6 +143,7 @@ const Row kRows[] = {
     {"GET /api/v1/health", "-", "open health check"},
     {"GET /api/v1/openapi.yaml", "-", "open API description"},
     {"GET /api/v1/choices", "-", "the partnership's lists of values for details"},
+    {"GET /api/v1/glossary", "-", "the partnership's glossary of acronyms"},
     {"GET /api/v1/drafts", "-", "the user's own drafts"},
     {"GET /api/v1/timescales", "-", "the partnership's timescale definitions"},
     {"GET /api/v1/drafts/{key}", "-", "the user's own drafts"},

@@ -5,14 +5,15 @@ import { get, post, query } from "../api";
 import { useAuth } from "../auth";
 import { Loading, Problem } from "../components/Layout";
 import { formatDateTime } from "../format";
+import { Expanded, type Glossary, useGlossary } from "../glossary";
 import { clockFacts, ENTRY_TYPES, entryFacts, isCorrection, kindLabel } from "../journal";
 import { Link, navigate, useLocation } from "../router";
 import type { JournalItem, JournalPage } from "../types";
 
 const PAGE_SIZE = 20;
 
-function Item({ item, bySeq, recordId, userId, onCountersign }: {
-  item: JournalItem; bySeq: Map<string, number>; recordId: string; userId: string; onCountersign: () => void;
+export function Item({ item, bySeq, recordId, userId, glossary, onCountersign }: {
+  item: JournalItem; bySeq: Map<string, number>; recordId: string; userId: string; glossary: Glossary; onCountersign: () => void;
 }) {
   const corrected = item.corrected_by.length > 0;
   const body = item.body ?? {};
@@ -33,7 +34,7 @@ function Item({ item, bySeq, recordId, userId, onCountersign }: {
         {isCorrection(item) && item.target_id && bySeq.has(item.target_id) && <> Corrects no. {bySeq.get(item.target_id)}.</>}
         {corrected && <> Corrected by a later entry: read the correction above.</>}
       </p>
-      {text && <p class="govuk-body app-journal-item__text">{text}</p>}
+      {text && <p class="govuk-body app-journal-item__text"><Expanded text={text} glossary={glossary} /></p>}
       {facts.length > 0 && (
         <dl class="govuk-summary-list govuk-summary-list--no-border govuk-!-margin-bottom-2">
           {facts.map(([k, v], i) => (
@@ -61,6 +62,7 @@ function Item({ item, bySeq, recordId, userId, onCountersign }: {
 
 export function Journal({ id }: { id: string }) {
   const { user } = useAuth();
+  const glossary = useGlossary();
   const [reloads, setReloads] = useState(0);
   const { search } = useLocation();
   const types = search.getAll("type");
@@ -108,7 +110,7 @@ export function Journal({ id }: { id: string }) {
       {!page && !problem && <Loading />}
       {page && page.items.length === 0 && <p class="govuk-body">Nothing recorded{types.length ? " of that type" : ""}.</p>}
       {page && page.items.map((item) => (
-        <Item key={item.id} item={item} bySeq={bySeq} recordId={id} userId={user?.id ?? ""} onCountersign={() => setReloads((r) => r + 1)} />
+        <Item key={item.id} item={item} bySeq={bySeq} recordId={id} userId={user?.id ?? ""} glossary={glossary} onCountersign={() => setReloads((r) => r + 1)} />
       ))}
       {page && (before || page.more) && (
         <nav class="govuk-pagination govuk-pagination--block" aria-label="Journal pages">

@@ -8,6 +8,7 @@ import { draftKey, draftMessage, useDraft } from "../drafts";
 import { ENTRY_TITLES, EntryFields, EntryType, buildEntry, emptyEntry, fieldsFromEntry } from "../entryForm";
 import type { JournalPage } from "../types";
 import { errorsFrom } from "../errors";
+import { UndefinedAcronymsWarning } from "../glossary";
 import { londonNow } from "../format";
 import { Link, navigate } from "../router";
 import { useRecord } from "./Record";
@@ -47,6 +48,9 @@ export function RecordEntry({ id, type, correcting }: { id: string; type: EntryT
   const { fields: f, update, status, loaded, discard } = useDraft(key, correcting?.initial ?? emptyEntry(londonNow()), id);
   const [errors, setErrors] = useState<Errors>({});
   const [busy, setBusy] = useState(false);
+  // Set once saved with acronyms the glossary does not define (ENT-09): the author is asked to
+  // spell them out before going back to the record.
+  const [saved, setSaved] = useState<{ itemId: string; acronyms: string[] } | null>(null);
   const title = correcting ? `Correct entry no. ${correcting.seq}` : ENTRY_TITLES[type];
 
   const submit = async (e: Event) => {
@@ -57,13 +61,13 @@ export function RecordEntry({ id, type, correcting }: { id: string; type: EntryT
     if (!built.entry || Object.keys(built.errors).length) return;
     setBusy(true);
     try {
-      if (correcting) {
-        await post(`/persons/${id}/entries/${correcting.itemId}/corrections`, { ...built.entry, correction_reason: f.correction_reason });
-      } else {
-        await post(`/persons/${id}/entries`, built.entry);
-      }
+      type Recorded = { item: { id: string }; undefined_acronyms: string[] };
+      const recorded = correcting
+        ? await post<Recorded>(`/persons/${id}/entries/${correcting.itemId}/corrections`, { ...built.entry, correction_reason: f.correction_reason })
+        : await post<Recorded>(`/persons/${id}/entries`, built.entry);
       await discard();
-      navigate(`/children/${id}`);
+      if (recorded.undefined_acronyms?.length) setSaved({ itemId: recorded.item.id, acronyms: recorded.undefined_acronyms });
+      else navigate(`/children/${id}`);
     } catch (err) {
       setErrors(errorsFrom(err, LABELS));
     } finally {
@@ -75,6 +79,25 @@ export function RecordEntry({ id, type, correcting }: { id: string; type: EntryT
     update({ participants: f.participants.map((p, j) => (j === i ? { ...p, [key]: v } : p)) });
   const setAction = (i: number, next: Partial<(typeof f.actions)[number]>) =>
     update({ actions: f.actions.map((a, j) => (j === i ? { ...a, ...next } : a)) });
+
+  if (saved) {
+    return (
+      <Layout title="Entry recorded">
+        <div class="govuk-grid-row">
+          <div class="govuk-grid-column-two-thirds">
+            <div class="govuk-panel govuk-panel--confirmation">
+              <h1 class="govuk-panel__title">Entry recorded</h1>
+            </div>
+            <UndefinedAcronymsWarning acronyms={saved.acronyms} />
+            <div class="govuk-button-group">
+              <Link class="govuk-button" href={`/children/${id}/correct/${saved.itemId}`}>Correct the entry to explain them</Link>
+              <Link class="govuk-link" href={`/children/${id}`}>Back to the record</Link>
+            </div>
+          </div>
+        </div>
+      </Layout>
+    );
+  }
 
   return (
     <Layout title={record ? `${title} for ${record.display_name}` : title}>
