@@ -45,7 +45,7 @@ if summary and pg:
     table.append(("open a record summary vs pgbench select", "requests/s", f"{summary['per_second']:.0f}",
                   f"pgbench: {pg['per_second']:.0f}/s", "≥ 0.5× pgbench", f"{ratio:.2f}× {verdict(ratio >= 0.5)}"))
 for scenario, label, target in (("search", "search persons by name", 20), ("chronology", "the longest chronology (whole) as JSON", 50),
-                                ("decisions_due", "decisions due, whole service", 100)):
+                                ("overdue_clocks", "overdue clocks, whole service", 100)):
     d = find(scenario)
     if d:
         size = f", {d['bytes'] / max(d['requests'], 1) / 1024:.0f} KiB each" if scenario == "chronology" else ""
@@ -63,7 +63,7 @@ if mem:
 
 growth = []
 sizes = [s for s in ("tiny", "small", "council", "national") if find("search", s)]
-for scenario in ("search", "chronology", "decisions_due"):
+for scenario in ("search", "chronology", "overdue_clocks"):
     cells = [f"{find(scenario, s)['p50_ms']:.1f} / {find(scenario, s)['p99_ms']:.1f}" for s in sizes if find(scenario, s)]
     if cells:
         growth.append((scenario, cells))
@@ -84,8 +84,10 @@ meta = {"date": datetime.now(timezone.utc).isoformat(timespec="seconds"), "scale
 with open(out + ".json", "w") as f:
     json.dump({**meta, "measurements": rows, "table": [dict(zip(headers, r)) for r in table]}, f, indent=2)
 with open(out + ".md", "w") as f:
+    loads = [r["load_average"] for r in rows if "load_average" in r]
+    during = f", {min(loads):.1f} to {max(loads):.1f} while the scenarios ran" if loads else ""
     f.write(f"# Benchmarks: {scale} scale, {backend}\n\n{meta['date']}, `{command}`, {meta['machine']['cpus']} cores, "
-            f"load average {meta['machine']['load_average'][0]:.1f} at the end.\n\n")
+            f"load average {meta['machine']['load_average'][0]:.1f} at the end{during}.\n\n")
     f.write("| " + " | ".join(headers) + " |\n|" + "---|" * 6 + "\n")
     for r in table:
         f.write("| " + " | ".join(str(c) for c in r) + " |\n")

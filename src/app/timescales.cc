@@ -19,29 +19,9 @@ bool Names(const std::vector<std::string>& events, const std::string& event) {
   return std::find(events.begin(), events.end(), event) != events.end();
 }
 
-json::object ClockBody(const RecordClock& k) {
-  json::object o{{"clock_id", k.id},
-                 {"timescale", k.definition},
-                 {"name", k.name},
-                 {"started_on", FormatDate(k.started_on)},
-                 {"statutory_due", FormatDate(k.statutory_due)},
-                 {"due", FormatDate(k.Due())}};
-  if (k.stopped_on) o["stopped_on"] = FormatDate(*k.stopped_on);
-  return o;
-}
-
 RecordClock OpenClock(store::Connection& c, const Services& s, const Actor& actor, const TimescaleDefinition& d,
                       const std::string& person_id, Date opens_on, const RecordClock* previous) {
-  RecordClock k;
-  k.id = s.ids.Next();
-  k.person_id = person_id;
-  k.definition = d.key;
-  k.name = d.name;
-  k.series_id = previous ? previous->series_id : k.id;
-  k.occurrence = previous ? previous->occurrence + 1 : 0;
-  k.series_began_on = previous ? previous->series_began_on : opens_on;
-  k.started_on = opens_on;
-  k.statutory_due = DueAfter(s.settings.calendar, opens_on, d.IntervalFor(k.occurrence, k.series_began_on, opens_on));
+  RecordClock k = NewClock(s.settings.calendar, d, s.ids.Next(), person_id, opens_on, previous);
   store::ClockRepo(c).Insert(k);
   AppendItem(c, s, actor, {person_id, kinds::kClockStarted, std::nullopt, k.id, ClockBody(k)});
   return k;
@@ -115,6 +95,39 @@ std::string JoinAnd(const std::vector<std::string>& items) {
 
 }  // namespace
 
+RecordClock NewClock(const WorkingDayCalendar& calendar, const TimescaleDefinition& d, std::string id,
+                     const std::string& person_id, Date opens_on, const RecordClock* previous) {
+  RecordClock k;
+  k.id = std::move(id);
+  k.person_id = person_id;
+  k.definition = d.key;
+  k.name = d.name;
+  k.series_id = previous ? previous->series_id : k.id;
+  k.occurrence = previous ? previous->occurrence + 1 : 0;
+  k.series_began_on = previous ? previous->series_began_on : opens_on;
+  k.started_on = opens_on;
+  k.statutory_due = DueAfter(calendar, opens_on, d.IntervalFor(k.occurrence, k.series_began_on, opens_on));
+  return k;
+}
+
+json::object ClockBody(const RecordClock& k) {
+  json::object o{{"clock_id", k.id},
+                 {"timescale", k.definition},
+                 {"name", k.name},
+                 {"started_on", FormatDate(k.started_on)},
+                 {"statutory_due", FormatDate(k.statutory_due)},
+                 {"due", FormatDate(k.Due())}};
+  if (k.stopped_on) o["stopped_on"] = FormatDate(*k.stopped_on);
+  return o;
+}
+
+json::object EventBody(const Timescales& timescales, const EventInput& in) {
+  return json::object{{"event", in.event},
+                      {"name", timescales.events.at(in.event)},
+                      {"occurred_on", FormatDate(in.occurred_on)},
+                      {"note", in.note}};
+}
+
 EventOutcome ApplyTimescaleEvent(store::Connection& c, const Services& s, const Actor& actor,
                                  const std::string& person_id, const EventInput& in) {
   EventOutcome out;
@@ -133,6 +146,17 @@ EventOutcome ApplyTimescaleEvent(store::Connection& c, const Services& s, const 
         CloseClock(c, s, actor, k, ClockStatus::kMet, in.occurred_on);
         out.stopped.push_back(k);
         if (d.repeats) out.started.push_back(OpenClock(c, s, actor, d, person_id, in.occurred_on, &k));
+      }
+      continue;
+    }
+    // A restarting event later than the running occurrence's start replaces it: the old one
+    // ends unmet and a new one counts from the later date.
+    if (Names(d.restarts_on, in.event) && !open.empty()) {
+      for (RecordClock& k : open) {
+        if (date::sys_days{in.occurred_on} <= date::sys_days{k.started_on}) continue;
+        CloseClock(c, s, actor, k, ClockStatus::kEnded, in.occurred_on);
+        out.ended.push_back(k);
+        out.started.push_back(OpenClock(c, s, actor, d, person_id, in.occurred_on, nullptr));
       }
       continue;
     }
@@ -156,11 +180,8 @@ Result<EventOutcome> RecordTimescaleEvent(const Services& s, const Actor& actor,
     if (!store::CaseRecordRepo(c).Get(person_id)) {
       return Status::Conflict("timescales run on a child's case record; this person has none");
     }
-    json::object body{{"event", in.event},
-                      {"name", s.settings.timescales.events.at(in.event)},
-                      {"occurred_on", FormatDate(in.occurred_on)},
-                      {"note", in.note}};
-    JournalItem item = AppendItem(c, s, actor, {person_id, kinds::kTimescaleEvent, std::nullopt, "", body});
+    JournalItem item =
+        AppendItem(c, s, actor, {person_id, kinds::kTimescaleEvent, std::nullopt, "", EventBody(s.settings.timescales, in)});
     out = ApplyTimescaleEvent(c, s, actor, person_id, in);
     out->item = std::move(item);
     return Status::Ok();

@@ -4,6 +4,7 @@
 // change is a journal item written with the clock's new state in the same unit of work.
 #pragma once
 
+#include <boost/json/object.hpp>
 #include <string>
 #include <vector>
 
@@ -26,6 +27,14 @@ struct EventOutcome {
   JournalItem item;
   std::vector<RecordClock> started, stopped, ended;
 };
+
+// What the journal holds when an event is recorded, and each time a clock changes (its state
+// after the change); the scale loader writes the same.
+boost::json::object EventBody(const Timescales& timescales, const EventInput& in);
+boost::json::object ClockBody(const RecordClock& k);
+// Occurrence `previous + 1` of a clock (or its first, with no previous) opening on opens_on.
+RecordClock NewClock(const WorkingDayCalendar& calendar, const TimescaleDefinition& d, std::string id,
+                     const std::string& person_id, Date opens_on, const RecordClock* previous);
 
 // Records the event on the child's record and starts, meets or ends the clocks it names.
 Result<EventOutcome> RecordTimescaleEvent(const Services& s, const Actor& actor, const std::string& person_id,

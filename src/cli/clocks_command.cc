@@ -22,6 +22,13 @@ std::string Lateness(int days_overdue) {
   return std::to_string(days_overdue) + (days_overdue == 1 ? " day" : " days") + " overdue";
 }
 
+// The statutory date beside a shorter or extended one; reports count lateness against it.
+std::string Statutory(const RecordClock& k, Date today) {
+  if (k.Due() == k.statutory_due) return "";
+  return std::string("  (statutory date ") + FormatDate(k.statutory_due) +
+         (k.LateAgainstStatutory(today) ? ", passed)" : ")");
+}
+
 int ListClocks(const ClocksOptions& o) {
   auto rt = Runtime::Open(o.store);
   if (!rt) return 1;
@@ -47,7 +54,7 @@ int ListClocks(const ClocksOptions& o) {
     ++listed;
     std::cout << FormatDate(r.clock.Due()) << "  " << Lateness(late) << "  " << r.child_name << " ("
               << r.council_reference << ")  " << r.clock.name << "  "
-              << (r.worker_name.empty() ? "unallocated" : r.worker_name) << "\n";
+              << (r.worker_name.empty() ? "unallocated" : r.worker_name) << Statutory(r.clock, today) << "\n";
   }
   if (listed == 0) std::cerr << (o.overdue ? "No clocks are overdue.\n" : "No clocks are due in that time.\n");
   return 0;

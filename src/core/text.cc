@@ -42,6 +42,33 @@ char32_t Decode(std::string_view text, size_t& i) {
   return cp;
 }
 
+// Lower case for the cased scripts whose capitals sit at a fixed distance from their small
+// letters (Greek, Cyrillic, Armenian), so that "Иванов" is found by "иван".
+char32_t LowerOtherScript(char32_t cp) {
+  if (cp >= 0x391 && cp <= 0x3A9 && cp != 0x3A2) return cp + 0x20;
+  if (cp >= 0x400 && cp <= 0x40F) return cp + 0x50;
+  if (cp >= 0x410 && cp <= 0x42F) return cp + 0x20;
+  if (cp >= 0x531 && cp <= 0x556) return cp + 0x30;
+  return cp;
+}
+
+// Base letters for the Romanian comma-below letters U+0218..U+021B (Ș ș Ț ț).
+char RomanianBase(char32_t cp) { return cp == 0x218 || cp == 0x219 ? 's' : 't'; }
+
+void AppendUtf8(std::string& out, char32_t cp) {
+  if (cp < 0x800) {
+    out += static_cast<char>(0xC0 | (cp >> 6));
+  } else if (cp < 0x10000) {
+    out += static_cast<char>(0xE0 | (cp >> 12));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (cp >> 18));
+    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+  }
+  out += static_cast<char>(0x80 | (cp & 0x3F));
+}
+
 }  // namespace
 
 bool IsBlank(std::string_view text) {
@@ -97,12 +124,13 @@ std::string FoldName(std::string_view text) {
         out += "ss";
         continue;
       }
+    } else if (cp >= 0x218 && cp <= 0x21B) {
+      letter = RomanianBase(cp);
     } else if (cp > 0x17F && cp != 0xFFFD) {
-      // Other scripts keep their characters as they are.
+      // Other scripts keep their letters, in lower case where that is a fixed step.
       if (pending_space && !out.empty()) out += ' ';
       pending_space = false;
-      size_t len = cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
-      out.append(text.substr(i - len, len));
+      AppendUtf8(out, LowerOtherScript(cp));
       continue;
     }
     if (letter == 0) {

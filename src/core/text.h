@@ -14,6 +14,7 @@ size_t Utf8Length(std::string_view text);
 bool IsValidUtf8(std::string_view text);
 // Lower case, Latin accents removed, apostrophes and hyphens dropped, runs of other
 // punctuation and spaces turned into one space: "O'Brien-Smyth  Zoë" -> "obriensmyth zoe".
+// Other scripts keep their letters, Greek, Cyrillic and Armenian in lower case.
 std::string FoldName(std::string_view text);
 // Upper case with spaces removed: " sw1a 1aa" -> "SW1A1AA".
 std::string FoldPostcode(std::string_view text);

@@ -16,6 +16,13 @@ TEST(Text, FoldsNamesForMatching) {
 
 TEST(Text, KeepsOtherScriptsAsWritten) { EXPECT_EQ(FoldName("Ali \u0639\u0644\u064a"), "ali \u0639\u0644\u064a"); }
 
+// REC-04: a name in Cyrillic or Greek capitals is found by the same name in small letters.
+TEST(Text, REC04_LowerCasesOtherCasedScripts) {
+  EXPECT_EQ(FoldName("Дмитрий ИВАНОВ"), "дмитрий иванов");
+  EXPECT_EQ(FoldName("Ёлкин Ψαρράς"), "ёлкин ψαρράς");
+  EXPECT_EQ(FoldName("Ștefan Țurcanu"), "stefan turcanu");
+}
+
 TEST(Text, CountsCharactersNotBytes) {
   EXPECT_EQ(Utf8Length("Zoë"), 3u);
   EXPECT_TRUE(IsValidUtf8("Zoë"));

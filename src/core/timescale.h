@@ -39,6 +39,9 @@ struct TimescaleDefinition {
   std::vector<std::string> starts_on;  // events that open the clock
   std::vector<std::string> stops_on;   // events that meet it
   std::vector<std::string> ends_on;    // events that close it unmet and stop any repeats
+  // Events that restart a running clock from their own, later date: the initial conference
+  // counts from the last strategy discussion when several are held.
+  std::vector<std::string> restarts_on;
   Interval first;
   bool repeats = false;                  // meeting it opens the next occurrence
   std::vector<Interval> then;            // later occurrences in turn; the last one repeats

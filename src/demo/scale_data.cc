@@ -15,6 +15,7 @@
 #include "app/audit.h"
 #include "core/entry_rules.h"
 #include "core/journal_kinds.h"
+#include "demo/clock_story.h"
 #include "demo/entry_pool.h"
 #include "demo/households.h"
 #include "demo/names.h"
@@ -22,6 +23,7 @@
 #include "demo/staff.h"
 #include "store/case_record_repo.h"
 #include "store/chronology_repo.h"
+#include "store/clock_repo.h"
 #include "store/entry_index_repo.h"
 #include "store/journal_repo.h"
 #include "store/person_repo.h"
@@ -64,6 +66,7 @@ struct Batch {
   };
   std::vector<ChronologyEvent> chronology;
   std::vector<std::pair<std::string, std::string>> superseded;  // item, by correction
+  std::vector<RecordClock> clocks;
   int64_t children = 0;
 };
 
@@ -93,6 +96,14 @@ Status WriteBatch(store::Database& db, const Batch& b) {
     for (const store::CountersignatureRow& row : b.countersignatures) {
       index.InsertCountersignature({row.item_id, row.record_id, row.provider_user_id, ""});
       if (!row.signed_item_id.empty()) index.MarkCountersigned(row.item_id, row.signed_item_id);
+    }
+    store::ClockRepo clocks(c);
+    for (const RecordClock& k : b.clocks) {
+      // Stored as the use cases leave it: opened at version 1, then met or ended.
+      RecordClock opened = k;
+      opened.version = 1;
+      clocks.Insert(opened);
+      if (k.status != ClockStatus::kOpen) clocks.Update(k, 1);
     }
     return Status::Ok();
   });
@@ -306,6 +317,23 @@ class Generator {
     auto span = std::chrono::duration_cast<std::chrono::microseconds>(end - from).count();
     Timestamp last = from;
     std::vector<std::pair<std::string, EntryType>> correctable;
+    // The referral, and what followed it, recorded by the allocated worker as it happened.
+    ClockStory clocks = TellClockStory(rng_, settings_, chain.record_id, LondonDate(from), LondonDate(now_),
+                                       [this] { return NewId(); });
+    size_t next_event = 0;
+    int64_t clock_items = 0;
+    auto record_events_until = [&](Timestamp until) {
+      for (; next_event < clocks.events.size(); ++next_event) {
+        const ClockEvent& e = clocks.events[next_event];
+        Timestamp at = std::min(std::max(WorkingTime(LondonMidnight(e.on) + hours(12)), last + seconds(1)), now_);
+        if (at > until) return;
+        for (const ClockJournalItem& item : e.items) {
+          Append(b, chain, worker, item.kind, at, std::nullopt, item.target_id, json::serialize(item.body));
+          ++clock_items;
+        }
+        last = at;
+      }
+    };
     static const std::vector<int> mix = {42, 22, 26, 10};
     for (int k = 0; k < n; ++k) {
       double place = (k + rng_.Between(0, 999) / 1000.0) / n;
@@ -313,6 +341,7 @@ class Generator {
       auto type = static_cast<EntryType>(rng_.Index(mix));
       bool late = rng_.Chance(0.07);
       Timestamp recorded = occurred + (late ? days(rng_.Between(2, 6)) : minutes(rng_.Between(30, 360)));
+      record_events_until(recorded);
       recorded = std::min(std::max(recorded, last + seconds(1)), now_);
       last = recorded;
       const User& author = type == EntryType::kDecision && rng_.Chance(0.7) ? team.manager : worker;
@@ -374,7 +403,10 @@ class Generator {
         b.countersignatures.push_back(std::move(row));
       }
     }
-    entry_items_ += items_ - before;
+    record_events_until(now_);
+    b.clocks.insert(b.clocks.end(), clocks.clocks.begin(), clocks.clocks.end());
+    // The clocks' items are overhead, like the records opened, when the next child's entries are counted.
+    entry_items_ += items_ - before - clock_items;
   }
 
   const Scale& scale_;

@@ -61,6 +61,30 @@ TEST(ScaleDataTest, LoadsTheScaleAskedForWithChainsThatVerify) {
   EXPECT_EQ(report->items, loaded->items);
 }
 
+// TIM-05: the loaded service holds clocks as casework leaves them: every child's referral and
+// assessment, met, ended and still running, some of those overdue, and each change in the
+// child's journal, so the service's overdue list is measured on realistic data.
+TEST(ScaleDataTest, TIM05_ClocksAsCaseworkLeavesThem) {
+  TestServices t;
+  Scale scale{"test", 200, 800, 12000};
+  ScaleOptions options;
+  options.longest_record_entries = 300;
+  ASSERT_TRUE(LoadAtScale(t.db(), t.settings(), t.clock().Now(), scale, options, {}).ok());
+
+  EXPECT_EQ(Count(t, "SELECT COUNT(DISTINCT person_id) FROM clocks WHERE definition = 'child_and_family_assessment'"), 200);
+  EXPECT_GT(Count(t, "SELECT COUNT(*) FROM clocks WHERE status = 'met'"), 200);
+  EXPECT_GT(Count(t, "SELECT COUNT(*) FROM clocks WHERE status = 'open'"), 0);
+  std::string today = FormatDate(LondonDate(t.clock().Now()));
+  EXPECT_GT(Count(t, "SELECT COUNT(*) FROM clocks WHERE status = 'open' AND due < '" + today + "'"), 0);
+  EXPECT_GT(Count(t, "SELECT COUNT(DISTINCT definition) FROM clocks"), 4);
+  EXPECT_EQ(Count(t, "SELECT COUNT(*) FROM journal WHERE kind = 'clock.started'"), Count(t, "SELECT COUNT(*) FROM clocks"));
+  EXPECT_EQ(Count(t, "SELECT COUNT(*) FROM journal WHERE kind IN ('clock.stopped', 'clock.ended')"),
+            Count(t, "SELECT COUNT(*) FROM clocks WHERE status <> 'open'"));
+  EXPECT_EQ(Count(t, "SELECT COUNT(*) FROM clocks c JOIN journal j ON j.target_id = c.id AND j.kind = 'clock.started' "
+                     "AND j.record_id = c.person_id"),
+            Count(t, "SELECT COUNT(*) FROM clocks"));
+}
+
 TEST(ScaleDataTest, KnowsTheNamedScales) {
   EXPECT_EQ(ScaleNamed("council")->children, 25000);
   EXPECT_EQ(ScaleNamed("council")->items, 2000000);

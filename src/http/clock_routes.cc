@@ -228,6 +228,7 @@ Response Definitions(const Call& call) {
                                   {"starts", json::array(d.starts_on.begin(), d.starts_on.end())},
                                   {"stops", json::array(d.stops_on.begin(), d.stops_on.end())},
                                   {"ends", json::array(d.ends_on.begin(), d.ends_on.end())},
+                                  {"restarts", json::array(d.restarts_on.begin(), d.restarts_on.end())},
                                   {"length", DescribeInterval(d.first)},
                                   {"repeats", d.repeats}});
   }

@@ -5,6 +5,7 @@
 #include "core/journal_kinds.h"
 #include "http/chronology_csv.h"
 #include "http/handler_support.h"
+#include "http/json_text.h"
 
 namespace casework::http {
 namespace json = boost::json;
@@ -119,6 +120,27 @@ Response Journal(const Call& call) {
   });
 }
 
+// Written as text rather than built as a document: a whole chronology is 10,000 events.
+std::string ChronologyText(const app::ChronologyView& v) {
+  JsonText t(v.events.size() * 400 + 64);
+  t.Raw("{").Key("events", true).Raw("[");
+  for (size_t i = 0; i < v.events.size(); ++i) {
+    const store::ChronologyRow& e = v.events[i];
+    auto type = EntryTypeOfKind(e.kind);
+    if (i > 0) t.Raw(",");
+    t.Raw("{").Key("item_id", true).String(e.item_id).Key("seq").Int(e.seq);
+    t.Key("type").String(type ? EntryTypeName(*type) : "");
+    t.Key("occurred_at").String(FormatTimestamp(e.occurred_at)).Key("recorded_at").String(FormatTimestamp(e.recorded_at));
+    t.Key("late").Bool(e.late).Key("summary").String(e.summary).Key("agency").String(e.agency);
+    t.Key("author").Raw("{").Key("user_id", true).String(e.author_user_id).Key("name").String(e.author_name);
+    t.Key("post_title").String(e.author_post_title).Raw("}}");
+  }
+  t.Raw("]").Key("more").Bool(v.more).Key("next_after");
+  if (v.more) t.String(v.next_after);
+  else t.Null();
+  return t.Raw("}").Take();
+}
+
 // CHR-01: significant events in the order they happened, a page at a time or whole.
 Response Chronology(const Call& call) {
   std::string id;
@@ -129,26 +151,9 @@ Response Chronology(const Call& call) {
   if (!limit.ok()) return ErrorResponse(limit.status());
   q.limit = *limit;
   if (auto after = call.request.QueryValue("after")) q.after = std::string(*after);
-  return Answer(app::ReadChronology(call.services, call.actor(), id, q), [](const app::ChronologyView& v) {
-    json::array events;
-    events.reserve(v.events.size());
-    for (const store::ChronologyRow& e : v.events) {
-      events.push_back(json::object{{"item_id", e.item_id},
-                                    {"seq", e.seq},
-                                    {"type", EntryTypeOfKind(e.kind) ? EntryTypeName(*EntryTypeOfKind(e.kind)) : ""},
-                                    {"occurred_at", FormatTimestamp(e.occurred_at)},
-                                    {"recorded_at", FormatTimestamp(e.recorded_at)},
-                                    {"late", e.late},
-                                    {"summary", e.summary},
-                                    {"agency", e.agency},
-                                    {"author", json::object{{"user_id", e.author_user_id},
-                                                            {"name", e.author_name},
-                                                            {"post_title", e.author_post_title}}}});
-    }
-    json::object page{{"events", std::move(events)}, {"more", v.more}};
-    page["next_after"] = v.more ? json::value(v.next_after) : nullptr;
-    return page;
-  });
+  Result<app::ChronologyView> view = app::ReadChronology(call.services, call.actor(), id, q);
+  if (!view.ok()) return ErrorResponse(view.status());
+  return JsonResponse(200, ChronologyText(*view));
 }
 
 // CHR-02: the whole chronology as a CSV file, named by the council reference (never the

@@ -63,6 +63,7 @@ TimescaleDefinition ReadClock(const toml::table& t, const std::string& file, con
   reader.OneOrMoreStrings("starts", d.starts_on);
   reader.OneOrMoreStrings("stops", d.stops_on);
   reader.OneOrMoreStrings("ends", d.ends_on);
+  reader.OneOrMoreStrings("restarts", d.restarts_on);
   reader.Read("repeats", d.repeats);
   d.first = ReadInterval(t, reader);
   for (const toml::table* then : reader.Tables("then")) {
@@ -82,6 +83,7 @@ TimescaleDefinition ReadClock(const toml::table& t, const std::string& file, con
   CheckEvents(t, "starts", d.starts_on, timescales, true, reader);
   CheckEvents(t, "stops", d.stops_on, timescales, true, reader);
   CheckEvents(t, "ends", d.ends_on, timescales, false, reader);
+  CheckEvents(t, "restarts", d.restarts_on, timescales, false, reader);
   if (!d.repeats && (!d.then.empty() || d.after_a_year)) {
     reader.FailHere("then and after_a_year are only for a clock that repeats");
   }

@@ -38,7 +38,8 @@ TEST(TimescalesConfig, TIM01_ShippedDefaults) {
   EXPECT_EQ(t->Find("review_conference")->then.at(0).length, 6);
   EXPECT_EQ(t->Find("looked_after_visit_long_term")->after_a_year->unit, U::kMonths);
   EXPECT_EQ(t->Find("initial_conference")->starts_on, std::vector<std::string>{"section_47_started"});
-  EXPECT_EQ(t->Find("looked_after_visit")->ends_on.size(), 2u);
+  EXPECT_EQ(t->Find("initial_conference")->restarts_on, std::vector<std::string>{"strategy_discussion"});
+  EXPECT_EQ(t->Find("looked_after_visit")->ends_on.size(), 3u);
   EXPECT_FALSE(t->Find("referral_decision")->repeats);
 }
 

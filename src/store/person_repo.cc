@@ -1,9 +1,7 @@
 #include "store/person_repo.h"
 
-#include <sstream>
-#include <unordered_set>
-
 #include "core/text.h"
+#include "store/person_summary_row.h"
 #include "store/row.h"
 
 namespace casework::store {
@@ -61,56 +59,6 @@ Address AddressAt(const Cursor& r) {
 }
 
 constexpr char kAddressColumns[] = "id, line1, line2, town, postcode, from_date, to_date";
-
-// The columns every summary query selects, in this order, after the person's id.
-constexpr char kSummarySelect[] =
-    "SELECT p.id, p.display_name, p.date_of_birth, p.nhs_number, r.council_reference, a.postcode, p.unborn";
-constexpr char kSummaryJoins[] =
-    " FROM persons p LEFT JOIN case_records r ON r.person_id = p.id"
-    " LEFT JOIN addresses a ON a.person_id = p.id AND a.current = 1";
-
-PersonSummary SummaryAt(const Cursor& r) {
-  PersonSummary s;
-  s.id = r.String(0);
-  s.display_name = r.String(1);
-  s.date_of_birth = OptDateAt(r, 2);
-  s.nhs_number = r.String(3);
-  s.council_reference = r.String(4);
-  s.postcode = r.String(5);
-  s.unborn = r.Bool(6);
-  return s;
-}
-
-// The words of a name query, folded as stored names are, so they hold no query syntax.
-std::vector<std::string> QueryWords(const std::string& name) {
-  std::istringstream in(FoldName(name));
-  std::vector<std::string> words;
-  for (std::string word; in >> word;) words.push_back(word);
-  return words;
-}
-
-// A condition, with its parameters, that person_names n matches when every word begins a
-// word of its name_key: "jo smi" finds "John Smith". Each dialect uses its own full-text
-// search; both give the same rows.
-std::string NameMatch(Dialect dialect, const std::vector<std::string>& words, std::vector<std::string>& params) {
-  if (dialect == Dialect::kSqlite) {
-    std::string match;
-    for (const std::string& w : words) match += (match.empty() ? "\"" : " \"") + w + "\"*";
-    params.push_back(match);
-    return "n.rowid IN (SELECT rowid FROM person_names_search WHERE person_names_search MATCH ?)";
-  }
-  // tsquery prefixes ('jo':*) over the stored tsvector, and the same question put to the
-  // trigram index: a word begins with "jo" exactly when " jo" occurs in " " || name_key.
-  std::string tsquery;
-  std::string condition = "n.search_words @@ to_tsquery('simple', lower(?::text COLLATE \"und-x-icu\"))";
-  for (const std::string& w : words) tsquery += (tsquery.empty() ? "'" : " & '") + w + "':*";
-  params.push_back(tsquery);
-  for (const std::string& w : words) {
-    condition += " AND (' ' || lower(n.name_key COLLATE \"und-x-icu\")) LIKE lower(?::text COLLATE \"und-x-icu\")";
-    params.push_back("% " + w + "%");
-  }
-  return condition;
-}
 
 // The persons columns that Insert and Update both write, in one order, with the text they
 // bind kept alive alongside.
@@ -176,6 +124,18 @@ std::string Placeholders(int n) {
 
 }  // namespace
 
+PersonSummary SummaryAt(const Cursor& r) {
+  PersonSummary s;
+  s.id = r.String(0);
+  s.display_name = r.String(1);
+  s.date_of_birth = OptDateAt(r, 2);
+  s.nhs_number = r.String(3);
+  s.council_reference = r.String(4);
+  s.postcode = r.String(5);
+  s.unborn = r.Bool(6);
+  return s;
+}
+
 void PersonRepo::Insert(const Person& p, const std::string& current_name_id, const std::string& missing) {
   PersonColumns columns(p, missing);
   std::string created = FormatTimestamp(p.created_at);
@@ -194,6 +154,7 @@ void PersonRepo::Insert(const Person& p, const std::string& current_name_id, con
       "VALUES (?, ?, 'current', ?, ?, '', ?, ?)",
       {std::string_view(current_name_id), std::string_view(p.id), std::string_view(d.given_names),
        std::string_view(d.family_name), std::string_view(key), std::string_view(created)});
+  IndexNameWords(p.id);
 }
 
 bool PersonRepo::Update(const Person& p, int64_t expected_version, const std::string& missing) {
@@ -207,6 +168,7 @@ bool PersonRepo::Update(const Person& p, int64_t expected_version, const std::st
   c_.Exec("DELETE FROM person_identifiers WHERE person_id = ?", {std::string_view(p.id)});
   c_.Exec("DELETE FROM person_not_known WHERE person_id = ?", {std::string_view(p.id)});
   WriteIdentifiers(p);
+  IndexNameWords(p.id);  // the display name may have changed
   return true;
 }
 
@@ -261,6 +223,7 @@ void PersonRepo::SetCurrentName(const std::string& person_id, const std::string&
       "VALUES (?, ?, 'current', ?, ?, '', ?, ?)",
       {std::string_view(name_id), std::string_view(person_id), std::string_view(given), std::string_view(family),
        std::string_view(key), std::string_view(when)});
+  IndexNameWords(person_id);
 }
 
 void PersonRepo::AddName(const std::string& person_id, const OtherName& n) {
@@ -272,6 +235,7 @@ void PersonRepo::AddName(const std::string& person_id, const OtherName& n) {
       {std::string_view(n.id), std::string_view(person_id), std::string_view(NameKindName(n.kind)),
        std::string_view(n.given_names), std::string_view(n.family_name), std::string_view(n.note),
        std::string_view(key), std::string_view(when)});
+  IndexNameWords(person_id);
 }
 
 std::vector<OtherName> PersonRepo::OtherNames(const std::string& person_id) {
@@ -353,72 +317,9 @@ std::vector<DuplicateCandidate> PersonRepo::DuplicateCandidates(const std::optio
   return out;
 }
 
-std::vector<PersonSummary> PersonRepo::Search(const PersonQuery& q, size_t* withheld) {
-  // First the page of matching names, in display order, reading only the name and the
-  // person's sort key; then the summaries of that page alone. Sorting every match with its
-  // record and address joined made a common surname cost as much as the number of people.
-  std::string hits = "SELECT n.id AS name_id FROM person_names n JOIN persons p ON p.id = n.person_id";
-  std::vector<Value> params;
-  std::vector<std::string> words = QueryWords(q.name);
-  std::vector<std::string> match_params;  // kept alive for params' views
-  std::string where;
-  if (!q.council_reference.empty()) hits += " JOIN case_records r ON r.person_id = p.id";
-  if (!words.empty()) {
-    where += " AND " + NameMatch(c_.dialect(), words, match_params);
-    for (const std::string& m : match_params) params.push_back(std::string_view(m));
-  } else {
-    where += " AND n.kind = 'current'";
-  }
-  auto dob = DateText(q.date_of_birth);
-  if (dob) {
-    where += " AND p.date_of_birth = ?";
-    params.push_back(std::string_view(*dob));
-  }
-  if (!q.nhs_number.empty()) {
-    where += " AND p.nhs_number = ?";
-    params.push_back(std::string_view(q.nhs_number));
-  }
-  if (!q.council_reference.empty()) {
-    where += " AND r.council_reference = ?";
-    params.push_back(std::string_view(q.council_reference));
-  }
-  constexpr char kOrder[] = " ORDER BY p.display_name, p.id, CASE n.kind WHEN 'current' THEN 0 ELSE 1 END";
-  hits += " WHERE" + where.substr(4) + kOrder + " LIMIT ?";
-  params.push_back(int64_t{q.limit * 4});
-
-  // visible is 0 for a restricted record that does not name the viewer, so the caller need
-  // not look each record up.
-  std::string visible = q.viewer_user_id.empty() ? "1"
-                                                 : "CASE WHEN r.restricted = 1 AND NOT EXISTS (SELECT 1 FROM"
-                                                   " restricted_record_users u WHERE u.record_id = p.id"
-                                                   " AND u.user_id = ?) THEN 0 ELSE 1 END";
-  std::string sql = "WITH hits AS (" + hits + ") " + kSummarySelect +
-                    ", n.given_names || ' ' || n.family_name, n.kind, " + visible +
-                    " FROM hits h JOIN person_names n ON n.id = h.name_id JOIN persons p ON p.id = n.person_id"
-                    " LEFT JOIN case_records r ON r.person_id = p.id"
-                    " LEFT JOIN addresses a ON a.person_id = p.id AND a.current = 1" +
-                    kOrder;
-  if (!q.viewer_user_id.empty()) params.push_back(std::string_view(q.viewer_user_id));
-
-  std::vector<PersonSummary> out;
-  std::unordered_set<std::string> seen;
-  auto rows = c_.QueryValues(sql, params);
-  while (rows->Next() && static_cast<int>(out.size()) < q.limit) {
-    PersonSummary s = SummaryAt(*rows);
-    if (!seen.insert(s.id).second) continue;
-    if (!rows->Bool(9)) {
-      if (withheld) ++*withheld;
-      continue;
-    }
-    if (rows->Text(8) != "current") s.matched_name = rows->String(7);
-    out.push_back(std::move(s));
-  }
-  return out;
-}
-
 std::vector<std::pair<PersonSummary, std::string>> PersonRepo::Incomplete(int limit, const std::string& after_id) {
   std::vector<std::pair<PersonSummary, std::string>> out;
-  auto rows = c_.Query(std::string(kSummarySelect) + ", p.missing_details" + kSummaryJoins +
+  auto rows = c_.Query(std::string(kSummarySelect) + ", p.missing_details FROM persons p" + kSummaryJoins +
                            " WHERE p.missing_details <> '' AND p.id > ? ORDER BY p.id LIMIT ?",
                        {std::string_view(after_id), int64_t{limit}});
   while (rows->Next()) out.emplace_back(SummaryAt(*rows), rows->String(7));
@@ -426,7 +327,7 @@ std::vector<std::pair<PersonSummary, std::string>> PersonRepo::Incomplete(int li
 }
 
 std::optional<PersonSummary> PersonRepo::Summary(const std::string& id) {
-  auto rows = c_.Query(std::string(kSummarySelect) + kSummaryJoins + " WHERE p.id = ?", {std::string_view(id)});
+  auto rows = c_.Query(std::string(kSummarySelect) + " FROM persons p" + kSummaryJoins + " WHERE p.id = ?", {std::string_view(id)});
   if (!rows->Next()) return std::nullopt;
   return SummaryAt(*rows);
 }

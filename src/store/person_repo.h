@@ -55,6 +55,12 @@ class PersonRepo {
 
  private:
   void WriteIdentifiers(const Person& person);
+  // Rewrites the search words of every name of the person (person_name_words).
+  void IndexNameWords(const std::string& person_id);
+  // Name ids of the first matches in display order: by name (person_search.cc), or by the
+  // other fields alone.
+  std::vector<std::string> NameHits(const PersonQuery& query, size_t wanted);
+  std::vector<std::string> HitsWithoutName(const PersonQuery& query, size_t wanted);
   Connection& c_;
 };
 

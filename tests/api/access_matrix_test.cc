@@ -59,6 +59,16 @@ const Row kRows[] = {
     {"POST /api/v1/persons/{id}/events", "ADADDDD", "/api/v1/persons/{child}/events",
      R"({"event": "referral_received", "occurred_on": "{today}"})"},
     {"GET /api/v1/persons/{id}/clocks", "ADADAAD", "/api/v1/persons/{child}/clocks"},
+    {"POST /api/v1/clocks/{clock}/shorter-timescale", "ADADDDD", "/api/v1/clocks/{clock}/shorter-timescale",
+     R"({"due": "{today}", "reason": "The court hearing was brought forward."})"},
+    {"POST /api/v1/clocks/{clock}/extension", "ADADDDD", "/api/v1/clocks/{clock}/extension",
+     R"({"reason": "Police checks outstanding", "proposed_due": "{in_60_days}", "agencies": ["Police"]})"},
+    {"POST /api/v1/clocks/{clock}/extension/consultations", "ADADDDD",
+     "/api/v1/clocks/{pending_clock}/extension/consultations",
+     R"({"agency": "Police", "manager_name": "DS Amy Clarke", "consulted_at": "{an_hour_ago}", "view": "Agrees."})"},
+    // Only a manager of the team the record is allocated to decides an extension.
+    {"POST /api/v1/clocks/{clock}/extension/decision", "DDADDDD", "/api/v1/clocks/{pending_clock}/extension/decision",
+     R"({"decision": "decline", "reason": "The assessment can finish on time."})"},
     // Consent to share and disclosures (SHR-01..03): partners see only what is shared with them.
     {"GET /api/v1/persons/{id}/sharing", "ADADAAD", "/api/v1/persons/{child}/sharing"},
     {"POST /api/v1/persons/{id}/consents", "ADADDDD", "/api/v1/persons/{child}/consents",
@@ -129,10 +139,6 @@ const Row kRows[] = {
     {"GET /api/v1/choices", "-", "the partnership's lists of values for details"},
     {"GET /api/v1/drafts", "-", "the user's own drafts"},
     {"GET /api/v1/timescales", "-", "the partnership's timescale definitions"},
-    {"POST /api/v1/clocks/{clock}/shorter-timescale", "-", "access decided by the record the clock is on, as events"},
-    {"POST /api/v1/clocks/{clock}/extension", "-", "access decided by the record the clock is on, as events"},
-    {"POST /api/v1/clocks/{clock}/extension/consultations", "-", "access decided by the record the clock is on"},
-    {"POST /api/v1/clocks/{clock}/extension/decision", "-", "access decided by the record the clock is on"},
     {"GET /api/v1/drafts/{key}", "-", "the user's own drafts"},
     {"DELETE /api/v1/drafts/{key}", "-", "the user's own drafts"},
 };
@@ -217,6 +223,17 @@ class AccessMatrix : public ::testing::TestWithParam<Row> {
                            "text": "Jo says Ann was upset.", "source": {"first_hand": false, "name": "Jo"},
                            "provided_by": {"user_id": "{jo_id}"}})",
                        "item");
+      }
+      if (name == "clock") {  // the referral decision's clock, started today on {child}
+        HttpResult r = server->Send("POST", Expand("/api/v1/persons/{child}/events"), tokens["sam"],
+                                    Expand(R"({"event": "referral_received", "occurred_on": "{today}"})"));
+        EXPECT_EQ(r.status, 201) << r.body;
+        return std::string(r.Json().at("started").at(0).at("id").as_string());
+      }
+      if (name == "pending_clock") {  // {clock} with an extension request waiting
+        return Created("sam", "/api/v1/clocks/{clock}/extension",
+                       R"({"reason": "Police checks", "proposed_due": "{in_60_days}", "agencies": ["Police"]})",
+                       "clock");
       }
       if (name == "grant") {
         return Created("sam", "/api/v1/persons/{child}/grants",

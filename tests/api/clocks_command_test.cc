@@ -2,6 +2,7 @@
 // the same access rules as the API (TIM-05).
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <sstream>
 
 #include "api/live_server.h"
@@ -91,6 +92,32 @@ TEST_F(ClocksCommand, TIM05_OverdueListsTheUsersChildrenByDueDate) {
   ASSERT_EQ(lines.size(), 3u) << service.output;
   EXPECT_NE(lines[1].find("Ellie Elsewhere"), std::string::npos) << service.output;
   EXPECT_NE(lines[1].find("Test jo"), std::string::npos) << service.output;
+}
+
+// TIM-03, TIM-05: a shorter timescale governs the list; the statutory date is shown beside it.
+TEST_F(ClocksCommand, TIM03_TIM05_ShorterTimescaleListedWithItsStatutoryDate) {
+  std::string child = ReferredChild("sam", "Towers", 10);
+  std::string token = server_.SignIn("sam");
+  HttpResult clocks = server_.Get("/api/v1/persons/" + child + "/clocks", token);
+  ASSERT_EQ(clocks.status, 200) << clocks.body;
+  std::string assessment;
+  json::value listed = clocks.Json();
+  for (const json::value& k : listed.at("clocks").as_array()) {
+    if (k.at("timescale") == "child_and_family_assessment") assessment = std::string(k.at("id").as_string());
+  }
+  ASSERT_FALSE(assessment.empty()) << clocks.body;
+  HttpResult shorter = server_.Post("/api/v1/clocks/" + assessment + "/shorter-timescale", token,
+                                    json::object{{"due", FormatDate(DaysAgo(1))}, {"reason", "Court hearing"}});
+  ASSERT_EQ(shorter.status, 200) << shorter.body;
+
+  CommandResult overdue = server_.RunCommand("clocks", {"--as", "sam", "--overdue"});
+  ASSERT_EQ(overdue.exit_code, 0) << overdue.output;
+  std::vector<std::string> lines = Lines(overdue.output);
+  ASSERT_EQ(lines.size(), 2u) << overdue.output;  // the decision, then the shortened assessment
+  Date statutory = settings_.calendar.AddWorkingDays(DaysAgo(10), 45);
+  EXPECT_EQ(lines[1].rfind(FormatDate(DaysAgo(1)) + "  1 day overdue  Ellie Towers (", 0), 0u) << lines[1];
+  std::string tail = "  Child and family assessment  Test sam  (statutory date " + FormatDate(statutory) + ")";
+  EXPECT_EQ(lines[1].substr(lines[1].size() - std::min(lines[1].size(), tail.size())), tail) << lines[1];
 }
 
 // TIM-05
