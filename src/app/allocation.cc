@@ -1,5 +1,7 @@
 #include "app/allocation.h"
 
+#include <algorithm>
+
 #include "app/access.h"
 #include "app/audit.h"
 #include "app/journal_writer.h"
@@ -41,6 +43,25 @@ Result<CaseRecord> AllocateCase(const Services& s, const Actor& actor, const std
   });
   if (!st.ok()) return st;
   return record;
+}
+
+Result<std::vector<User>> ListTeamMembers(const Services& s, const Actor& actor) {
+  if (actor.user.role != Role::kTeamManager || actor.user.team_id.empty()) {
+    return Refuse(s, actor, {"users.read", "", false, "", "list the team's members"},
+                  Status::Denied("only a team manager can list their team, to allocate records"));
+  }
+  std::vector<User> out;
+  Status st = s.db.Read([&](store::Connection& c) {
+    for (User& u : store::UserRepo(c).List()) {
+      if (u.disabled || u.team_id != actor.user.team_id) continue;
+      if (u.role != Role::kPractitioner && u.role != Role::kTeamManager) continue;
+      out.push_back(std::move(u));
+    }
+    return Status::Ok();
+  });
+  if (!st.ok()) return st;
+  std::sort(out.begin(), out.end(), [](const User& a, const User& b) { return a.full_name < b.full_name; });
+  return out;
 }
 
 }  // namespace casework::app

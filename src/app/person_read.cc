@@ -39,6 +39,9 @@ Result<PersonRecord> GetPersonRecord(const Services& s, const Actor& actor, cons
     if (view.case_record && !view.case_record->allocated_worker_id.empty()) {
       view.allocated_worker = store::UserRepo(c).Get(view.case_record->allocated_worker_id);
     }
+    if (view.case_record && !view.case_record->allocated_team_id.empty()) {
+      view.allocated_team_name = store::UserRepo(c).TeamName(view.case_record->allocated_team_id).value_or("");
+    }
     view.addresses = persons.Addresses(person_id);
     view.other_names = persons.OtherNames(person_id);
     // SEC-05: a partner is shown the child, not the child's family, unless shared.
@@ -51,6 +54,7 @@ Result<PersonRecord> GetPersonRecord(const Services& s, const Actor& actor, cons
     const CaseRecord* record = view.case_record ? &*view.case_record : nullptr;
     view.missing = MissingDetails(view.person, record, s.settings);
     view.reminders = ClockReminders(c, person_id, Today(s));
+    view.alerts = RecordAlerts(c, s, person_id);
     return Status::Ok();
   });
   if (!st.ok()) return st;

@@ -57,11 +57,13 @@ struct PersonRecord {
   Person person;
   std::optional<CaseRecord> case_record;
   std::optional<User> allocated_worker;  // who the record is allocated to, as they are now
+  std::string allocated_team_name;
   std::vector<Address> addresses;  // current first, then earlier ones
   std::vector<OtherName> other_names;
   std::vector<RelationshipView> relationships;
   std::vector<MissingDetail> missing;
   std::vector<Reminder> reminders;
+  std::vector<RecordAlert> alerts;
 };
 
 Result<PersonRecord> GetPersonRecord(const Services& s, const Actor& actor, const std::string& person_id);

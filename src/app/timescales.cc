@@ -1,5 +1,8 @@
 #include "app/timescales.h"
 
+#include <limits>
+#include <map>
+
 #include "app/access.h"
 #include "app/audit.h"
 #include "app/journal_writer.h"
@@ -180,6 +183,16 @@ Result<EventOutcome> RecordTimescaleEvent(const Services& s, const Actor& actor,
     if (!store::CaseRecordRepo(c).Get(person_id)) {
       return Status::Conflict("timescales run on a child's case record; this person has none");
     }
+    // A clock cannot be met before it started: the dates would say it was met early.
+    for (const TimescaleDefinition& d : s.settings.timescales.clocks) {
+      if (!Names(d.stops_on, in.event)) continue;
+      for (const RecordClock& k : store::ClockRepo(c).Open(person_id, d.key)) {
+        if (date::sys_days{in.occurred_on} < date::sys_days{k.started_on}) {
+          return Status::Invalid("occurred_on", "is before the " + k.name + " clock it would meet started, on " +
+                                                    FormatDate(k.started_on));
+        }
+      }
+    }
     JournalItem item =
         AppendItem(c, s, actor, {person_id, kinds::kTimescaleEvent, std::nullopt, "", EventBody(s.settings.timescales, in)});
     out = ApplyTimescaleEvent(c, s, actor, person_id, in);
@@ -336,11 +349,10 @@ Result<ClockView> DecideExtension(const Services& s, const Actor& actor, const s
   return view;
 }
 
-Result<std::vector<store::DueClockRow>> ListDueClocks(const Services& s, const Actor& actor, ClockScope scope,
-                                                      int within_days) {
-  const char* action = scope == ClockScope::kMine   ? "list my clocks"
-                       : scope == ClockScope::kTeam ? "list my team's clocks"
-                                                    : "list the service's clocks";
+namespace {
+
+// Whether the actor may see this scope's clocks; refusals are logged under `action`.
+Status RequireClockScope(const Services& s, const Actor& actor, ClockScope scope, const std::string& action) {
   if (scope == ClockScope::kTeam && (actor.user.role != Role::kTeamManager || actor.user.team_id.empty())) {
     return Refuse(s, actor, {"report.clocks", "", false, "", action},
                   Status::Denied("only a team manager can list their team's clocks"));
@@ -350,13 +362,29 @@ Result<std::vector<store::DueClockRow>> ListDueClocks(const Services& s, const A
     return Refuse(s, actor, {"report.clocks", "", false, "", action},
                   Status::Denied("only managers, records officers and auditors can list the whole service's clocks"));
   }
-  CASEWORK_RETURN_IF_ERROR(RequireCaseworkRole(s, actor, action));
+  return RequireCaseworkRole(s, actor, action);
+}
+
+std::string ScopeWorker(const Actor& actor, ClockScope scope) {
+  return scope == ClockScope::kMine ? actor.user.id : "";
+}
+std::string ScopeTeam(const Actor& actor, ClockScope scope) {
+  return scope == ClockScope::kTeam ? actor.user.team_id : "";
+}
+
+}  // namespace
+
+Result<std::vector<store::DueClockRow>> ListDueClocks(const Services& s, const Actor& actor, ClockScope scope,
+                                                      int within_days) {
+  const char* action = scope == ClockScope::kMine   ? "list my clocks"
+                       : scope == ClockScope::kTeam ? "list my team's clocks"
+                                                    : "list the service's clocks";
+  CASEWORK_RETURN_IF_ERROR(RequireClockScope(s, actor, scope, action));
   Date by{date::sys_days{Today(s)} + date::days{within_days}};
   std::vector<store::DueClockRow> out;
   Status st = s.db.Read([&](store::Connection& c) {
-    std::string worker = scope == ClockScope::kMine ? actor.user.id : "";
-    std::string team = scope == ClockScope::kTeam ? actor.user.team_id : "";
-    for (store::DueClockRow& row : store::ClockRepo(c).DueBy(by, worker, team, kListLimit)) {
+    for (store::DueClockRow& row :
+         store::ClockRepo(c).DueBy(by, ScopeWorker(actor, scope), ScopeTeam(actor, scope), kListLimit)) {
       if (VisibleInLists(c, s, actor, row.clock.person_id)) out.push_back(std::move(row));
     }
     return Status::Ok();
@@ -365,6 +393,51 @@ Result<std::vector<store::DueClockRow>> ListDueClocks(const Services& s, const A
   CASEWORK_RETURN_IF_ERROR(AuditAlone(
       s, actor,
       {"report.clocks", "", true, RoleName(actor.user.role), std::string(action) + ": " + std::to_string(out.size())}));
+  return out;
+}
+
+Result<std::vector<TimelinessRow>> TimelinessReport(const Services& s, const Actor& actor, ClockScope scope, Date from,
+                                                   Date to) {
+  const std::string action = std::string("report timeliness for ") +
+                             (scope == ClockScope::kMine   ? "my children"
+                              : scope == ClockScope::kTeam ? "my team"
+                                                           : "the service") +
+                             ", " + FormatDate(from) + " to " + FormatDate(to);
+  if (date::sys_days{to} < date::sys_days{from}) return Status::Invalid("to", "must not be before from");
+  if ((date::sys_days{to} - date::sys_days{from}).count() > 366) {
+    return Status::Invalid("to", "must be within 366 days of from");
+  }
+  CASEWORK_RETURN_IF_ERROR(RequireClockScope(s, actor, scope, action));
+  Date today = Today(s);
+  std::vector<TimelinessRow> out;
+  for (const TimescaleDefinition& d : s.settings.timescales.clocks) out.push_back({d.key, d.name});
+  int counted = 0;
+  Status st = s.db.Read([&](store::Connection& c) {
+    std::map<std::string, bool> visible;
+    for (const store::DueClockRow& row : store::ClockRepo(c).StatutoryDueBetween(
+             from, to, ScopeWorker(actor, scope), ScopeTeam(actor, scope), std::numeric_limits<int>::max())) {
+      const RecordClock& k = row.clock;
+      auto seen = visible.find(k.person_id);
+      if (seen == visible.end()) seen = visible.emplace(k.person_id, VisibleInLists(c, s, actor, k.person_id)).first;
+      if (!seen->second) continue;
+      auto line = std::find_if(out.begin(), out.end(), [&](const TimelinessRow& r) { return r.timescale == k.definition; });
+      if (line == out.end()) line = out.insert(out.end(), TimelinessRow{k.definition, k.name});
+      bool late = k.LateAgainstStatutory(today);
+      if (k.status == ClockStatus::kMet) {
+        ++(late ? line->met_late : line->met_on_time);
+      } else if (k.status == ClockStatus::kOpen) {
+        ++(late ? line->open_late : line->open_in_time);
+      } else {
+        ++line->ended;
+      }
+      if (k.extended_due) ++line->extended;
+      ++counted;
+    }
+    return Status::Ok();
+  });
+  if (!st.ok()) return st;
+  CASEWORK_RETURN_IF_ERROR(AuditAlone(
+      s, actor, {"report.clocks", "", true, RoleName(actor.user.role), action + ": " + std::to_string(counted)}));
   return out;
 }
 
@@ -391,6 +464,29 @@ Result<std::vector<ExtensionToDecide>> ListExtensionsToDecide(const Services& s,
   if (!st.ok()) return st;
   CASEWORK_RETURN_IF_ERROR(AuditAlone(
       s, actor, {"report.clocks", "", true, RoleName(actor.user.role), std::string(kAction) + ": " + std::to_string(out.size())}));
+  return out;
+}
+
+std::vector<RecordAlert> RecordAlerts(store::Connection& c, const Services& s, const std::string& person_id) {
+  struct Kind {
+    const char* key;
+    const char* label;
+    const char* started_by;  // the event whose clocks run while the alert holds
+  };
+  static constexpr Kind kKinds[] = {
+      {"child_protection_plan", "Child protection plan", "child_protection_plan_started"},
+      {"looked_after", "Looked after", "became_looked_after"},
+  };
+  std::vector<RecordClock> clocks = store::ClockRepo(c).ForPerson(person_id);
+  std::vector<RecordAlert> out;
+  for (const Kind& kind : kKinds) {
+    bool running = std::any_of(clocks.begin(), clocks.end(), [&](const RecordClock& k) {
+      if (k.status != ClockStatus::kOpen) return false;
+      const TimescaleDefinition* d = s.settings.timescales.Find(k.definition);
+      return d && Names(d->starts_on, kind.started_by);
+    });
+    if (running) out.push_back({kind.key, kind.label});
+  }
   return out;
 }
 

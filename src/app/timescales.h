@@ -69,6 +69,22 @@ enum class ClockScope { kMine, kTeam, kService };
 Result<std::vector<store::DueClockRow>> ListDueClocks(const Services& s, const Actor& actor, ClockScope scope,
                                                       int within_days);
 
+// TIM-04: how the clocks whose statutory date fell in a period fared, per timescale, counted
+// against the statutory date whatever shorter timescale or extension governed.
+struct TimelinessRow {
+  std::string timescale;  // TimescaleDefinition::key
+  std::string name;
+  int met_on_time = 0;   // met on or before the statutory date
+  int met_late = 0;      // met after it
+  int open_late = 0;     // still open, the statutory date passed
+  int open_in_time = 0;  // still open, the statutory date not yet passed
+  int ended = 0;         // closed unmet (a plan ended, no conference needed)
+  int extended = 0;      // of all these, how many had an authorised extension
+};
+// The same scopes, and the same people, as ListDueClocks; `from` to `to` at most 366 days.
+Result<std::vector<TimelinessRow>> TimelinessReport(const Services& s, const Actor& actor, ClockScope scope, Date from,
+                                                   Date to);
+
 // TIM-04: for a team manager, the extension requests waiting for their decision on records
 // allocated to their team, by due date, each with who asked.
 struct ExtensionToDecide {
@@ -78,7 +94,12 @@ struct ExtensionToDecide {
 };
 Result<std::vector<ExtensionToDecide>> ListExtensionsToDecide(const Services& s, const Actor& actor);
 
-// The open clocks of a record as reminders for its summary (REC-04 among them).
+// The record's alerts (see core/reminders.h). Each holds while a clock started by its event is
+// running, so it ends when the event that closes those clocks (the plan ended, ceased to be
+// looked after) is recorded.
+std::vector<RecordAlert> RecordAlerts(store::Connection& c, const Services& s, const std::string& person_id);
+
+// The open clocks of a record for its summary (REC-04 among them).
 std::vector<Reminder> ClockReminders(store::Connection& c, const std::string& person_id, Date today);
 
 }  // namespace casework::app

@@ -123,6 +123,15 @@ TEST_F(TimescalesTest, TIM03_StoppingEventMeetsTheClock) {
   ASSERT_EQ(OpenClocks().size(), 1u);
   EXPECT_EQ(OpenClocks()[0].definition, "child_and_family_assessment");
 
+  // Meeting a clock before it started is refused, and nothing is written.
+  Record("significant_harm_suspected", "2026-11-18");
+  size_t items = JournalKinds().size();
+  Result<EventOutcome> early =
+      RecordTimescaleEvent(t.services(), sam, child, {"strategy_discussion", D("2026-11-17"), ""});
+  EXPECT_EQ(early.status().field(), "occurred_on");
+  EXPECT_NE(early.status().message().find("started, on 2026-11-18"), std::string::npos) << early.status().message();
+  EXPECT_EQ(JournalKinds().size(), items);
+
   Result<EventOutcome> unknown = RecordTimescaleEvent(t.services(), sam, child, {"tea_break", D("2026-11-20"), ""});
   EXPECT_EQ(unknown.status().field(), "event");
   Result<EventOutcome> future =
@@ -440,6 +449,63 @@ TEST_F(TimescalesTest, TIM05_DueListsByScope) {
   EXPECT_EQ(ListDueClocks(t.services(), sam, ClockScope::kTeam, 0).status().code(), StatusCode::kPermissionDenied);
   EXPECT_EQ(ListDueClocks(t.services(), sam, ClockScope::kService, 0).status().code(), StatusCode::kPermissionDenied);
   EXPECT_EQ(ListDueClocks(t.services(), rita, ClockScope::kTeam, 0).status().code(), StatusCode::kPermissionDenied);
+}
+
+// TIM-04: the timeliness report counts each clock whose statutory date fell in the period
+// against that date, whatever extension governed.
+TEST_F(TimescalesTest, TIM04_TimelinessReportCountsAgainstTheStatutoryDate) {
+  // Extended, then met after the statutory date but before the extended one: late.
+  std::string decision = Find(Record("referral_received", "2026-11-12").started, "referral_decision")->id;
+  ASSERT_TRUE(RequestExtension(t.services(), sam, decision, "Checks", D("2026-11-30"), {"Police"}).ok());
+  ASSERT_TRUE(
+      RecordConsultation(t.services(), sam, decision, {"", "Police", "DS Clarke", t.clock().Now(), "Yes", "", {}}).ok());
+  ASSERT_TRUE(DecideExtension(t.services(), maureen, decision, true, "Agreed").ok());
+  Record("referral_decision", "2026-11-20");
+  // Met on its statutory date.
+  std::string nowak = NewChild("Nowak");
+  Record("referral_received", "2026-11-16", nowak);
+  Record("referral_decision", "2026-11-17", nowak);
+  // Open past its statutory date, and open and due today.
+  Record("significant_harm_suspected", "2026-11-19", NewChild("Patel"));
+  Record("referral_received", "2026-11-20", NewChild("Baby"));
+  // Closed unmet: no conference was needed.
+  std::string enquiry = NewChild("Owusu");
+  Record("section_47_started", "2026-11-02", enquiry);
+  Record("section_47_no_conference", "2026-11-10", enquiry);
+
+  auto counts = [](const std::vector<TimelinessRow>& rows, const std::string& key) {
+    for (const TimelinessRow& r : rows) {
+      if (r.timescale == key) {
+        return std::vector<int>{r.met_on_time, r.met_late, r.open_late, r.open_in_time, r.ended, r.extended};
+      }
+    }
+    return std::vector<int>{};
+  };
+  Result<std::vector<TimelinessRow>> service =
+      TimelinessReport(t.services(), rita, ClockScope::kService, D("2026-11-01"), D("2026-11-30"));
+  ASSERT_TRUE(service.ok()) << service.status().ToString();
+  EXPECT_EQ(service->size(), t.settings().timescales.clocks.size());
+  EXPECT_EQ(counts(*service, "referral_decision"), (std::vector<int>{1, 1, 0, 1, 0, 1}));
+  EXPECT_EQ(counts(*service, "strategy_discussion"), (std::vector<int>{0, 0, 1, 0, 0, 0}));
+  EXPECT_EQ(counts(*service, "initial_conference"), (std::vector<int>{0, 0, 0, 0, 1, 0}));
+  EXPECT_EQ(counts(*service, "child_and_family_assessment"), (std::vector<int>{0, 0, 0, 0, 0, 0}));  // due 2027
+
+  // The team's report is the same here; another team's manager sees none of it.
+  Result<std::vector<TimelinessRow>> team =
+      TimelinessReport(t.services(), maureen, ClockScope::kTeam, D("2026-11-01"), D("2026-11-30"));
+  ASSERT_TRUE(team.ok());
+  EXPECT_EQ(counts(*team, "referral_decision"), counts(*service, "referral_decision"));
+  Result<std::vector<TimelinessRow>> other =
+      TimelinessReport(t.services(), other_manager, ClockScope::kTeam, D("2026-11-01"), D("2026-11-30"));
+  ASSERT_TRUE(other.ok());
+  EXPECT_EQ(counts(*other, "referral_decision"), (std::vector<int>{0, 0, 0, 0, 0, 0}));
+
+  EXPECT_EQ(TimelinessReport(t.services(), sam, ClockScope::kService, D("2026-11-01"), D("2026-11-30")).status().code(),
+            StatusCode::kPermissionDenied);
+  EXPECT_EQ(TimelinessReport(t.services(), rita, ClockScope::kService, D("2026-11-30"), D("2026-11-01")).status().field(),
+            "to");
+  EXPECT_EQ(TimelinessReport(t.services(), rita, ClockScope::kService, D("2025-01-01"), D("2026-11-01")).status().field(),
+            "to");
 }
 
 }  // namespace

@@ -37,6 +37,14 @@ class Replay {
         }
         continue;
       }
+      if (Names(d.restarts_on, event) && !open.empty()) {
+        for (size_t k : open) {
+          if (!After(on, clocks_[k].started_on)) continue;
+          Close(e, clocks_[k], ClockStatus::kEnded, on);
+          Start(e, d, on, std::nullopt);
+        }
+        continue;
+      }
       if (Names(d.starts_on, event) && open.empty()) Start(e, d, on, std::nullopt);
     }
     story_.events.push_back(std::move(e));

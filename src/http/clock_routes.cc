@@ -180,21 +180,23 @@ json::object DueRowJson(const store::DueClockRow& row, Date today) {
   return o;
 }
 
+// The scope named in the query: mine (the default), team or service.
+std::optional<app::ClockScope> ScopeIn(const Call& call) {
+  std::string scope(call.request.QueryValue("scope").value_or("mine"));
+  if (scope == "mine") return app::ClockScope::kMine;
+  if (scope == "team") return app::ClockScope::kTeam;
+  if (scope == "service") return app::ClockScope::kService;
+  return std::nullopt;
+}
+
 Response DueClocks(const Call& call) {
   if (auto bad = OnlyQuery(call.request, {"scope", "within_days"})) return *bad;
-  std::string scope = call.request.QueryValue("scope").value_or("mine");
-  app::ClockScope kind = app::ClockScope::kMine;
-  if (scope == "team") {
-    kind = app::ClockScope::kTeam;
-  } else if (scope == "service") {
-    kind = app::ClockScope::kService;
-  } else if (scope != "mine") {
-    return ErrorResponse(400, "invalid_argument", "must be mine, team or service", "scope");
-  }
+  std::optional<app::ClockScope> kind = ScopeIn(call);
+  if (!kind) return ErrorResponse(400, "invalid_argument", "must be mine, team or service", "scope");
   Result<int> within = QueryInt(call.request, "within_days", 7, 0, 366);
   if (!within.ok()) return ErrorResponse(within.status());
   Date today = TodayIn(call);
-  return Answer(app::ListDueClocks(call.services, call.actor(), kind, *within), [&](const auto& rows) {
+  return Answer(app::ListDueClocks(call.services, call.actor(), *kind, *within), [&](const auto& rows) {
     json::array out;
     for (const store::DueClockRow& row : rows) out.push_back(DueRowJson(row, today));
     return json::object{{"clocks", std::move(out)}};
@@ -217,6 +219,35 @@ Response ExtensionsToDecide(const Call& call) {
   });
 }
 
+Response Timeliness(const Call& call) {
+  if (auto bad = OnlyQuery(call.request, {"scope", "from", "to"})) return *bad;
+  std::optional<app::ClockScope> scope = ScopeIn(call);
+  if (!scope) return ErrorResponse(400, "invalid_argument", "must be mine, team or service", "scope");
+  Date dates[2];
+  const char* names[2] = {"from", "to"};
+  for (int i = 0; i < 2; ++i) {
+    auto text = call.request.QueryValue(names[i]);
+    if (!text) return ErrorResponse(400, "invalid_argument", "is required: a date, such as 2026-04-01", names[i]);
+    Result<Date> d = ParseDate(*text, names[i]);
+    if (!d.ok()) return ErrorResponse(d.status());
+    dates[i] = *d;
+  }
+  return Answer(app::TimelinessReport(call.services, call.actor(), *scope, dates[0], dates[1]), [&](const auto& rows) {
+    json::array out;
+    for (const app::TimelinessRow& r : rows) {
+      out.push_back(json::object{{"timescale", r.timescale},
+                                 {"name", r.name},
+                                 {"met_on_time", r.met_on_time},
+                                 {"met_late", r.met_late},
+                                 {"open_late", r.open_late},
+                                 {"open_in_time", r.open_in_time},
+                                 {"ended", r.ended},
+                                 {"extended", r.extended}});
+    }
+    return json::object{{"from", FormatDate(dates[0])}, {"to", FormatDate(dates[1])}, {"timescales", std::move(out)}};
+  });
+}
+
 Response Definitions(const Call& call) {
   if (auto bad = OnlyQuery(call.request, {})) return *bad;
   const Timescales& t = call.services.settings.timescales;
@@ -230,7 +261,15 @@ Response Definitions(const Call& call) {
                                   {"ends", json::array(d.ends_on.begin(), d.ends_on.end())},
                                   {"restarts", json::array(d.restarts_on.begin(), d.restarts_on.end())},
                                   {"length", DescribeInterval(d.first)},
-                                  {"repeats", d.repeats}});
+                                  {"repeats", d.repeats},
+                                  {"then",
+                                   [&] {
+                                     json::array later;
+                                     for (const Interval& i : d.then) later.push_back(json::value(DescribeInterval(i)));
+                                     return later;
+                                   }()},
+                                  {"after_a_year", d.after_a_year ? json::value(DescribeInterval(*d.after_a_year))
+                                                                  : json::value(nullptr)}});
   }
   return Ok(json::object{{"events", std::move(events)}, {"clocks", std::move(clocks)}});
 }
@@ -243,6 +282,7 @@ void AddClockRoutes(Api& api) {
   api.Add("GET", "/api/v1/persons/{id}/clocks", RecordClocks);
   api.Add("GET", "/api/v1/clocks", DueClocks);
   api.Add("GET", "/api/v1/extension-requests", ExtensionsToDecide);
+  api.Add("GET", "/api/v1/reports/timeliness", Timeliness);
   api.Add("POST", "/api/v1/clocks/{clock}/shorter-timescale", Shorten);
   api.Add("POST", "/api/v1/clocks/{clock}/extension", RequestExtension);
   api.Add("POST", "/api/v1/clocks/{clock}/extension/consultations", Consult);

@@ -259,6 +259,18 @@ Response Allocate(const Call& call) {
   });
 }
 
+Response TeamMembers(const Call& call) {
+  if (auto bad = OnlyQuery(call.request, {})) return *bad;
+  return Answer(app::ListTeamMembers(call.services, call.actor()), [](const std::vector<User>& users) {
+    json::array out;
+    for (const User& u : users) {
+      out.push_back(json::object{{"id", u.id}, {"full_name", u.full_name}, {"post_title", u.post_title},
+                                 {"role", RoleName(u.role)}});
+    }
+    return json::object{{"members", std::move(out)}};
+  });
+}
+
 Response Incomplete(const Call& call) {
   if (auto bad = OnlyQuery(call.request, {"limit", "after"})) return *bad;
   Result<int> limit = QueryInt(call.request, "limit", 100, 1, 500);
@@ -296,6 +308,7 @@ void AddPersonRoutes(Api& api) {
   api.Add("POST", "/api/v1/persons/{id}/birth-registration", BirthRegistered);
   api.Add("POST", "/api/v1/persons/{id}/relationships", AddRelationship);
   api.Add("PUT", "/api/v1/persons/{id}/allocation", Allocate);
+  api.Add("GET", "/api/v1/team/members", TeamMembers);
   api.Add("GET", "/api/v1/records/incomplete", Incomplete);
 }
 

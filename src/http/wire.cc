@@ -107,6 +107,10 @@ json::object PersonRecordJson(const app::PersonRecord& r, Date today) {
                                     {"allocated_team_id", c.allocated_team_id},
                                     {"restricted", c.restricted},
                                     {"version", c.version}};
+    if (!c.allocated_team_id.empty()) {
+      o["case_record"].as_object()["allocated_team"] =
+          json::object{{"id", c.allocated_team_id}, {"name", r.allocated_team_name}};
+    }
     if (r.allocated_worker) {
       o["case_record"].as_object()["allocated_worker"] = json::object{
           {"full_name", r.allocated_worker->full_name}, {"post_title", r.allocated_worker->post_title}};
@@ -130,6 +134,9 @@ json::object PersonRecordJson(const app::PersonRecord& r, Date today) {
   o["missing_details"] = std::move(missing);
   o["complete"] = r.missing.empty();
   o["reminders"] = std::move(reminders);
+  json::array alerts;
+  for (const RecordAlert& a : r.alerts) alerts.push_back(json::object{{"key", a.key}, {"label", a.label}});
+  o["alerts"] = std::move(alerts);
   return o;
 }
 

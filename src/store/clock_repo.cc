@@ -140,6 +140,18 @@ std::vector<DueClockRow> ClockRepo::AwaitingExtensionDecision(const std::string&
                           {std::string_view(team_id), int64_t{limit}}));
 }
 
+std::vector<DueClockRow> ClockRepo::StatutoryDueBetween(Date from, Date to, const std::string& worker_id,
+                                                        const std::string& team_id, int limit) {
+  std::string from_text = FormatDate(from), to_text = FormatDate(to);
+  return DueRows(c_.Query(std::string("SELECT ") + kClockColumns + kDueRowSelect +
+                              "WHERE c.statutory_due >= ? AND c.statutory_due <= ? "
+                              "AND (? = '' OR r.allocated_worker_id = ?) AND (? = '' OR r.allocated_team_id = ?) "
+                              "ORDER BY c.statutory_due, c.id LIMIT ?",
+                          {std::string_view(from_text), std::string_view(to_text), std::string_view(worker_id),
+                           std::string_view(worker_id), std::string_view(team_id), std::string_view(team_id),
+                           int64_t{limit}}));
+}
+
 void ClockRepo::InsertExtension(const ExtensionRequest& e) {
   std::string at = FormatTimestamp(e.requested_at), proposed = FormatDate(e.proposed_due);
   std::string agencies = Join(e.agencies);

@@ -41,6 +41,11 @@ class ClockRepo {
   // team_id, by due date.
   std::vector<DueClockRow> AwaitingExtensionDecision(const std::string& team_id, int limit);
 
+  // Every clock whose statutory date falls from `from` to `to`, open or not, for records
+  // allocated to worker_id or team_id (both empty: every record), by statutory date.
+  std::vector<DueClockRow> StatutoryDueBetween(Date from, Date to, const std::string& worker_id,
+                                               const std::string& team_id, int limit);
+
   void InsertExtension(const ExtensionRequest& request);
   void UpdateExtension(const ExtensionRequest& request);
   void InsertConsultation(const std::string& extension_id, const Consultation& consultation);

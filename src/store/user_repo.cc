@@ -100,6 +100,12 @@ std::optional<std::string> UserRepo::FindTeamByName(const std::string& name) {
   return rows->String(0);
 }
 
+std::optional<std::string> UserRepo::TeamName(const std::string& id) {
+  auto rows = c_.Query("SELECT name FROM teams WHERE id = ?", {std::string_view(id)});
+  if (!rows->Next()) return std::nullopt;
+  return rows->String(0);
+}
+
 void SessionRepo::Insert(const Session& s) {
   std::string created = FormatTimestamp(s.created_at);
   std::string seen = FormatTimestamp(s.last_seen_at);

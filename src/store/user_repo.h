@@ -23,6 +23,7 @@ class UserRepo {
 
   void InsertTeam(const std::string& id, const std::string& name, const std::string& agency);
   std::optional<std::string> FindTeamByName(const std::string& name);
+  std::optional<std::string> TeamName(const std::string& id);
 
  private:
   Connection& c_;

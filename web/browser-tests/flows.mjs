@@ -403,6 +403,13 @@ export const flows = [
       assert.equal(await rowValue(decision, "Due by"), later.text);
       assert.match(await decision.textContent(), /authorised/);
       await checkAccessibility(page, "child's clocks after an extension");
+      // The manager allocates the record to the new starter in her team.
+      await page.getByRole("link", { name: "Allocate the record" }).click();
+      await heading(page, "Allocate the record");
+      await checkAccessibility(page, "allocate the record");
+      await page.getByLabel("Ola Adeyemi").check();
+      await page.getByRole("button", { name: "Allocate", exact: true }).click();
+      await page.getByText("Allocated to Ola Adeyemi, Social Worker in Assessment Team North").waitFor();
       await page.getByRole("link", { name: "Overdue clocks" }).click();
       await heading(page, "Overdue clocks");
       await page.getByRole("link", { name: "The service" }).click();
@@ -411,10 +418,10 @@ export const flows = [
     },
   },
   // REC-04, REC-05, ENT-04: an unborn child's record becomes the baby's at birth, the
-  // registration is recorded, an alias and the birth certificate are added; the manager who gave
-  // information for an entry countersigns it.
+  // registration is recorded, an alias and the birth certificate are added, and the mother is
+  // linked; the manager who gave information for an entry countersigns it.
   {
-    name: "identity: unborn to born and registered, an alias, the birth certificate, and a countersignature",
+    name: "identity: unborn to born and registered, an alias, the birth certificate, the mother, and a countersignature",
     async run({ page, base }) {
       await signIn(page, base, "sam.okafor");
       const family = `Unborntest${Date.now() % 100000}`;
@@ -460,6 +467,28 @@ export const flows = [
       await page.getByRole("button", { name: "Record the certificate" }).click();
       await page.getByRole("heading", { name: "Details", level: 2 }).waitFor();
       await page.getByText(`Seen on ${londonDate(0).text}`).waitFor();
+      await page.getByText("Allocated to Sam Okafor, Social Worker in Assessment Team North").waitFor();
+
+      // REC-01, EQU-03: the mother, not yet recorded, is added as a parent living with her.
+      await page.getByRole("link", { name: "Relationships", exact: true }).click();
+      await page.getByRole("link", { name: "Add a family member or other person" }).click();
+      await heading(page, "Add a family member or other person");
+      await page.getByRole("button", { name: "Add the person" }).click();
+      await page.getByRole("heading", { name: "There is a problem" }).waitFor();
+      await checkAccessibility(page, "add a family member with errors");
+      await page.getByLabel("Find them by name").fill(`Jade ${family}`);
+      await page.getByRole("button", { name: "Find", exact: true }).click();
+      await page.getByText("No one else is recorded with that name.").waitFor();
+      await page.getByLabel("They are not recorded yet").check();
+      await page.getByLabel("Given names").fill("Jade");
+      await page.getByLabel("Family name").fill(family);
+      await page.getByLabel("Parent", { exact: true }).check();
+      await page.getByRole("group", { name: "Do they have parental responsibility?" }).getByLabel("Yes").check();
+      await page.getByRole("group", { name: "Do they live with the child?" }).getByLabel("Yes").check();
+      await checkAccessibility(page, "add a family member");
+      await page.getByRole("button", { name: "Add the person" }).click();
+      const row = page.getByRole("table", { name: "Relationships" }).getByRole("row", { name: new RegExp(`Jade ${family}`) });
+      assert.match(await row.textContent(), /parent\s*Yes\s*Yes/);
       await signOut(page);
 
       // The seed recorded a note of what Maureen said, naming her; she countersigns it.

@@ -7,6 +7,8 @@ import { SessionWarning } from "./components/SessionWarning";
 import type { EntryType } from "./entryForm";
 import { match, navigate, useLocation } from "./router";
 import { Accessibility } from "./pages/Accessibility";
+import { AddRelationship } from "./pages/AddRelationship";
+import { Allocate } from "./pages/Allocate";
 import { Account, ChangePassword } from "./pages/Account";
 import { EditDetails, NewAddress } from "./pages/EditDetails";
 import { BreakGlassReview } from "./pages/BreakGlass";
@@ -37,6 +39,8 @@ function Page({ path }: { path: string }) {
   if ((p = match("/children/:id/details", path))) return <Record id={p.id} tab="details" />;
   if ((p = match("/children/:id/relationships", path))) return <Record id={p.id} tab="relationships" />;
   if ((p = match("/children/:id/access-log", path))) return <Record id={p.id} tab="access-log" />;
+  if ((p = match("/children/:id/allocation", path))) return <Allocate id={p.id} />;
+  if ((p = match("/children/:id/relationships/new", path))) return <AddRelationship id={p.id} />;
   if ((p = match("/children/:id/sharing", path))) return <Record id={p.id} tab="sharing" />;
   if ((p = match("/children/:id/consents/new", path))) return <NewConsent id={p.id} />;
   if ((p = match("/children/:id/disclosures/new", path))) return <NewDisclosure id={p.id} />;

@@ -1,5 +1,6 @@
 // How journal items read on the page: what kind of thing each is, and what it says.
 import { basisLabel } from "./sharing";
+import { formatDate } from "./format";
 import type { JournalItem } from "./types";
 
 export const ENTRY_TYPES: { value: string; label: string }[] = [
@@ -28,6 +29,15 @@ const KIND_LABELS: Record<string, string> = {
   "entry.countersigned": "Countersigned",
   "consent.recorded": "Consent to share",
   "information.disclosed": "Information shared",
+  "timescale.event": "Event recorded",
+  "clock.started": "Clock started",
+  "clock.stopped": "Clock met",
+  "clock.ended": "Clock ended",
+  "clock.shortened": "Shorter timescale set",
+  "clock.extension_requested": "Extension requested",
+  "clock.consultation_recorded": "Consultation recorded",
+  "clock.extended": "Extension authorised",
+  "clock.extension_declined": "Extension declined",
 };
 
 export function kindLabel(item: JournalItem): string {
@@ -37,6 +47,33 @@ export function kindLabel(item: JournalItem): string {
 
 export function isCorrection(item: JournalItem): boolean {
   return Boolean(item.target_id && item.body?.correction_reason);
+}
+
+// Lines describing an event or a change to a clock (TIM-03, TIM-04): which clock, its dates,
+// and the reason, request or consultation behind the change.
+export function clockFacts(item: JournalItem): [string, string][] {
+  const b = item.body ?? {};
+  const facts: [string, string][] = [];
+  if (item.kind === "timescale.event") {
+    facts.push(["Event", b.name ?? b.event]);
+    if (b.occurred_on) facts.push(["Happened on", formatDate(b.occurred_on)]);
+    if (b.note) facts.push(["Note", b.note]);
+    return facts;
+  }
+  if (!item.kind.startsWith("clock.")) return facts;
+  if (b.name) facts.push(["Clock", b.name]);
+  if (b.agency) facts.push(["Agency", b.agency]);
+  if (b.manager_name) facts.push(["Manager consulted", b.manager_name]);
+  if (b.view) facts.push(["What they said", b.view]);
+  if (b.statutory_due) facts.push(["Statutory due date", formatDate(b.statutory_due)]);
+  if (b.previous_due) facts.push(["Was due by", formatDate(b.previous_due)]);
+  if (b.due) facts.push(["Due by", formatDate(b.due)]);
+  if (b.proposed_due) facts.push(["Extension asked for", formatDate(b.proposed_due)]);
+  if (b.agencies?.length) facts.push(["Other agencies", b.agencies.join(", ")]);
+  if (b.stopped_on) facts.push([item.kind === "clock.stopped" ? "Met on" : "Ended on", formatDate(b.stopped_on)]);
+  if (b.late_against_statutory) facts.push(["Late", "After the statutory date"]);
+  if (b.reason) facts.push(["Reason", b.reason]);
+  return facts;
 }
 
 // Lines describing an entry's particular fields: who was seen, who decided and why.

@@ -78,6 +78,7 @@ export interface PersonRecord {
     restricted: boolean;
     version: number;
     allocated_worker?: { full_name: string; post_title: string };
+    allocated_team?: { id: string; name: string };
   } | null;
   addresses: Address[];
   other_names: { id?: string; kind: string; given_names: string; family_name: string; note?: string }[];
@@ -93,6 +94,7 @@ export interface PersonRecord {
   missing_details: { field: string; label: string }[];
   complete: boolean;
   reminders: Reminder[];
+  alerts?: { key: string; label: string }[];
   [key: string]: any;
 }
 

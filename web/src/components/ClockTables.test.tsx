@@ -2,7 +2,6 @@ import { render } from "preact-render-to-string";
 import { describe, expect, it } from "vitest";
 import { clock, dueClock, request, toDecide } from "../clocks.fixtures";
 import { ClockList, decidesExtensions } from "../pages/Clocks";
-import { reminderText } from "../pages/Record";
 import { ExtensionRequestsTable, overdueScopes } from "../pages/ClockLists";
 import type { PersonRecord, User } from "../types";
 import { ClockDates, DueClocksTable, ExtensionDetails } from "./ClockTables";
@@ -114,13 +113,5 @@ describe("manager views", () => {
     expect(overdueScopes("team_manager")).toEqual(["team", "service"]);
     expect(overdueScopes("auditor")).toEqual(["service"]);
     expect(overdueScopes("practitioner")).toEqual([]);
-  });
-});
-
-describe("reminders on the record's summary", () => {
-  it("TIM05 writes the due date out in words", () => {
-    expect(reminderText({ kind: "birth_registration", message: "Birth registration: due by 2026-12-13.", due: "2026-12-13", overdue: false }))
-      .toBe("Birth registration: due by 13 December 2026.");
-    expect(reminderText({ kind: "other", message: "Something to do", due: "2026-12-13", overdue: true })).toBe("Something to do, by 13 December 2026");
   });
 });

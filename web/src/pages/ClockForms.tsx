@@ -11,12 +11,13 @@ import {
   ExtensionFields, pendingExtension,
 } from "../clocks";
 import { ClockDates, ExtensionDetails } from "../components/ClockTables";
-import { DateInput, DateParts, ErrorSummary, Errors, Radios, Select, TextInput, Textarea } from "../components/fields";
+import { DateInput, DateParts, Errors, Radios, Select, TextInput, Textarea } from "../components/fields";
 import { Layout, Loading, Problem } from "../components/Layout";
-import { draftMessage, DraftStatus, useDraft } from "../drafts";
+import { RecordForm } from "../components/RecordForm";
+import { useDraft } from "../drafts";
 import { errorsFrom } from "../errors";
 import { londonNow } from "../format";
-import { Link, navigate } from "../router";
+import { navigate } from "../router";
 import type { Clock, ExtensionRequest, PersonRecord, TimescaleEvent } from "../types";
 import { decidesExtensions, useClocks } from "./Clocks";
 import { useRecord } from "./Record";
@@ -47,26 +48,8 @@ async function send(personId: string, path: string, body: Record<string, unknown
   }
 }
 
-function Frame({ record, title, errors, onSubmit, button, draft, children }: {
-  record: PersonRecord; title: string; errors: Errors; onSubmit: () => void; button: string; draft?: DraftStatus; children: ComponentChildren;
-}) {
-  return (
-    <div class="govuk-grid-row">
-      <div class="govuk-grid-column-two-thirds">
-        <ErrorSummary errors={errors} />
-        <span class="govuk-caption-l">{record.display_name}</span>
-        <h1 class="govuk-heading-l">{title}</h1>
-        {draft !== undefined && <p class="govuk-body-s app-draft-status" role="status" aria-live="polite">{draftMessage(draft)}</p>}
-        <form novalidate onSubmit={(e) => { e.preventDefault(); onSubmit(); }}>
-          {children}
-          <div class="govuk-button-group">
-            <button class="govuk-button" type="submit">{button}</button>
-            <Link class="govuk-link" href={`/children/${record.id}/clocks`}>Cancel</Link>
-          </div>
-        </form>
-      </div>
-    </div>
-  );
+function Frame(p: Omit<Parameters<typeof RecordForm>[0], "cancel">) {
+  return <RecordForm {...p} cancel={`/children/${p.record.id}/clocks`} />;
 }
 
 // Loads the record and the clock, then shows the form for it (or what stopped it loading).

@@ -3,11 +3,12 @@
 import { ComponentChildren } from "preact";
 import { useState } from "preact/hooks";
 import { post } from "../api";
-import { DateInput, DateParts, ErrorSummary, Errors, Radios, TextInput, Textarea } from "../components/fields";
+import { DateInput, DateParts, Errors, Radios, TextInput, Textarea } from "../components/fields";
 import { Layout, Loading, Problem } from "../components/Layout";
+import { RecordForm } from "../components/RecordForm";
 import { errorsFrom } from "../errors";
 import { dateFromParts } from "../format";
-import { Link, navigate } from "../router";
+import { navigate } from "../router";
 import { useRecord } from "./Record";
 
 const noDate = (): DateParts => ({ day: "", month: "", year: "" });
@@ -23,20 +24,9 @@ export function Frame({ id, title, errors, onSubmit, button, cancel = "/details"
       {problem && <Problem message={problem} />}
       {!record && !problem && <Loading />}
       {record && (
-        <div class="govuk-grid-row">
-          <div class="govuk-grid-column-two-thirds">
-            <ErrorSummary errors={errors} />
-            <span class="govuk-caption-l">{record.display_name}</span>
-            <h1 class="govuk-heading-l">{title}</h1>
-            <form novalidate onSubmit={(e) => { e.preventDefault(); onSubmit(); }}>
-              {children}
-              <div class="govuk-button-group">
-                <button class="govuk-button" type="submit">{button}</button>
-                <Link class="govuk-link" href={`/children/${id}${cancel}`}>Cancel</Link>
-              </div>
-            </form>
-          </div>
-        </div>
+        <RecordForm record={record} title={title} errors={errors} onSubmit={onSubmit} button={button} cancel={`/children/${id}${cancel}`}>
+          {children}
+        </RecordForm>
       )}
     </Layout>
   );

@@ -5,7 +5,7 @@ import { get, post, query } from "../api";
 import { useAuth } from "../auth";
 import { Loading, Problem } from "../components/Layout";
 import { formatDateTime } from "../format";
-import { ENTRY_TYPES, entryFacts, isCorrection, kindLabel } from "../journal";
+import { clockFacts, ENTRY_TYPES, entryFacts, isCorrection, kindLabel } from "../journal";
 import { Link, navigate, useLocation } from "../router";
 import type { JournalItem, JournalPage } from "../types";
 
@@ -17,6 +17,7 @@ function Item({ item, bySeq, recordId, userId, onCountersign }: {
   const corrected = item.corrected_by.length > 0;
   const body = item.body ?? {};
   const text = body.text as string | undefined;
+  const facts = [...entryFacts(body), ...clockFacts(item)];
   return (
     <article class={`app-journal-item${corrected ? " app-journal-item--corrected" : ""}`} id={`item-${item.seq}`}
       aria-labelledby={`item-${item.seq}-title`}>
@@ -33,9 +34,9 @@ function Item({ item, bySeq, recordId, userId, onCountersign }: {
         {corrected && <> Corrected by a later entry: read the correction above.</>}
       </p>
       {text && <p class="govuk-body app-journal-item__text">{text}</p>}
-      {entryFacts(body).length > 0 && (
+      {facts.length > 0 && (
         <dl class="govuk-summary-list govuk-summary-list--no-border govuk-!-margin-bottom-2">
-          {entryFacts(body).map(([k, v], i) => (
+          {facts.map(([k, v], i) => (
             <div class="govuk-summary-list__row" key={i}>
               <dt class="govuk-summary-list__key govuk-body-s">{k}</dt>
               <dd class="govuk-summary-list__value govuk-body-s">{v}</dd>

@@ -3,6 +3,7 @@ import { useEffect, useState } from "preact/hooks";
 import { ApiError, get } from "../api";
 import { useAuth } from "../auth";
 import { Layout, Loading, Problem } from "../components/Layout";
+import { Table } from "../components/Table";
 import { formatDate } from "../format";
 import { Link } from "../router";
 import type { PersonRecord, Reminder } from "../types";
@@ -45,6 +46,26 @@ export function useRecord(id: string) {
   return { record, problem, refused, reload: () => setAttempt((a) => a + 1) };
 }
 
+// Alerts stand out from the due and overdue tags below them.
+const ALERT_COLOURS: Record<string, string> = { child_protection_plan: "govuk-tag--red", looked_after: "govuk-tag--purple" };
+
+// A child protection plan or looked-after status, first thing under the child's name.
+export function Alerts({ alerts }: { alerts: { key: string; label: string }[] }) {
+  if (alerts.length === 0) return null;
+  return (
+    <ul class="app-inline-list govuk-!-margin-bottom-2" aria-label="Alerts">
+      {alerts.map((a) => <li key={a.key}><strong class={`govuk-tag ${ALERT_COLOURS[a.key] ?? "govuk-tag--red"}`}>{a.label}</strong></li>)}
+    </ul>
+  );
+}
+
+export function allocationText(r: PersonRecord): string {
+  const c = r.case_record;
+  if (!c) return "";
+  const worker = c.allocated_worker ? `${c.allocated_worker.full_name}, ${c.allocated_worker.post_title}` : "no one";
+  return `Allocated to ${worker}${c.allocated_team ? ` in ${c.allocated_team.name}` : ""}`;
+}
+
 // The server writes a reminder's date as an ISO date; people read it written out.
 export function reminderText(m: Reminder): string {
   return m.message.includes(m.due) ? m.message.replace(m.due, formatDate(m.due)) : `${m.message}, by ${formatDate(m.due)}`;
@@ -56,6 +77,7 @@ function Summary({ r }: { r: PersonRecord }) {
     <div class="app-record-summary">
       <span class="govuk-caption-m">{r.case_record?.council_reference ?? "No case record"}</span>
       <h1 class="govuk-heading-l govuk-!-margin-bottom-2">{r.display_name}</h1>
+      <Alerts alerts={r.alerts ?? []} />
       <p class="govuk-body govuk-!-margin-bottom-2">
         {unborn
           ? `Unborn: expected ${formatDate(r.birth?.expected_date_of_delivery)}`
@@ -65,7 +87,7 @@ function Summary({ r }: { r: PersonRecord }) {
       </p>
       {r.case_record && (
         <p class="govuk-body govuk-!-margin-bottom-2">
-          Allocated to {r.case_record.allocated_worker ? `${r.case_record.allocated_worker.full_name}, ${r.case_record.allocated_worker.post_title}` : "no one"}
+          {allocationText(r)}
           {r.case_record.status === "closed" && <strong class="govuk-tag govuk-tag--grey govuk-!-margin-left-2">Closed</strong>}
           {r.case_record.restricted && <strong class="govuk-tag govuk-tag--purple govuk-!-margin-left-2">Restricted</strong>}
         </p>
@@ -138,19 +160,13 @@ function Details({ r }: { r: PersonRecord }) {
 }
 
 function Relationships({ r }: { r: PersonRecord }) {
-  if (r.relationships.length === 0) return <><h2 class="govuk-heading-m">Relationships</h2><p class="govuk-body">No relationships recorded.</p></>;
+  const add = r.case_record && (
+    <p class="govuk-body"><Link class="govuk-link" href={`/children/${r.id}/relationships/new`}>Add a family member or other person</Link></p>
+  );
+  if (r.relationships.length === 0) return <><h2 class="govuk-heading-m">Relationships</h2><p class="govuk-body">No relationships recorded.</p>{add}</>;
   return (
-    <table class="govuk-table">
-      <caption class="govuk-table__caption govuk-table__caption--m">Relationships</caption>
-      <thead class="govuk-table__head">
-        <tr class="govuk-table__row">
-          <th scope="col" class="govuk-table__header">Person</th>
-          <th scope="col" class="govuk-table__header">Relationship</th>
-          <th scope="col" class="govuk-table__header">Parental responsibility</th>
-          <th scope="col" class="govuk-table__header">Lives with the child</th>
-        </tr>
-      </thead>
-      <tbody class="govuk-table__body">
+    <>
+      <Table caption="Relationships" headers={["Person", "Relationship", "Parental responsibility", "Lives with the child"]}>
         {r.relationships.map((rel) => (
           <tr class="govuk-table__row" key={rel.id}>
             <th scope="row" class="govuk-table__header"><Link class="govuk-link" href={`/children/${rel.other_person.id}`}>{rel.other_person.display_name}</Link></th>
@@ -159,12 +175,13 @@ function Relationships({ r }: { r: PersonRecord }) {
             <td class="govuk-table__cell">{rel.lives_with_child ? "Yes" : "No"}</td>
           </tr>
         ))}
-      </tbody>
-    </table>
+      </Table>
+      {add}
+    </>
   );
 }
 
-function Actions({ r }: { r: PersonRecord }) {
+function Actions({ r, manager }: { r: PersonRecord; manager: boolean }) {
   const base = `/children/${r.id}`;
   const unborn = r.birth?.unborn;
   const links: [string, string][] = r.case_record
@@ -181,6 +198,7 @@ function Actions({ r }: { r: PersonRecord }) {
     more.push([`${base}/birth-certificate`, "Record that the birth certificate was seen"]);
     if (r.birth && !r.birth.registered_on) more.push([`${base}/birth-registration`, "Record that the birth was registered"]);
   }
+  if (manager && r.case_record) more.push([`${base}/allocation`, "Allocate the record"]);
   return (
     <nav aria-label="Record something">
       <div class="govuk-button-group">
@@ -206,7 +224,7 @@ export function Record({ id, tab }: { id: string; tab: RecordTab }) {
       {record && (
         <>
           <Summary r={record} />
-          <Actions r={record} />
+          <Actions r={record} manager={user?.role === "team_manager"} />
           <nav class="govuk-!-margin-bottom-6" aria-label="Parts of the record">
             <ul class="app-inline-list">
               {tabs.map((t) => (
