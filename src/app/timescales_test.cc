@@ -6,6 +6,7 @@
 
 #include "app/entries.h"
 #include "app/persons.h"
+#include "app/record_access_management.h"
 #include "app/verify.h"
 #include "core/journal_kinds.h"
 #include "support/test_services.h"
@@ -449,6 +450,27 @@ TEST_F(TimescalesTest, TIM05_DueListsByScope) {
   EXPECT_EQ(ListDueClocks(t.services(), sam, ClockScope::kTeam, 0).status().code(), StatusCode::kPermissionDenied);
   EXPECT_EQ(ListDueClocks(t.services(), sam, ClockScope::kService, 0).status().code(), StatusCode::kPermissionDenied);
   EXPECT_EQ(ListDueClocks(t.services(), rita, ClockScope::kTeam, 0).status().code(), StatusCode::kPermissionDenied);
+}
+
+// SEC-04, TIM-05: a restricted record's clocks are listed only to the users named on it.
+TEST_F(TimescalesTest, SEC04_TIM05_RestrictedRecordsLeftOutOfDueLists) {
+  Record("referral_received", "2026-11-16");
+  ASSERT_TRUE(SetRestriction(t.services(), maureen, child, {true, {sam.user.id}, "adoption"}).ok());
+  auto children = [&](const Actor& actor, ClockScope scope) {
+    std::set<std::string> out;
+    Result<std::vector<store::DueClockRow>> rows = ListDueClocks(t.services(), actor, scope, 60);
+    EXPECT_TRUE(rows.ok()) << rows.status().ToString();
+    if (rows.ok()) {
+      for (const store::DueClockRow& r : *rows) out.insert(r.clock.person_id);
+    }
+    return out;
+  };
+  EXPECT_EQ(children(sam, ClockScope::kMine), std::set<std::string>{child});
+  EXPECT_EQ(children(maureen, ClockScope::kService), std::set<std::string>{child});  // named as the one restricting
+  EXPECT_TRUE(children(rita, ClockScope::kService).empty());
+  EXPECT_TRUE(children(other_manager, ClockScope::kService).empty());
+  ASSERT_TRUE(SetRestriction(t.services(), maureen, child, {false, {}, "adoption plan ended"}).ok());
+  EXPECT_EQ(children(rita, ClockScope::kService), std::set<std::string>{child});
 }
 
 // TIM-04: the timeliness report counts each clock whose statutory date fell in the period

@@ -36,7 +36,9 @@ class ClockRepo {
 
   // Open clocks due on or before `by`, by due date, for records allocated to worker_id or
   // team_id (both empty: every record).
-  std::vector<DueClockRow> DueBy(Date by, const std::string& worker_id, const std::string& team_id, int limit);
+  // viewer_user_id, when set, leaves out restricted records that do not name that user.
+  std::vector<DueClockRow> DueBy(Date by, const std::string& worker_id, const std::string& team_id, int limit,
+                                 const std::string& viewer_user_id = "");
   // Open clocks with an extension request waiting for a decision, on records allocated to
   // team_id, by due date.
   std::vector<DueClockRow> AwaitingExtensionDecision(const std::string& team_id, int limit);
