@@ -12,6 +12,7 @@
 #include "cli/commands.h"
 #include "http/api.h"
 #include "http/server.h"
+#include "http/tls_context.h"
 #include "settings/settings_loader.h"
 
 namespace casework::cli {
@@ -24,7 +25,19 @@ struct ServeOptions {
   std::string openapi;
   int workers = 32;
   std::vector<std::string> trusted_proxies;
+  std::string tls_certificate;
+  std::string tls_key;
 };
+
+// HTTPS by Casework itself, from --tls-cert and --tls-key, or else tls.certificate and tls.key
+// in casework.toml; null when neither names any files.
+Result<std::shared_ptr<http::TlsContext>> LoadTls(const ServeOptions& o, const Settings& settings) {
+  bool from_options = !o.tls_certificate.empty() || !o.tls_key.empty();
+  const std::string& certificate = from_options ? o.tls_certificate : settings.tls.certificate_file;
+  const std::string& key = from_options ? o.tls_key : settings.tls.key_file;
+  if (certificate.empty() && key.empty()) return std::shared_ptr<http::TlsContext>();
+  return http::TlsContext::Load(certificate, key);
+}
 
 Status ParseListen(const std::string& listen, http::ServerOptions& out) {
   size_t colon = listen.rfind(':');
@@ -57,6 +70,9 @@ int Serve(const ServeOptions& o) {
   auto rt = Runtime::Open(o.store);
   if (!rt) return 1;
   if (Status s = rt->RequireCurrentSchema(); !s.ok()) return Fail(s);
+  auto tls = LoadTls(o, rt->services().settings);
+  if (!tls.ok()) return Fail(tls.status());
+  server_options.tls = std::move(*tls);
   auto common = LoadCommonPasswords(rt->config_dir());
   if (!common.ok()) return Fail(common.status());
   http::ApiOptions api_options{o.web_dir, o.openapi.empty() ? SourcePath("docs/openapi.yaml") : o.openapi,
@@ -82,7 +98,7 @@ int Serve(const ServeOptions& o) {
   } catch (const std::exception& e) {
     return Fail(Status(StatusCode::kUnavailable, "cannot listen on " + o.listen + ": " + e.what()));
   }
-  std::cout << "Casework listening on http://" << server_options.host << ":" << port << std::endl;
+  std::cout << "Casework listening on " << (server_options.tls ? "https" : "http") << "://" << server_options.host << ":" << port << std::endl;
   int signal = 0;
   sigwait(&signals, &signal);
   spdlog::info("stopping on signal {}", signal);
@@ -102,6 +118,9 @@ void AddServeCommand(CLI::App& app) {
   cmd->add_option("--openapi", o->openapi, "the API description to serve (default: docs/openapi.yaml)");
   cmd->add_option("--trusted-proxy", o->trusted_proxies,
                   "address of a load balancer whose X-Forwarded-For header names the client (repeatable)");
+  cmd->add_option("--tls-cert", o->tls_certificate,
+                  "serve HTTPS only, with this certificate (PEM, then any intermediates); overrides tls.certificate");
+  cmd->add_option("--tls-key", o->tls_key, "the certificate's private key (PEM, no passphrase); overrides tls.key");
   cmd->add_option("--workers", o->workers, "threads handling requests")
       ->capture_default_str()
       ->check(CLI::Range(1, 512));

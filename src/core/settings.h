@@ -43,6 +43,13 @@ struct SignInPolicy {
   std::chrono::minutes lockout{15};
 };
 
+// HTTPS served by Casework itself: PEM files, absolute once loaded. Both empty when a proxy
+// in front of Casework does HTTPS instead (see docs/operations.md).
+struct TlsFiles {
+  std::string certificate_file;
+  std::string key_file;
+};
+
 struct Settings {
   std::string partnership_name = "Casework demonstration partnership";
   // An entry recorded more than this long after its event is marked late (ENT-02).
@@ -68,6 +75,7 @@ struct Settings {
   PasswordPolicy passwords;
   AccessPolicy access;
   SignInPolicy sign_in;
+  TlsFiles tls;
 };
 
 }  // namespace casework

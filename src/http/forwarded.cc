@@ -1,6 +1,7 @@
 #include "http/forwarded.h"
 
 #include <algorithm>
+#include <cctype>
 #include <boost/asio/ip/address.hpp>
 
 namespace casework::http {
@@ -31,6 +32,16 @@ std::string ClientAddress(const std::string& peer, std::string_view forwarded_fo
     if (!Trusted(hop, trusted_proxies) || comma == std::string_view::npos) return std::string(hop);
     rest = rest.substr(0, comma);
   }
+}
+
+bool ForwardedOverTls(const std::string& peer, std::string_view forwarded_proto,
+                      const std::vector<std::string>& trusted_proxies) {
+  if (!Trusted(peer, trusted_proxies)) return false;
+  size_t comma = forwarded_proto.rfind(',');
+  std::string_view last = Trimmed(comma == std::string_view::npos ? forwarded_proto : forwarded_proto.substr(comma + 1));
+  if (last.size() != 5) return false;
+  return std::equal(last.begin(), last.end(), "https",
+                    [](char a, char b) { return std::tolower(static_cast<unsigned char>(a)) == b; });
 }
 
 }  // namespace casework::http

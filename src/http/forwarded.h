@@ -1,4 +1,4 @@
-// Whom a request came from, when several instances of Casework sit behind a load balancer.
+// Whom a request came from, and whether over HTTPS, when Casework sits behind a load balancer.
 #pragma once
 
 #include <string>
@@ -14,5 +14,12 @@ namespace casework::http {
 // a trusted proxy can choose what the access log and sign-in throttling see.
 std::string ClientAddress(const std::string& peer, std::string_view forwarded_for,
                           const std::vector<std::string>& trusted_proxies);
+
+// Whether a request that arrived as plain HTTP from peer reached the proxy over HTTPS: only
+// when peer is one of trusted_proxies and X-Forwarded-Proto says https. Of a list, the last
+// value counts, the one the proxy that connected to Casework set; earlier ones may have come
+// from the client. A request over Casework's own TLS needs no header.
+bool ForwardedOverTls(const std::string& peer, std::string_view forwarded_proto,
+                      const std::vector<std::string>& trusted_proxies);
 
 }  // namespace casework::http

@@ -27,5 +27,22 @@ TEST(ClientAddress, WithoutAUsableHeaderIsThePeer) {
   EXPECT_EQ(ClientAddress("10.0.0.5", "203.0.113.7, <script>", kProxies), "10.0.0.5");
 }
 
+// SEC-02: the session cookie is marked Secure, and HSTS sent, only when the user's browser
+// reached Casework over HTTPS; behind a proxy, only the proxy may say so.
+TEST(ForwardedOverTls, OnlyATrustedProxySaysTheRequestCameOverHttps) {
+  EXPECT_TRUE(ForwardedOverTls("10.0.0.5", "https", kProxies));
+  EXPECT_TRUE(ForwardedOverTls("10.0.0.6", " HTTPS ", kProxies));
+  EXPECT_FALSE(ForwardedOverTls("10.0.0.5", "http", kProxies));
+  EXPECT_FALSE(ForwardedOverTls("10.0.0.5", "", kProxies));
+  EXPECT_FALSE(ForwardedOverTls("10.0.0.5", "httpsx", kProxies));
+  EXPECT_FALSE(ForwardedOverTls("192.0.2.9", "https", kProxies));
+  EXPECT_FALSE(ForwardedOverTls("192.0.2.9", "https", {}));
+}
+
+TEST(ForwardedOverTls, OfAListTheProxysOwnValueCounts) {
+  EXPECT_FALSE(ForwardedOverTls("10.0.0.5", "https, http", kProxies));
+  EXPECT_TRUE(ForwardedOverTls("10.0.0.5", "http, https", kProxies));
+}
+
 }  // namespace
 }  // namespace casework::http

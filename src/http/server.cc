@@ -3,16 +3,20 @@
 #include <array>
 #include <atomic>
 #include <thread>
+#include <type_traits>
 #include <vector>
 
 #include <boost/asio.hpp>
+#include <boost/asio/ssl.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
+#include <boost/beast/ssl.hpp>
 #include <boost/url/parse.hpp>
 #include <spdlog/spdlog.h>
 
 #include "http/errors.h"
 #include "http/forwarded.h"
+#include "http/tls_context.h"
 
 namespace casework::http {
 namespace {
@@ -20,6 +24,7 @@ namespace {
 namespace net = boost::asio;
 namespace beast = boost::beast;
 namespace bhttp = beast::http;
+namespace ssl = net::ssl;
 using tcp = net::ip::tcp;
 
 struct Shared {
@@ -48,32 +53,65 @@ std::optional<Response> Convert(const bhttp::request<bhttp::string_body>& in, Re
   return std::nullopt;
 }
 
-class Connection : public std::enable_shared_from_this<Connection> {
+using PlainStream = beast::tcp_stream;
+using TlsStream = beast::ssl_stream<beast::tcp_stream>;
+
+// One client connection, over plain TCP or TLS: the stream is all that differs, so requests
+// are read, limited and answered by the same code either way.
+template <class Stream>
+class Connection : public std::enable_shared_from_this<Connection<Stream>> {
+  static constexpr bool kTls = std::is_same_v<Stream, TlsStream>;
+
  public:
-  Connection(tcp::socket socket, Shared& shared) : stream_(std::move(socket)), shared_(shared) {
+  template <class... StreamArgs>
+  Connection(Shared& shared, StreamArgs&&... stream_args)
+      : stream_(std::forward<StreamArgs>(stream_args)...), shared_(shared) {
     boost::system::error_code ec;
-    auto endpoint = stream_.socket().remote_endpoint(ec);
+    auto endpoint = Tcp().socket().remote_endpoint(ec);
     if (!ec) address_ = endpoint.address().to_string();
     ++shared_.connections;
   }
   ~Connection() { --shared_.connections; }
 
   void Start() {
-    net::dispatch(stream_.get_executor(), beast::bind_front_handler(&Connection::Read, shared_from_this()));
+    net::dispatch(stream_.get_executor(), beast::bind_front_handler(&Connection::Begin, this->shared_from_this()));
   }
 
  private:
+  beast::tcp_stream& Tcp() { return beast::get_lowest_layer(stream_); }
+
+  void Begin() {
+    if constexpr (kTls) {
+      Tcp().expires_after(shared_.options.request_timeout);
+      stream_.async_handshake(ssl::stream_base::server,
+                              beast::bind_front_handler(&Connection::OnHandshake, this->shared_from_this()));
+    } else {
+      Read();
+    }
+  }
+
+  // A client that cannot complete the handshake (plain HTTP sent to this port, a protocol
+  // or cipher older than allowed, a certificate it does not trust) is simply disconnected.
+  void OnHandshake(beast::error_code ec) {
+    if (ec) {
+      spdlog::debug("TLS handshake with {} failed: {}", address_, ec.message());
+      return;
+    }
+    Read();
+  }
+
   void Read() {
     parser_.emplace();
     parser_->body_limit(shared_.options.body_limit);
     parser_->header_limit(static_cast<uint32_t>(shared_.options.header_limit));
-    stream_.expires_after(shared_.options.request_timeout);
-    bhttp::async_read(stream_, buffer_, *parser_, beast::bind_front_handler(&Connection::OnRead, shared_from_this()));
+    Tcp().expires_after(shared_.options.request_timeout);
+    bhttp::async_read(stream_, buffer_, *parser_,
+                      beast::bind_front_handler(&Connection::OnRead, this->shared_from_this()));
   }
 
   void OnRead(beast::error_code ec, size_t) {
     if (ec == bhttp::error::end_of_stream || ec == beast::error::timeout || ec == net::error::operation_aborted ||
-        ec == net::error::connection_reset) {
+        ec == net::error::connection_reset || ec == ssl::error::stream_truncated) {
       return Close();
     }
     if (ec == bhttp::error::body_limit) {
@@ -94,11 +132,12 @@ class Connection : public std::enable_shared_from_this<Connection> {
     auto request = std::make_shared<Request>();
     request->client_address = address_;
     if (auto bad = Convert(message, *request)) return Send(std::move(*bad), false);
-    request->client_address =
-        ClientAddress(address_, request->Header("x-forwarded-for"), shared_.options.trusted_proxies);
+    const auto& proxies = shared_.options.trusted_proxies;
+    request->client_address = ClientAddress(address_, request->Header("x-forwarded-for"), proxies);
+    request->tls = kTls || ForwardedOverTls(address_, request->Header("x-forwarded-proto"), proxies);
     if (head_) request->method = "GET";
-    stream_.expires_never();
-    net::post(shared_.workers, [self = shared_from_this(), request, keep_alive] {
+    Tcp().expires_never();
+    net::post(shared_.workers, [self = this->shared_from_this(), request, keep_alive] {
       Response response = self->shared_.handler(*request);
       net::post(self->stream_.get_executor(), [self, response = std::move(response), keep_alive]() mutable {
         self->Send(std::move(response), keep_alive);
@@ -116,31 +155,36 @@ class Connection : public std::enable_shared_from_this<Connection> {
     out->body() = std::move(response.body);
     out->prepare_payload();
     if (head_) out->body().clear();
-    stream_.expires_after(shared_.options.request_timeout);
-    bhttp::async_write(stream_, *out, [self = shared_from_this(), out](beast::error_code ec, size_t) {
+    Tcp().expires_after(shared_.options.request_timeout);
+    bhttp::async_write(stream_, *out, [self = this->shared_from_this(), out](beast::error_code ec, size_t) {
       if (ec || !out->keep_alive()) return self->Close();
       self->Read();
     });
   }
 
-  // Shuts the sending side, then reads and discards for a short while: closing with unread
-  // request bytes would make the kernel reset the connection, and the client could lose the
-  // answer (a 413, say) before reading it.
+  // Plain: shuts the sending side, then reads and discards for a short while: closing with
+  // unread request bytes would make the kernel reset the connection, and the client could
+  // lose the answer (a 413, say) before reading it. TLS: says close_notify, so the client
+  // knows the answer it has is complete, and waits briefly for the client's.
   void Close() {
-    beast::error_code ec;
-    stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
-    if (ec) return;
-    stream_.expires_after(std::chrono::seconds(2));
-    Discard();
+    Tcp().expires_after(std::chrono::seconds(2));
+    if constexpr (kTls) {
+      stream_.async_shutdown([self = this->shared_from_this()](beast::error_code) {});
+    } else {
+      beast::error_code ec;
+      stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
+      if (ec) return;
+      Discard();
+    }
   }
 
   void Discard() {
-    stream_.async_read_some(net::buffer(discard_), [self = shared_from_this()](beast::error_code ec, size_t) {
+    stream_.async_read_some(net::buffer(discard_), [self = this->shared_from_this()](beast::error_code ec, size_t) {
       if (!ec) self->Discard();
     });
   }
 
-  beast::tcp_stream stream_;
+  Stream stream_;
   beast::flat_buffer buffer_;
   std::optional<bhttp::request_parser<bhttp::string_body>> parser_;
   Shared& shared_;
@@ -162,11 +206,19 @@ struct Server::Impl {
         if (shared.connections.load() >= shared.options.max_connections) {
           spdlog::warn("refused a connection: {} already open", shared.connections.load());
         } else {
-          std::make_shared<Connection>(std::move(socket), shared)->Start();
+          StartConnection(std::move(socket));
         }
       }
       Accept();
     });
+  }
+
+  void StartConnection(tcp::socket socket) {
+    if (shared.options.tls) {
+      std::make_shared<Connection<TlsStream>>(shared, std::move(socket), shared.options.tls->native())->Start();
+    } else {
+      std::make_shared<Connection<PlainStream>>(shared, std::move(socket))->Start();
+    }
   }
 
   Shared shared;

@@ -2,6 +2,8 @@
 // pool of worker threads, so a handler waiting for a database commit never holds up the
 // threads doing socket work. Every connection has limits on header and body size and on
 // how long a request may take to arrive, so slow or oversized requests cannot tie it up.
+// With a TlsContext it speaks HTTPS only; without, plain HTTP (behind a proxy that does HTTPS).
+// Either way every request goes through the same reading, limits and handler.
 #pragma once
 
 #include <chrono>
@@ -13,6 +15,8 @@
 #include "http/message.h"
 
 namespace casework::http {
+
+class TlsContext;
 
 struct ServerOptions {
   std::string host = "127.0.0.1";
@@ -26,6 +30,8 @@ struct ServerOptions {
   size_t max_connections = 10000;
   // Load balancers whose X-Forwarded-For names the client (see forwarded.h).
   std::vector<std::string> trusted_proxies;
+  // When set, connections must begin with a TLS handshake: the listener serves HTTPS only.
+  std::shared_ptr<TlsContext> tls;
 };
 
 using RequestHandler = std::function<Response(const Request&)>;

@@ -20,6 +20,12 @@ void CheckRequired(const std::vector<std::string>& fields, const std::string& fi
   }
 }
 
+// Files named in the config are found beside it unless given as absolute paths.
+std::string BesideConfig(const std::string& config_dir, const std::string& file) {
+  if (file.empty() || std::filesystem::path(file).is_absolute()) return file;
+  return (std::filesystem::path(config_dir) / file).lexically_normal().string();
+}
+
 }  // namespace
 
 std::string DefaultConfigDir() { return SourcePath("config"); }
@@ -77,6 +83,10 @@ Result<Settings> LoadSettings(const std::string& config_dir) {
   sign_in.Read("max_failures", max_failures);
   sign_in.Read("lockout_minutes", lockout);
   sign_in.Finish();
+  TableReader tls(Section(root, "tls"), file, "tls.", status);
+  tls.Read("certificate", s.tls.certificate_file);
+  tls.Read("key", s.tls.key_file);
+  tls.Finish();
   CheckRequired(s.required_details_child, file, "required_for_children", status);
   CheckRequired(s.required_details_other, file, "required_for_others", status);
   if (!status.ok()) return status;
@@ -113,6 +123,11 @@ Result<Settings> LoadSettings(const std::string& config_dir) {
   s.access.max_grant_days = static_cast<int>(max_grant);
   s.sign_in.max_failures = static_cast<int>(max_failures);
   s.sign_in.lockout = std::chrono::minutes{lockout};
+  if (s.tls.certificate_file.empty() != s.tls.key_file.empty()) {
+    return Status::Invalid(file, "tls.certificate and tls.key must be given together, or neither");
+  }
+  s.tls.certificate_file = BesideConfig(config_dir, s.tls.certificate_file);
+  s.tls.key_file = BesideConfig(config_dir, s.tls.key_file);
   return s;
 }
 

@@ -2,13 +2,16 @@
 
 #include <boost/asio.hpp>
 #include <boost/beast/core.hpp>
+#include <boost/asio/ssl.hpp>
 #include <boost/beast/http.hpp>
+#include <boost/beast/ssl.hpp>
 #include <boost/json/parse.hpp>
 
 namespace casework::testing {
 namespace net = boost::asio;
 namespace beast = boost::beast;
 namespace http = beast::http;
+namespace ssl = net::ssl;
 
 boost::json::value HttpResult::Json() const {
   boost::system::error_code ec;
@@ -21,11 +24,12 @@ std::string HttpResult::Header(const std::string& name) const {
   return it == headers.end() ? "" : it->second;
 }
 
-HttpResult SendHttp(unsigned short port, const std::string& method, const std::string& target,
+namespace {
+
+// Sends one request on a connected stream, plain or TLS, and reads the answer.
+template <class Stream>
+HttpResult Exchange(Stream& stream, unsigned short port, const std::string& method, const std::string& target,
                     const std::string& body, const std::map<std::string, std::string>& headers) {
-  net::io_context ioc;
-  beast::tcp_stream stream(ioc);
-  stream.connect(net::ip::tcp::endpoint(net::ip::make_address("127.0.0.1"), port));
   http::request<http::string_body> req(http::string_to_verb(method), target, 11);
   req.set(http::field::host, "127.0.0.1:" + std::to_string(port));
   for (const auto& [name, value] : headers) req.set(name, value);
@@ -50,8 +54,37 @@ HttpResult SendHttp(unsigned short port, const std::string& method, const std::s
     out.headers[name] = std::string(field.value());
   }
   out.body = std::move(res.body());
+  return out;
+}
+
+}  // namespace
+
+HttpResult SendHttp(unsigned short port, const std::string& method, const std::string& target,
+                    const std::string& body, const std::map<std::string, std::string>& headers) {
+  net::io_context ioc;
+  beast::tcp_stream stream(ioc);
+  stream.connect(net::ip::tcp::endpoint(net::ip::make_address("127.0.0.1"), port));
+  HttpResult out = Exchange(stream, port, method, target, body, headers);
   beast::error_code ec;
   stream.socket().shutdown(net::ip::tcp::socket::shutdown_both, ec);
+  return out;
+}
+
+HttpResult SendHttps(unsigned short port, const std::string& trusted_certificate_pem, const std::string& method,
+                     const std::string& target, const std::string& body,
+                     const std::map<std::string, std::string>& headers) {
+  net::io_context ioc;
+  ssl::context context(ssl::context::tls_client);
+  context.add_certificate_authority(net::buffer(trusted_certificate_pem));
+  context.set_verify_mode(ssl::verify_peer);
+  beast::ssl_stream<beast::tcp_stream> stream(ioc, context);
+  stream.set_verify_callback(ssl::host_name_verification("127.0.0.1"));
+  beast::get_lowest_layer(stream).connect(net::ip::tcp::endpoint(net::ip::make_address("127.0.0.1"), port));
+  beast::get_lowest_layer(stream).expires_after(std::chrono::seconds(30));
+  stream.handshake(ssl::stream_base::client);
+  HttpResult out = Exchange(stream, port, method, target, body, headers);
+  beast::error_code ec;
+  stream.shutdown(ec);
   return out;
 }
 

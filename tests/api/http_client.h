@@ -1,4 +1,4 @@
-// A plain HTTP/1.1 client for API tests: one connection per request, to loopback.
+// An HTTP/1.1 client for API tests, plain or over TLS: one connection per request, to loopback.
 #pragma once
 
 #include <map>
@@ -20,6 +20,12 @@ struct HttpResult {
 
 HttpResult SendHttp(unsigned short port, const std::string& method, const std::string& target,
                     const std::string& body, const std::map<std::string, std::string>& headers);
+
+// As SendHttp, over TLS, trusting only trusted_certificate_pem and requiring it to name
+// 127.0.0.1. Throws if the handshake fails.
+HttpResult SendHttps(unsigned short port, const std::string& trusted_certificate_pem, const std::string& method,
+                     const std::string& target, const std::string& body,
+                     const std::map<std::string, std::string>& headers);
 
 // Sends raw bytes and returns whatever comes back before the server closes or the timeout
 // passes: for malformed and slow requests.

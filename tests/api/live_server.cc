@@ -155,14 +155,16 @@ void LiveServer::Start() {
   char c;
   while (read(out[0], &c, 1) == 1 && c != '\n') line += c;
   close(out[0]);
-  const std::string prefix = "Casework listening on http://127.0.0.1:";
-  if (line.rfind(prefix, 0) != 0) {
+  // "Casework listening on http://127.0.0.1:PORT", or https:// when serving TLS.
+  const std::string prefix = "Casework listening on ";
+  size_t colon = line.rfind(':');
+  if (line.rfind(prefix, 0) != 0 || colon == std::string::npos) {
     Stop();
     std::ifstream err(log);
     std::string text((std::istreambuf_iterator<char>(err)), std::istreambuf_iterator<char>());
     throw std::runtime_error("casework serve did not start: " + line + " " + text);
   }
-  port_ = static_cast<unsigned short>(std::stoi(line.substr(prefix.size())));
+  port_ = static_cast<unsigned short>(std::stoi(line.substr(colon + 1)));
 }
 
 void LiveServer::Stop() {
