@@ -1,10 +1,12 @@
-// What every use case needs from the world: the database, the time, new ids and the
-// partnership's settings. Built once by main; tests build one with a fake clock.
+// What every use case needs from the world: the database, the time, new ids, the
+// partnership's settings and the server's key. Built once by main; tests build one with a
+// fake clock.
 #pragma once
 
 #include "core/clock.h"
 #include "core/ids.h"
 #include "core/settings.h"
+#include "crypto/server_key.h"
 #include "store/database.h"
 
 namespace casework::app {
@@ -14,6 +16,9 @@ struct Services {
   const Clock& clock;
   IdGenerator& ids;
   const Settings& settings;
+  // Seals two-factor secrets; null when the server was started without one, and then
+  // two-factor sign-in cannot be set up.
+  const crypto::ServerKey* server_key = nullptr;
 };
 
 }  // namespace casework::app

@@ -1,6 +1,7 @@
 // Signing in and out, and turning a session token back into the user acting (SEC-01, SEC-02).
 #pragma once
 
+#include <optional>
 #include <string>
 
 #include "app/actor.h"
@@ -9,15 +10,31 @@
 
 namespace casework::app {
 
+inline constexpr size_t kSessionTokenBytes = 32;  // 256 bits
+
+// With two-factor on, the right password opens no session yet: the user answers this
+// challenge with a one-time code.
+struct SecondFactorNeeded {
+  std::string challenge;  // sealed by the server: who passed the password step, until when
+  Timestamp expires_at{};
+};
+
 struct SignedIn {
   std::string token;  // the secret; only its hash is stored
   Session session;
   User user;
   Timestamp expires_at{};  // when the session ends if the user does nothing more
+  // When set, no session was made and the fields above are empty but for the user.
+  std::optional<SecondFactorNeeded> second_factor;
 };
 
+// The password step (in sign_in.cc). Failures, including wrong codes below, are throttled
+// per account and per address and logged without what was typed (SEC-03).
 Result<SignedIn> SignIn(const Services& s, const std::string& username, const std::string& password,
                         const std::string& client_address, const std::string& user_agent);
+// The second step for users with two-factor on: the challenge and a code from their app.
+Result<SignedIn> CompleteSignIn(const Services& s, const std::string& challenge, const std::string& code,
+                                const std::string& client_address, const std::string& user_agent);
 
 struct Authenticated {
   Actor actor;
@@ -26,6 +43,9 @@ struct Authenticated {
   // SEC-03: reset by an administrator, or older than the partnership's maximum age. Until
   // it is changed, the user may do nothing else.
   bool password_change_required = false;
+  // SEC-03: the partnership requires two-factor sign-in for the user's role and they have not
+  // set it up. Until they do, the user may do nothing else.
+  bool two_factor_setup_required = false;
 };
 
 // Unauthenticated when the token is unknown, ended or timed out. With activity, the request

@@ -1,5 +1,13 @@
 #include "cli/runtime.h"
 
+#include <fcntl.h>
+#include <spdlog/spdlog.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
 #include <iostream>
 
 #include "settings/settings_loader.h"
@@ -54,6 +62,35 @@ std::unique_ptr<Runtime> Runtime::Open(const StoreOptions& options) {
   rt->ids_ = std::make_unique<IdGenerator>(rt->clock_, rt->random_);
   rt->services_.reset(new app::Services{*rt->db_, rt->clock_, *rt->ids_, rt->settings_});
   return rt;
+}
+
+Status Runtime::LoadServerKey(const StoreOptions& options, const std::string& key_file) {
+  std::string path = key_file;
+  if (path.empty() && options.database_url.empty()) path = options.db_path + ".key";
+  if (path.empty()) {
+    spdlog::warn("no --key-file given: two-factor sign-in is unavailable");
+    return Status::Ok();
+  }
+  if (!std::filesystem::exists(path)) {
+    // Readable by the server's own account alone.
+    crypto::ServerKey fresh = crypto::ServerKey::Generate();
+    int fd = open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    if (fd < 0) return Status::Invalid("--key-file", "cannot create " + path + ": " + std::strerror(errno));
+    std::string text = fresh.ToHex() + "\n";
+    bool written = write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size());
+    written = (fsync(fd) == 0) && written;
+    close(fd);
+    if (!written) return Status::Invalid("--key-file", "cannot write " + path);
+    spdlog::info("made a new server key in {}; keep it safe and give every server the same one", path);
+  }
+  std::ifstream in(path);
+  if (!in.is_open()) return Status::Invalid("--key-file", "cannot read " + path);
+  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  Result<crypto::ServerKey> key = crypto::ServerKey::FromHex(text);
+  if (!key.ok()) return Status::Invalid("--key-file", path + " " + key.status().message());
+  server_key_ = std::move(*key);
+  services_->server_key = &*server_key_;
+  return Status::Ok();
 }
 
 Status Runtime::RequireCurrentSchema() {

@@ -3,11 +3,13 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "app/services.h"
 #include "core/clock.h"
 #include "crypto/crypto.h"
+#include "crypto/server_key.h"
 
 namespace casework::cli {
 
@@ -35,6 +37,11 @@ class Runtime {
   // Ok if the schema is current; otherwise says to run casework init.
   Status RequireCurrentSchema();
 
+  // Reads the server's key (which seals two-factor secrets) from key_file, or with none given
+  // from the file beside the SQLite database; a missing file is created with a new key.
+  // Over PostgreSQL with no file given, there is no key and two-factor sign-in is unavailable.
+  Status LoadServerKey(const StoreOptions& options, const std::string& key_file);
+
  private:
   Runtime() = default;
 
@@ -45,6 +52,7 @@ class Runtime {
   std::unique_ptr<IdGenerator> ids_;
   std::unique_ptr<store::Database> db_;
   std::unique_ptr<app::Services> services_;
+  std::optional<crypto::ServerKey> server_key_;
 };
 
 // Prints a failed Status for a person at a terminal and returns the exit code for it.

@@ -25,6 +25,7 @@ struct ServeOptions {
   std::string openapi;
   int workers = 32;
   std::vector<std::string> trusted_proxies;
+  std::string key_file;
   std::string tls_certificate;
   std::string tls_key;
 };
@@ -70,6 +71,7 @@ int Serve(const ServeOptions& o) {
   auto rt = Runtime::Open(o.store);
   if (!rt) return 1;
   if (Status s = rt->RequireCurrentSchema(); !s.ok()) return Fail(s);
+  if (Status s = rt->LoadServerKey(o.store, o.key_file); !s.ok()) return Fail(s);
   auto tls = LoadTls(o, rt->services().settings);
   if (!tls.ok()) return Fail(tls.status());
   server_options.tls = std::move(*tls);
@@ -118,6 +120,10 @@ void AddServeCommand(CLI::App& app) {
   cmd->add_option("--openapi", o->openapi, "the API description to serve (default: docs/openapi.yaml)");
   cmd->add_option("--trusted-proxy", o->trusted_proxies,
                   "address of a load balancer whose X-Forwarded-For header names the client (repeatable)");
+  cmd->add_option("--key-file", o->key_file,
+                  "the server's key, which keeps two-factor secrets (default: the database file's name "
+                  "with .key added, made if missing; over PostgreSQL, two-factor sign-in needs one)")
+      ->envname("CASEWORK_KEY_FILE");
   cmd->add_option("--tls-cert", o->tls_certificate,
                   "serve HTTPS only, with this certificate (PEM, then any intermediates); overrides tls.certificate");
   cmd->add_option("--tls-key", o->tls_key, "the certificate's private key (PEM, no passphrase); overrides tls.key");

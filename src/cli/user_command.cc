@@ -1,10 +1,11 @@
 // casework user add: adds a user from the server's own command line, for the first
-// administrator and for scripts.
+// administrator and for scripts. casework user reset-two-factor: for a lost phone.
 #include <termios.h>
 #include <unistd.h>
 
 #include <iostream>
 
+#include "app/two_factor.h"
 #include "app/users.h"
 #include "cli/commands.h"
 #include "settings/settings_loader.h"
@@ -65,6 +66,21 @@ void AddUserCommand(CLI::App& app) {
     Result<User> added = app::AddUser(rt->services(), nullptr, *in, *common);
     if (!added.ok()) Exit(Fail(added.status()));
     std::cout << "Added " << added->username << " (" << RoleName(added->role) << "), id " << added->id << ".\n";
+  });
+
+  // SEC-03: a lost or replaced phone, when no administrator can sign in to the pages.
+  auto reset_options = std::make_shared<StoreOptions>();
+  auto reset_username = std::make_shared<std::string>();
+  CLI::App* reset = user->add_subcommand(
+      "reset-two-factor", "remove a user's two-factor sign-in so they set it up again; their sessions end");
+  AddStoreOptions(*reset, *reset_options);
+  reset->add_option("--username", *reset_username, "whose")->required();
+  reset->callback([=] {
+    auto rt = Runtime::Open(*reset_options);
+    if (!rt) Exit(1);
+    if (Status s = rt->RequireCurrentSchema(); !s.ok()) Exit(Fail(s));
+    if (Status s = app::ResetTwoFactorByUsername(rt->services(), *reset_username); !s.ok()) Exit(Fail(s));
+    std::cout << "Two-factor sign-in for " << *reset_username << " is reset, and their sessions ended.\n";
   });
 }
 

@@ -41,6 +41,8 @@ struct AccessPolicy {
 struct SignInPolicy {
   int max_failures = 10;  // within the lockout period, per account and per address
   std::chrono::minutes lockout{15};
+  // Roles (by name, or "all") who must sign in with a one-time code as well as a password.
+  std::vector<std::string> two_factor_required_for;
 };
 
 // HTTPS served by Casework itself: PEM files, absolute once loaded. Both empty when a proxy

@@ -1,6 +1,7 @@
 // Users of Casework, their roles, and their signed-in sessions.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -33,7 +34,15 @@ struct User {
   bool must_change_password = false;
   bool disabled = false;
   Timestamp created_at{};
+  // Two-factor sign-in (SEC-03): the one-time password secret, sealed with the server's key,
+  // and the last time step whose code was accepted, so that no code works twice. A secret
+  // with last step 0 is an enrolment begun but not yet confirmed with a code.
+  std::string totp_secret;
+  int64_t totp_last_step = 0;
 };
+
+// Whether sign-in asks this user for a one-time code as well as their password.
+inline bool TwoFactorOn(const User& u) { return !u.totp_secret.empty() && u.totp_last_step > 0; }
 
 struct Session {
   std::string id;          // shown to the user to tell sessions apart; not a secret

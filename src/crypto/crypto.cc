@@ -1,5 +1,6 @@
 #include "crypto/crypto.h"
 
+#include <liboath/oath.h>
 #include <sodium.h>
 
 #include <stdexcept>
@@ -8,6 +9,9 @@ namespace casework::crypto {
 
 void Initialise() {
   if (sodium_init() < 0) throw std::runtime_error("libsodium could not be initialised");
+  // liboath's own set-up is not thread-safe, so it happens here, before any threads.
+  static const int oath = oath_init();
+  if (oath != OATH_OK) throw std::runtime_error("liboath could not be initialised");
 }
 
 std::string HashHex(std::string_view data) {

@@ -1,5 +1,6 @@
-// The cryptography Casework uses, all from libsodium: hashing for the tamper-evident chains
-// and session tokens, random tokens, and Argon2id password hashes. Thread-safe.
+// The cryptography Casework uses, from libsodium: hashing for the tamper-evident chains and
+// session tokens, random tokens, and Argon2id password hashes. Thread-safe. The server's key
+// is in server_key.h, one-time passwords (liboath) in totp.h.
 #pragma once
 
 #include <optional>

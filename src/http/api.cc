@@ -115,6 +115,12 @@ Response Api::Dispatch(const Request& request) const {
     return ErrorResponse(403, "password_change_required",
                          "choose a new password first (PUT /api/v1/sessions/current/password)");
   }
+  // SEC-03: the same for a role that must sign in with a one-time code, until it is set up.
+  if (auth->two_factor_setup_required && request.path.rfind("/api/v1/sessions/current", 0) != 0) {
+    return ErrorResponse(403, "two_factor_setup_required",
+                         "your role must sign in with a one-time code: set up two-factor sign-in first "
+                         "(POST /api/v1/sessions/current/two-factor)");
+  }
   Response r = endpoint.handler(Call{services_, options_, request, match.params, &*auth});
   auto left = std::chrono::duration_cast<std::chrono::seconds>(auth->expires_at - services_.clock.Now());
   r.SetHeader("X-Session-Expires-In", std::to_string(std::max<long long>(0, left.count())));

@@ -1,4 +1,5 @@
 // Managing users (administrators only).
+#include "app/two_factor.h"
 #include "app/users.h"
 #include "http/handler_support.h"
 
@@ -42,11 +43,23 @@ Response ResetPassword(const Call& call) {
   return r;
 }
 
+// SEC-03: a lost or replaced phone; the user sets two-factor sign-in up again.
+Response ResetTwoFactor(const Call& call) {
+  std::string id;
+  if (auto bad = PathId(call, "id", id)) return *bad;
+  Status s = app::ResetTwoFactor(call.services, &call.actor(), id);
+  if (!s.ok()) return ErrorResponse(s);
+  Response r;
+  r.status = 204;
+  return r;
+}
+
 }  // namespace
 
 void AddUserRoutes(Api& api) {
   api.Add("POST", "/api/v1/users", AddUser);
   api.Add("POST", "/api/v1/users/{id}/password-reset", ResetPassword);
+  api.Add("POST", "/api/v1/users/{id}/two-factor-reset", ResetTwoFactor);
 }
 
 }  // namespace casework::http

@@ -5,6 +5,7 @@
 #include <fstream>
 
 #include "core/person_rules.h"
+#include "core/user.h"
 #include "settings/calendar_loader.h"
 #include "settings/timescales_loader.h"
 #include "settings/toml_reader.h"
@@ -82,7 +83,14 @@ Result<Settings> LoadSettings(const std::string& config_dir) {
   TableReader sign_in(Section(root, "sign_in"), file, "sign_in.", status);
   sign_in.Read("max_failures", max_failures);
   sign_in.Read("lockout_minutes", lockout);
+  sign_in.OneOrMoreStrings("two_factor_required_for", s.sign_in.two_factor_required_for);
   sign_in.Finish();
+  for (const std::string& role : s.sign_in.two_factor_required_for) {
+    if (role != "all" && !ParseRole(role) && status.ok()) {
+      status = Status::Invalid(file, "sign_in.two_factor_required_for names \"" + role +
+                                         "\", which is neither \"all\" nor a role");
+    }
+  }
   TableReader tls(Section(root, "tls"), file, "tls.", status);
   tls.Read("certificate", s.tls.certificate_file);
   tls.Read("key", s.tls.key_file);

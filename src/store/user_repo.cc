@@ -7,7 +7,7 @@ namespace {
 
 constexpr char kUserColumns[] =
     "id, username, full_name, post_title, role, team_id, agency, password_hash, password_changed_at, "
-    "must_change_password, disabled, created_at";
+    "must_change_password, disabled, created_at, totp_secret, totp_last_step";
 
 User UserAt(const Cursor& r) {
   User u;
@@ -23,6 +23,8 @@ User UserAt(const Cursor& r) {
   u.must_change_password = r.Bool(9);
   u.disabled = r.Bool(10);
   u.created_at = TimestampAt(r, 11);
+  u.totp_secret = r.String(12);
+  u.totp_last_step = r.Int(13);
   return u;
 }
 
@@ -80,6 +82,17 @@ void UserRepo::SetPassword(const std::string& id, const std::string& hash, Times
 
 void UserRepo::SetPasswordHash(const std::string& id, const std::string& hash) {
   c_.Exec("UPDATE users SET password_hash = ? WHERE id = ?", {std::string_view(hash), std::string_view(id)});
+}
+
+void UserRepo::SetTotp(const std::string& id, const std::string& sealed_secret, int64_t last_step) {
+  c_.Exec("UPDATE users SET totp_secret = ?, totp_last_step = ? WHERE id = ?",
+          {TextOrNull(sealed_secret), last_step, std::string_view(id)});
+}
+
+bool UserRepo::UseTotpStep(const std::string& id, int64_t step) {
+  // Conditional, so that two servers accepting the same code at once cannot both succeed.
+  return c_.Exec("UPDATE users SET totp_last_step = ? WHERE id = ? AND totp_last_step < ?",
+                 {step, std::string_view(id), step}) == 1;
 }
 
 std::vector<User> UserRepo::List() {

@@ -19,6 +19,10 @@ class UserRepo {
   std::optional<User> FindByUsername(const std::string& username);
   void SetPassword(const std::string& id, const std::string& hash, Timestamp changed_at, bool must_change);
   void SetPasswordHash(const std::string& id, const std::string& hash);
+  // Two-factor: the sealed secret (empty clears it) and the last step used (0: not confirmed).
+  void SetTotp(const std::string& id, const std::string& sealed_secret, int64_t last_step);
+  // Records that the code for step was used; false if that step or a later one already was.
+  bool UseTotpStep(const std::string& id, int64_t step);
   std::vector<User> List();
 
   void InsertTeam(const std::string& id, const std::string& name, const std::string& agency);

@@ -72,6 +72,7 @@ LiveServer::LiveServer(LiveServerOptions options) : options_(std::move(options))
   if (const LiveServer* other = options_.same_database_as) {
     database_args_ = other->database_args_;
     config_dir_ = other->config_dir_;
+    key_file_ = other->key_file_;
     user_ids_ = other->user_ids_;
     Start();
     return;
@@ -79,6 +80,7 @@ LiveServer::LiveServer(LiveServerOptions options) : options_(std::move(options))
   database_ = std::make_unique<TestDatabase>();
   database_args_ = database_->CommandArgs();
   config_dir_ = dir_.File("config");
+  key_file_ = dir_.File("server.key");
   std::filesystem::copy(DefaultConfigDir(), config_dir_, std::filesystem::copy_options::recursive);
   std::string toml_file = config_dir_ + "/casework.toml";
   std::ifstream in(toml_file);
@@ -121,7 +123,8 @@ void LiveServer::Start() {
   std::string log = dir_.File("server.log");
   std::vector<std::string> args = {CASEWORK_BINARY, "serve"};
   args.insert(args.end(), database_args_.begin(), database_args_.end());
-  for (const char* a : {"--config", config_dir_.c_str(), "--listen", "127.0.0.1:0", "--workers", "8"})
+  for (const char* a : {"--config", config_dir_.c_str(), "--key-file", key_file_.c_str(), "--listen", "127.0.0.1:0",
+                        "--workers", "8"})
     args.push_back(a);
   std::istringstream extra(options_.extra_args);
   for (std::string a; extra >> a;) args.push_back(a);

@@ -75,6 +75,7 @@ class LiveServer {
   std::unique_ptr<TestDatabase> database_;  // null when sharing another server's
   std::vector<std::string> database_args_;
   std::string config_dir_;
+  std::string key_file_;  // the server's key, shared with any instance over the same database
   LiveServerOptions options_;
   pid_t pid_ = -1;
   unsigned short port_ = 0;

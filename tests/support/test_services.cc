@@ -18,7 +18,8 @@ void CountingRandom::Fill(uint8_t* out, size_t n) {
 }
 
 TestServices::TestServices(TestDatabase::Backend backend)
-    : database_(backend), clock_(*ParseTimestamp("2026-11-23T10:00:00Z", "start")), ids_(clock_, random_) {
+    : database_(backend), clock_(*ParseTimestamp("2026-11-23T10:00:00Z", "start")), ids_(clock_, random_),
+      server_key_((crypto::Initialise(), crypto::ServerKey::Generate())) {
   crypto::Initialise();
   Result<Settings> loaded = LoadSettings(DefaultConfigDir());
   if (!loaded.ok()) throw std::runtime_error(loaded.status().ToString());
@@ -28,7 +29,7 @@ TestServices::TestServices(TestDatabase::Backend backend)
   db_ = database_.Open();
   Status migrated = store::Migrate(*db_, clock_.Now());
   if (!migrated.ok()) throw std::runtime_error(migrated.ToString());
-  services_.reset(new app::Services{*db_, clock_, ids_, settings_});
+  services_.reset(new app::Services{*db_, clock_, ids_, settings_, &server_key_});
 }
 
 TestServices::~TestServices() = default;

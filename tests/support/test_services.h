@@ -9,6 +9,7 @@
 #include "app/actor.h"
 #include "app/services.h"
 #include "core/clock.h"
+#include "crypto/server_key.h"
 #include "support/test_database.h"
 
 namespace casework::testing {
@@ -45,6 +46,7 @@ class TestServices {
   IdGenerator ids_;
   Settings settings_;
   std::unique_ptr<store::Database> db_;
+  crypto::ServerKey server_key_;
   std::unique_ptr<app::Services> services_;
 };
 

@@ -1,6 +1,7 @@
 // What practitioners and managers do every day, in a real browser against the real server.
 import assert from "node:assert/strict";
 import { checkAccessibility, heading } from "./browser.mjs";
+import { AuthenticatorApp } from "./totp.mjs";
 
 export const PASSWORD = process.env.CASEWORK_PASSWORD;
 
@@ -530,6 +531,45 @@ export const flows = [
       await page.getByRole("cell", { name: "This browser" }).waitFor();
       await checkAccessibility(page, "your account");
       await page.getByRole("link", { name: "Home" }).click();
+      await heading(page, "Your work");
+    },
+  },
+  // SEC-03: two-factor sign-in set up with an app, then asked for at sign-in; a wrong code
+  // is refused.
+  {
+    name: "two-factor sign-in: set up with an app, then a code is needed to sign in",
+    async run({ page, base }) {
+      await signIn(page, base, "lee.khan");
+      await page.getByRole("link", { name: "Your account" }).click();
+      await heading(page, "Your account");
+      await page.getByRole("button", { name: "Set up two-factor sign-in" }).click();
+      const key = (await page.locator("#secret-key").textContent()).trim();
+      await page.getByRole("img", { name: "QR code for your authenticator app to scan" }).waitFor();
+      await checkAccessibility(page, "two-factor set-up");
+      const app = new AuthenticatorApp(key);
+      await page.getByLabel("Code from the app").fill(app.wrong());
+      await page.getByRole("button", { name: "Turn on two-factor sign-in" }).click();
+      await page.locator(".govuk-error-message").first().waitFor();
+      await checkAccessibility(page, "two-factor set-up with a wrong code");
+      await page.getByLabel("Code from the app").fill(await app.fresh());
+      await page.getByRole("button", { name: "Turn on two-factor sign-in" }).click();
+      await page.getByText("Two-factor sign-in is on. You will be asked for a code when you next sign in.").waitFor();
+      await signOut(page);
+
+      await page.goto(`${base}/`);
+      await heading(page, "Sign in to Casework");
+      await page.getByLabel("Username").fill("lee.khan");
+      await page.getByLabel("Password").fill(PASSWORD);
+      await page.getByRole("button", { name: "Sign in" }).click();
+      await heading(page, "Enter the code from your authenticator app");
+      await checkAccessibility(page, "sign-in code");
+      await page.getByLabel("Code", { exact: true }).fill(app.wrong());
+      await page.getByRole("button", { name: "Continue" }).click();
+      await page.getByRole("heading", { name: "There is a problem" }).waitFor();
+      await checkAccessibility(page, "sign-in code with errors");
+      const code = await app.fresh();
+      await page.getByLabel("Code", { exact: true }).fill(`${code.slice(0, 3)} ${code.slice(3)}`);
+      await page.getByRole("button", { name: "Continue" }).click();
       await heading(page, "Your work");
     },
   },

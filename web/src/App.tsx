@@ -1,7 +1,7 @@
 // Which page each address shows, and signing in before anything else.
 import { useEffect } from "preact/hooks";
-import { onPasswordChangeRequired, onSignedOut } from "./api";
-import { checkSession, passwordChangeRequired, sessionEnded, useAuth } from "./auth";
+import { onPasswordChangeRequired, onSignedOut, onTwoFactorSetupRequired } from "./api";
+import { checkSession, passwordChangeRequired, sessionEnded, twoFactorSetupRequired, useAuth } from "./auth";
 import { Layout, Loading } from "./components/Layout";
 import { SessionWarning } from "./components/SessionWarning";
 import type { EntryType } from "./entryForm";
@@ -23,6 +23,7 @@ import { CorrectEntry, RecordEntry } from "./pages/RecordEntry";
 import { Search } from "./pages/Search";
 import { NewConsent, NewDisclosure } from "./pages/Sharing";
 import { SignIn } from "./pages/SignIn";
+import { TwoFactorRequired } from "./pages/TwoFactor";
 
 const ENTRY_TYPES = ["case_note", "contact", "visit", "decision"];
 
@@ -72,15 +73,17 @@ function Page({ path }: { path: string }) {
 }
 
 export function App() {
-  const { checked, user, mustChangePassword } = useAuth();
+  const { checked, user, mustChangePassword, twoFactor } = useAuth();
   const { path } = useLocation();
 
   useEffect(() => {
     checkSession();
     const stopPassword = onPasswordChangeRequired(passwordChangeRequired);
+    const stopTwoFactor = onTwoFactorSetupRequired(twoFactorSetupRequired);
     const stopSignedOut = onSignedOut(sessionEnded);
     return () => {
       stopPassword();
+      stopTwoFactor();
       stopSignedOut();
     };
   }, []);
@@ -95,6 +98,7 @@ export function App() {
   if (!checked) return <Layout title="Casework"><Loading /></Layout>;
   if (!user || path === "/sign-in") return <SignIn />;
   if (mustChangePassword) return <><ChangePassword /><SessionWarning /></>;
+  if (twoFactor.setup_required) return <><TwoFactorRequired /><SessionWarning /></>;
   return (
     <>
       <Page path={path} />

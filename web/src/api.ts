@@ -23,16 +23,24 @@ export class ApiError extends Error {
 type ExpiryListener = (secondsLeft: number) => void;
 type SignedOutListener = () => void;
 type PasswordListener = () => void;
+type TwoFactorListener = () => void;
 
 let csrfToken = "";
 const expiryListeners = new Set<ExpiryListener>();
 const signedOutListeners = new Set<SignedOutListener>();
 const passwordListeners = new Set<PasswordListener>();
+const twoFactorListeners = new Set<TwoFactorListener>();
 
 // Called when the server answers that the password must be changed first.
 export function onPasswordChangeRequired(listener: PasswordListener): () => void {
   passwordListeners.add(listener);
   return () => passwordListeners.delete(listener);
+}
+
+// Called when the server answers that two-factor sign-in must be set up first.
+export function onTwoFactorSetupRequired(listener: TwoFactorListener): () => void {
+  twoFactorListeners.add(listener);
+  return () => twoFactorListeners.delete(listener);
 }
 
 export function setCsrfToken(token: string) {
@@ -67,8 +75,11 @@ export async function api<T = any>(method: string, path: string, body?: unknown)
   const json = text ? JSON.parse(text) : undefined;
   if (!response.ok) {
     const e: ApiErrorBody = json?.error ?? { code: "unknown", message: response.statusText };
-    if (response.status === 401 && path !== "/sessions") signedOutListeners.forEach((l) => l());
+    // Failures while signing in are the sign-in page's to show, not a session ending.
+    const signingIn = path === "/sessions" || path === "/sessions/second-factor";
+    if (response.status === 401 && !signingIn) signedOutListeners.forEach((l) => l());
     if (e.code === "password_change_required") passwordListeners.forEach((l) => l());
+    if (e.code === "two_factor_setup_required") twoFactorListeners.forEach((l) => l());
     throw new ApiError(response.status, e.code, e.message, e.field, json);
   }
   return json as T;
@@ -77,7 +88,7 @@ export async function api<T = any>(method: string, path: string, body?: unknown)
 export const get = <T = any>(path: string) => api<T>("GET", path);
 export const post = <T = any>(path: string, body?: unknown) => api<T>("POST", path, body ?? {});
 export const put = <T = any>(path: string, body: unknown) => api<T>("PUT", path, body);
-export const del = (path: string) => api<void>("DELETE", path);
+export const del = (path: string, body?: unknown) => api<void>("DELETE", path, body);
 
 // A query string from the values that are set.
 export function query(params: Record<string, string | number | undefined | string[]>): string {

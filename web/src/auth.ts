@@ -12,9 +12,20 @@ interface AuthState {
   reason: SignOutReason;
   // The password must be changed before anything else (after a reset, or when too old).
   mustChangePassword: boolean;
+  twoFactor: TwoFactorState;
 }
 
-let state: AuthState = { checked: false, user: null, reason: "", mustChangePassword: false };
+// SEC-03: whether sign-in asks this user for a one-time code, whether their role must, and
+// so whether they must set it up before anything else.
+export interface TwoFactorState {
+  enabled: boolean;
+  required: boolean;
+  setup_required: boolean;
+}
+
+const noTwoFactor: TwoFactorState = { enabled: false, required: false, setup_required: false };
+
+let state: AuthState = { checked: false, user: null, reason: "", mustChangePassword: false, twoFactor: noTwoFactor };
 const listeners = new Set<() => void>();
 
 function set(next: Partial<AuthState>) {
@@ -36,22 +47,47 @@ export function useAuth(): AuthState {
 
 export async function checkSession() {
   try {
-    const current = await get<{ user: User; csrf_token: string; password_change_required?: boolean }>("/sessions/current");
+    const current = await get<{ user: User; csrf_token: string; password_change_required?: boolean; two_factor?: TwoFactorState }>(
+      "/sessions/current");
     setCsrfToken(current.csrf_token);
     set({ checked: true, user: current.user, reason: "",
-      mustChangePassword: Boolean(current.password_change_required || current.user.must_change_password) });
+      mustChangePassword: Boolean(current.password_change_required || current.user.must_change_password),
+      twoFactor: current.two_factor ?? noTwoFactor });
   } catch (e) {
     if (!(e instanceof ApiError)) throw e;
     set({ checked: true, user: null });
   }
 }
 
-export async function signIn(username: string, password: string, extra: Record<string, string> = {}) {
-  const answer = await post<{ user: User; csrf_token: string }>("/sessions", { username, password, ...extra });
+interface SignedIn {
+  user: User;
+  csrf_token: string;
+}
+
+// With two-factor on, the right password opens no session yet: the server sends a challenge
+// to return with a code from the user's app.
+export interface SecondFactorNeeded {
+  second_factor_required: true;
+  challenge: string;
+}
+
+async function started(answer: SignedIn) {
   setCsrfToken(answer.csrf_token);
   set({ user: answer.user, reason: "", mustChangePassword: answer.user.must_change_password });
   await checkSession();
   return answer.user;
+}
+
+// The signed-in user, or the challenge when a code is needed too.
+export async function signIn(username: string, password: string, extra: Record<string, string> = {}):
+    Promise<User | SecondFactorNeeded> {
+  const answer = await post<SignedIn | SecondFactorNeeded>("/sessions", { username, password, ...extra });
+  if ("second_factor_required" in answer) return answer;
+  return started(answer);
+}
+
+export async function completeSignIn(challenge: string, code: string) {
+  return started(await post<SignedIn>("/sessions/second-factor", { challenge, code }));
 }
 
 export async function signOut(reason: SignOutReason) {
@@ -61,7 +97,7 @@ export async function signOut(reason: SignOutReason) {
     // Already ended on the server: nothing more to do.
   }
   setCsrfToken("");
-  set({ user: null, reason, mustChangePassword: false });
+  set({ user: null, reason, mustChangePassword: false, twoFactor: noTwoFactor });
 }
 
 // The server said the session is over (401 on a signed-in call).
@@ -76,4 +112,13 @@ export function passwordChangeRequired() {
 
 export function passwordChanged() {
   set({ mustChangePassword: false });
+}
+
+// The server refused a call until two-factor sign-in is set up; ask it what is needed.
+export function twoFactorSetupRequired() {
+  if (state.user && !state.twoFactor.setup_required) set({ twoFactor: { ...state.twoFactor, setup_required: true } });
+}
+
+export function twoFactorChanged(next: Partial<TwoFactorState>) {
+  set({ twoFactor: { ...state.twoFactor, ...next } });
 }

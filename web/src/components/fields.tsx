@@ -34,7 +34,8 @@ function Group({ error, children }: { error?: string; children: ComponentChildre
   return <div class={`govuk-form-group${error ? " govuk-form-group--error" : ""}`}>{children}</div>;
 }
 
-export function TextInput(p: Base & { value: string; onInput: (v: string) => void; type?: string; autocomplete?: string; width?: string; spellcheck?: boolean }) {
+export function TextInput(p: Base & { value: string; onInput: (v: string) => void; type?: string; autocomplete?: string; width?: string; spellcheck?: boolean;
+    inputmode?: "numeric" | "text" }) {
   return (
     <Group error={p.error}>
       <label class="govuk-label" for={p.id}>{p.label}</label>
@@ -47,6 +48,7 @@ export function TextInput(p: Base & { value: string; onInput: (v: string) => voi
         type={p.type ?? "text"}
         value={p.value}
         autocomplete={p.autocomplete}
+        inputMode={p.inputmode}
         spellcheck={p.spellcheck}
         aria-describedby={describedBy(p.id, p.hint, p.error)}
         onInput={(e) => p.onInput((e.target as HTMLInputElement).value)}

@@ -1,5 +1,5 @@
-// Your account: changing your password (SEC-01, SEC-03) and the places you are signed in
-// (SEC-02).
+// Your account: changing your password (SEC-01, SEC-03), two-factor sign-in (SEC-03) and the
+// places you are signed in (SEC-02).
 import { useEffect, useState } from "preact/hooks";
 import { del, get, put } from "../api";
 import { passwordChanged, useAuth } from "../auth";
@@ -8,6 +8,7 @@ import { Layout, Loading, Problem } from "../components/Layout";
 import { errorsFrom } from "../errors";
 import { formatDateTime } from "../format";
 import { navigate } from "../router";
+import { TwoFactorSection } from "./TwoFactor";
 
 interface OpenSession {
   id: string;
@@ -72,6 +73,7 @@ export function ChangePassword() {
 
 export function Account() {
   const changed = new URLSearchParams(location.search).get("changed") === "1";
+  const twoFactorOn = new URLSearchParams(location.search).get("two_factor") === "on";
   const [sessions, setSessions] = useState<OpenSession[] | null>(null);
   const [problem, setProblem] = useState("");
   const load = () => get<{ sessions: OpenSession[] }>("/sessions").then((r) => setSessions(r.sessions)).catch((e) => setProblem(e.message));
@@ -81,8 +83,10 @@ export function Account() {
   return (
     <Layout title="Your account">
       {changed && <p class="govuk-body govuk-!-font-weight-bold" role="status">Your password has been changed.</p>}
+      {twoFactorOn && <p class="govuk-body govuk-!-font-weight-bold" role="status">Two-factor sign-in is on.</p>}
       <h1 class="govuk-heading-l">Your account</h1>
       <p class="govuk-body"><a class="govuk-link" href="/account/password" onClick={(e) => { e.preventDefault(); navigate("/account/password"); }}>Change your password</a></p>
+      <TwoFactorSection />
       <h2 class="govuk-heading-m">Where you are signed in</h2>
       {problem && <Problem message={problem} />}
       {!sessions && !problem && <Loading />}
