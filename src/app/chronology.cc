@@ -2,6 +2,8 @@
 
 #include "app/access.h"
 #include "core/ids.h"
+#include "store/case_record_repo.h"
+#include "store/person_repo.h"
 
 namespace casework::app {
 
@@ -27,6 +29,32 @@ Result<ChronologyView> ReadChronology(const Services& s, const Actor& actor, con
   });
   if (!st.ok()) return st;
   return view;
+}
+
+Result<ChronologyExport> ExportChronology(const Services& s, const Actor& actor, const std::string& record_id) {
+  ChronologyExport out;
+  Status st = ReadRecordAs(s, actor, record_id, "exported the chronology",
+                           [&](store::Connection& c, const RecordAccess& access) {
+    out = {};
+    auto person = store::PersonRepo(c).Get(record_id);
+    if (!person) return Status::NotFound("there is no record " + record_id);
+    out.display_name = person->DisplayName();
+    if (auto record = store::CaseRecordRepo(c).Get(record_id)) out.council_reference = record->council_reference;
+    store::ChronologyRepo repo(c);
+    std::string after;
+    for (;;) {
+      store::ChronologyPage page = repo.Page(record_id, after, kMaxChronologyPage);
+      if (page.more) after = page.rows.back().item_id;
+      for (store::ChronologyRow& row : page.rows) {
+        // SEC-05: a partner's export holds only what was shared with them and what they wrote.
+        if (access.ItemVisible(row.item_id, row.author_user_id, actor.user.id)) out.events.push_back(std::move(row));
+      }
+      if (!page.more) break;
+    }
+    return Status::Ok();
+  });
+  if (!st.ok()) return st;
+  return out;
 }
 
 }  // namespace casework::app

@@ -29,4 +29,13 @@ struct ChronologyView {
 Result<ChronologyView> ReadChronology(const Services& s, const Actor& actor, const std::string& record_id,
                                              const ChronologyQuery& query);
 
+// The whole chronology at once, for export to a conference or court (CHR-02), with who it is
+// about; logged as an export.
+struct ChronologyExport {
+  std::string display_name;
+  std::string council_reference;
+  std::vector<store::ChronologyRow> events;
+};
+Result<ChronologyExport> ExportChronology(const Services& s, const Actor& actor, const std::string& record_id);
+
 }  // namespace casework::app

@@ -130,6 +130,10 @@ Date LondonDate(Timestamp t) {
   return Date{date::floor<date::days>(local)};
 }
 
+std::string FormatLondonDateTime(Timestamp t) {
+  return date::format("%Y-%m-%d %H:%M", date::floor<std::chrono::minutes>(London()->to_local(t)));
+}
+
 Timestamp LondonMidnight(Date d) {
   auto sys = London()->to_sys(date::local_days{d}, date::choose::earliest);
   return Timestamp{std::chrono::duration_cast<std::chrono::microseconds>(sys.time_since_epoch())};

@@ -30,6 +30,9 @@ Result<Date> ParseDate(std::string_view text, const std::string& field);
 
 // The calendar date in London at the instant t.
 Date LondonDate(Timestamp t);
+// "2026-07-01 00:30": the London wall-clock date and time at t, to the minute, for people
+// reading exports.
+std::string FormatLondonDateTime(Timestamp t);
 // The instant London's day d begins.
 Timestamp LondonMidnight(Date d);
 

@@ -42,6 +42,11 @@ TEST(Time, LondonDateFollowsSummerTime) {
   EXPECT_EQ(LondonMidnight(*ParseDate("2026-07-01", "d")), At("2026-06-30T23:00:00Z"));
 }
 
+TEST(Time, LondonDateTimeForReaders) {
+  EXPECT_EQ(FormatLondonDateTime(At("2026-06-30T23:30:59Z")), "2026-07-01 00:30");
+  EXPECT_EQ(FormatLondonDateTime(At("2026-12-31T23:30:00Z")), "2026-12-31 23:30");
+}
+
 TEST(Time, AgeCountsBirthdays) {
   Date born = *ParseDate("2010-03-15", "d");
   EXPECT_EQ(AgeInYears(born, *ParseDate("2026-03-14", "d")), 15);

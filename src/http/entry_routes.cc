@@ -3,6 +3,7 @@
 #include "app/chronology.h"
 #include "app/entries.h"
 #include "core/journal_kinds.h"
+#include "http/chronology_csv.h"
 #include "http/handler_support.h"
 #include "http/json_text.h"
 
@@ -163,6 +164,22 @@ Response Chronology(const Call& call) {
   return JsonResponse(200, ChronologyText(*view));
 }
 
+// CHR-02: the whole chronology as a CSV file, named by the council reference (never the
+// child's name, which would show in download folders).
+Response ChronologyCsvFile(const Call& call) {
+  std::string id;
+  if (auto bad = PathId(call, "id", id)) return *bad;
+  if (auto bad = OnlyQuery(call.request, {})) return *bad;
+  Result<app::ChronologyExport> chronology = app::ExportChronology(call.services, call.actor(), id);
+  if (!chronology.ok()) return ErrorResponse(chronology.status());
+  Response r;
+  r.SetHeader("Content-Type", "text/csv; charset=utf-8");
+  std::string name = chronology->council_reference.empty() ? id : chronology->council_reference;
+  r.SetHeader("Content-Disposition", "attachment; filename=\"chronology-" + name + ".csv\"");
+  r.body = ChronologyCsv(*chronology);
+  return r;
+}
+
 Response DecisionsDue(const Call& call) {
   if (auto bad = OnlyQuery(call.request, {"by"})) return *bad;
   Date by = TodayIn(call);
@@ -192,6 +209,7 @@ void AddEntryRoutes(Api& api) {
   api.Add("POST", "/api/v1/persons/{id}/entries/{item}/countersignature", Countersign);
   api.Add("GET", "/api/v1/persons/{id}/journal", Journal);
   api.Add("GET", "/api/v1/persons/{id}/chronology", Chronology);
+  api.Add("GET", "/api/v1/persons/{id}/chronology.csv", ChronologyCsvFile);
   api.Add("GET", "/api/v1/decisions/due", DecisionsDue);
 }
 

@@ -105,6 +105,7 @@ const Row kRows[] = {
      "/api/v1/persons/{child}/entries/{item}/countersignature"},
     {"GET /api/v1/persons/{id}/journal", "ADADAAD", "/api/v1/persons/{child}/journal"},
     {"GET /api/v1/persons/{id}/chronology", "ADADAAD", "/api/v1/persons/{child}/chronology"},
+    {"GET /api/v1/persons/{id}/chronology.csv", "ADADAAD", "/api/v1/persons/{child}/chronology.csv"},
     {"PUT /api/v1/drafts/{key}", "ADADDDD", "/api/v1/drafts/note-{fresh}",
      R"({"record_id": "{child}", "content": {"text": "half-written"}})"},
     // Managing access to the record.

@@ -108,6 +108,44 @@ TEST_F(ChronologyApi, CHR01_ACorrectionTakesThePlaceOfWhatItCorrects) {
             (std::vector<std::string>{"Visit to nursery"}));
 }
 
+// CHR-02: the whole chronology as a CSV file named by the council reference, in event order,
+// only significant events; refused to those who may not read the record, and logged as an
+// export.
+TEST_F(ChronologyApi, CHR02_WholeChronologyAsCsvLoggedAsAnExport) {
+  std::string child = CreateChild("Cartwright");
+  Note(child, 3, "Strategy discussion, police and school", true);
+  Note(child, 1, "Phone call to arrange a visit", false);
+  Note(child, 10, "Police called to the home", true);
+  std::string reference(
+      server->Get("/api/v1/persons/" + child, token).Json().at("case_record").at("council_reference").as_string());
+
+  HttpResult r = server->Get("/api/v1/persons/" + child + "/chronology.csv", token);
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(r.Header("content-type"), "text/csv; charset=utf-8");
+  EXPECT_EQ(r.Header("content-disposition"), "attachment; filename=\"chronology-" + reference + ".csv\"");
+  std::vector<std::string> lines;
+  for (size_t at = 0, end; (end = r.body.find("\r\n", at)) != std::string::npos; at = end + 2) {
+    lines.push_back(r.body.substr(at, end - at));
+  }
+  ASSERT_EQ(lines.size(), 3u) << r.body;
+  EXPECT_NE(lines[1].find("\"Police called to the home\""), std::string::npos);
+  EXPECT_NE(lines[2].find("\"Strategy discussion, police and school\""), std::string::npos);
+  EXPECT_NE(lines[1].find("\"Test sam\""), std::string::npos);
+
+  EXPECT_EQ(server->Get("/api/v1/persons/" + child + "/chronology.csv", server->SignIn("jo")).status, 403);
+  EXPECT_EQ(server->Get("/api/v1/persons/" + child + "/chronology.csv?format=pdf", token).status, 400);
+  HttpResult log = server->Get("/api/v1/persons/" + child + "/access-log", server->SignIn("maureen"));
+  ASSERT_EQ(log.status, 200) << log.body;
+  int exports = 0, refused = 0;
+  json::value events = log.Json().at("events");
+  for (const json::value& e : events.as_array()) {
+    if (e.at("detail").as_string() != "exported the chronology") continue;
+    ++(e.at("outcome").as_string() == "allowed" ? exports : refused);
+  }
+  EXPECT_EQ(exports, 1);
+  EXPECT_EQ(refused, 1);  // jo's attempt
+}
+
 TEST_F(ChronologyApi, CHR01_BadPagingIsRefusedNamingTheField) {
   std::string child = CreateChild("Ollerton");
   HttpResult r = server->Get("/api/v1/persons/" + child + "/chronology?limit=0", token);

@@ -182,6 +182,24 @@ export const flows = [
       assert.equal(await page.getByText(words).count(), 0);
     },
   },
+  // CHR-01, CHR-02: significant events in the order they happened, and the whole chronology as
+  // a CSV file for a conference or court.
+  {
+    name: "the chronology of significant events, and its CSV file",
+    async run({ page, base }) {
+      await openFirstChild(page, base);
+      await page.getByRole("link", { name: "Chronology", exact: true }).click();
+      await page.getByRole("heading", { name: "Chronology", level: 2 }).waitFor();
+      await page.getByRole("cell", { name: /Referral received from school/ }).waitFor();
+      await checkAccessibility(page, "chronology");
+      const href = await page.getByRole("link", { name: /Download the whole chronology/ }).getAttribute("href");
+      const file = await page.request.get(new URL(href, base).toString());
+      assert.equal(file.status(), 200);
+      assert.match(file.headers()["content-type"], /^text\/csv/);
+      assert.match(file.headers()["content-disposition"], /^attachment; filename="chronology-/);
+      assert.match(await file.text(), /"Referral received from school about [A-Za-z]+\."/);
+    },
+  },
   // SHR-01, SHR-02, SHR-03: consent for a purpose is recorded; once it is withdrawn, sharing
   // for that purpose is refused on consent and needs the justification for sharing without it;
   // the disclosure then shows in the child's log.

@@ -16,6 +16,7 @@ export async function seed(base, password) {
       classification: "fact",
       text: `Referral received from school about ${child.given_names}.`,
       source: { first_hand: false, name: "Designated safeguarding lead", relationship: "school" },
+      significant: true,
     }, auth);
     if (child.given_names !== "Amelia") continue;
     // ENT-04: a note of what the team manager said, written for her, for her to countersign.

@@ -36,6 +36,7 @@ function Page({ path }: { path: string }) {
   if (path === "/children/new") return <NewChild />;
   if (path === "/unborn/new") return <NewUnborn />;
   if ((p = match("/children/:id", path))) return <Record id={p.id} tab="journal" />;
+  if ((p = match("/children/:id/chronology", path))) return <Record id={p.id} tab="chronology" />;
   if ((p = match("/children/:id/details", path))) return <Record id={p.id} tab="details" />;
   if ((p = match("/children/:id/relationships", path))) return <Record id={p.id} tab="relationships" />;
   if ((p = match("/children/:id/access-log", path))) return <Record id={p.id} tab="access-log" />;

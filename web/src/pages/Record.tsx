@@ -9,14 +9,16 @@ import { Link } from "../router";
 import type { PersonRecord, Reminder } from "../types";
 import { AccessLog } from "./AccessLog";
 import { BreakGlassOffer } from "./BreakGlass";
+import { Chronology } from "./Chronology";
 import { ClocksTab } from "./Clocks";
 import { Journal } from "./Journal";
 import { SharingLog } from "./Sharing";
 
-export type RecordTab = "journal" | "details" | "relationships" | "clocks" | "sharing" | "access-log";
+export type RecordTab = "journal" | "chronology" | "details" | "relationships" | "clocks" | "sharing" | "access-log";
 
 const TABS: { tab: RecordTab; text: string; path: string; roles?: string[] }[] = [
   { tab: "journal", text: "Journal", path: "" },
+  { tab: "chronology", text: "Chronology", path: "/chronology" },
   { tab: "details", text: "Details", path: "/details" },
   { tab: "relationships", text: "Relationships", path: "/relationships" },
   { tab: "clocks", text: "Clocks", path: "/clocks" },
@@ -238,6 +240,7 @@ export function Record({ id, tab }: { id: string; tab: RecordTab }) {
           {tab === "details" && <Details r={record} />}
           {tab === "relationships" && <Relationships r={record} />}
           {tab === "journal" && <Journal id={id} />}
+          {tab === "chronology" && <Chronology id={id} />}
           {tab === "clocks" && <ClocksTab record={record} />}
           {tab === "sharing" && <SharingLog id={id} />}
           {tab === "access-log" && <AccessLog id={id} />}
