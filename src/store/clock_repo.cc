@@ -1,5 +1,6 @@
 #include "store/clock_repo.h"
 
+#include "store/record_access_repo.h"
 #include "store/row.h"
 
 namespace casework::store {
@@ -129,8 +130,7 @@ std::vector<DueClockRow> ClockRepo::DueBy(Date by, const std::string& worker_id,
   return DueRows(c_.Query(std::string("SELECT ") + kClockColumns + kDueRowSelect +
                               "WHERE c.status = 'open' AND c.due <= ? "
                               "AND (? = '' OR r.allocated_worker_id = ?) AND (? = '' OR r.allocated_team_id = ?) "
-                              "AND (? = '' OR COALESCE(r.restricted, 0) = 0 OR EXISTS (SELECT 1 FROM "
-                              "restricted_record_users v WHERE v.record_id = c.person_id AND v.user_id = ?)) "
+                              "AND (? = '' OR " + ListableToViewerSql("r", "c.person_id") + ") "
                               "ORDER BY c.due, c.id LIMIT ?",
                           {std::string_view(by_text), std::string_view(worker_id), std::string_view(worker_id),
                            std::string_view(team_id), std::string_view(team_id), std::string_view(viewer_user_id),

@@ -10,6 +10,7 @@
 #include "core/text.h"
 #include "store/person_repo.h"
 #include "store/person_summary_row.h"
+#include "store/record_access_repo.h"
 #include "store/row.h"
 
 namespace casework::store {
@@ -192,10 +193,8 @@ std::vector<PersonSummary> PersonRepo::Search(const PersonQuery& q, size_t* with
       Words(FoldName(q.name)).empty() ? HitsWithoutName(q, wanted) : NameHits(q, wanted);
 
   // visible is 0 for a restricted record that does not name the viewer.
-  std::string visible = q.viewer_user_id.empty() ? "1"
-                                                 : "CASE WHEN r.restricted = 1 AND NOT EXISTS (SELECT 1 FROM"
-                                                   " restricted_record_users u WHERE u.record_id = p.id"
-                                                   " AND u.user_id = ?) THEN 0 ELSE 1 END";
+  std::string visible =
+      q.viewer_user_id.empty() ? "1" : "CASE WHEN " + ListableToViewerSql("r", "p.id") + " THEN 1 ELSE 0 END";
   std::string sql = std::string(kSummarySelect) + ", n.given_names || ' ' || n.family_name, n.kind, n.id, " + visible +
                     " FROM person_names n JOIN persons p ON p.id = n.person_id" + kSummaryJoins + " WHERE n.id IN (?";
   for (size_t i = 1; i < kSummaryChunk; ++i) sql += ", ?";

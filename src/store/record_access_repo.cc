@@ -113,6 +113,11 @@ std::vector<std::string> RecordAccessRepo::NamedUsers(const std::string& record_
   return out;
 }
 
+std::string ListableToViewerSql(std::string_view record, std::string_view person_id) {
+  return "(COALESCE(" + std::string(record) + ".restricted, 0) = 0 OR EXISTS (SELECT 1 FROM restricted_record_users v"
+         " WHERE v.record_id = " + std::string(person_id) + " AND v.user_id = ?))";
+}
+
 bool RecordAccessRepo::IsNamed(const std::string& record_id, const std::string& user_id) {
   auto rows = c_.Query("SELECT 1 FROM restricted_record_users WHERE record_id = ? AND user_id = ?",
                        {std::string_view(record_id), std::string_view(user_id)});

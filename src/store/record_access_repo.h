@@ -3,12 +3,18 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/record_access.h"
 #include "store/database.h"
 
 namespace casework::store {
+
+// SQL true when the case record joined as `record` (possibly NULL: a person without one) may be
+// listed to the user bound to its one parameter: it is not restricted, or it names them. Lists
+// filter in the query with this, as VisibleInLists decides for one record.
+std::string ListableToViewerSql(std::string_view record, std::string_view person_id);
 
 class RecordAccessRepo {
  public:
