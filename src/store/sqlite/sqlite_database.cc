@@ -48,11 +48,14 @@ SqliteDatabase::~SqliteDatabase() {
 }
 
 Status SqliteDatabase::Write(const Work& work) {
-  Job job{&work, Status::Ok()};
-  std::unique_lock lock(write_mu_);
-  queue_.push_back(&job);
+  Job job(&work);
+  {
+    std::lock_guard lock(write_mu_);
+    queue_.push_back(&job);
+  }
   work_ready_.notify_one();
-  work_done_.wait(lock, [&] { return job.done; });
+  std::unique_lock lock(job.mu);
+  job.finished.wait(lock, [&] { return job.done; });
   return job.status;
 }
 
@@ -69,11 +72,13 @@ void SqliteDatabase::WriterLoop() {
       }
     }
     RunBatch(batch);
-    {
-      std::lock_guard lock(write_mu_);
-      for (Job* job : batch) job->done = true;
+    for (Job* job : batch) {
+      // Notified while its lock is held: the caller cannot see done, return and take the
+      // job off its stack until this is finished with it.
+      std::lock_guard lock(job->mu);
+      job->done = true;
+      job->finished.notify_one();
     }
-    work_done_.notify_all();
     batch.clear();
   }
 }

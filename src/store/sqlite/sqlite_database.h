@@ -37,9 +37,15 @@ class SqliteDatabase final : public Database {
   Status Read(const Work& work) override;
 
  private:
+  // A caller's unit of work, on the caller's stack. Each caller waits on its own condition,
+  // so finishing a batch wakes the callers in it and no one else (a shared condition woke
+  // every waiting caller, those queued for the next batch too, to find it was not theirs).
   struct Job {
+    explicit Job(const Work* w) : work(w) {}
     const Work* work;
-    Status status;
+    Status status = Status::Ok();
+    std::mutex mu;
+    std::condition_variable finished;
     bool done = false;
   };
 
@@ -50,7 +56,6 @@ class SqliteDatabase final : public Database {
   std::unique_ptr<SqliteConnection> writer_;
   std::mutex write_mu_;
   std::condition_variable work_ready_;
-  std::condition_variable work_done_;
   std::deque<Job*> queue_;
   bool stopping_ = false;
   std::thread writer_thread_;
