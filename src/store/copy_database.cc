@@ -80,9 +80,10 @@ int64_t CopyTable(Database& from, PgConnection& to, const Table& t) {
   select += " FROM " + Quoted(t.name);
   copy += ") FROM STDIN";
   int64_t copied = 0;
+  std::exception_ptr writing;  // PostgreSQL's failure, kept whole so that Write can tell a collision
   Status read = from.Read([&](Connection& c) {
     auto rows = c.Query(select);
-    copied = to.CopyIn(copy, [&](std::string& out) {
+    auto next_rows = [&](std::string& out) {
       while (out.size() < kChunk) {
         if (!rows->Next()) return false;
         for (size_t i = 0; i < t.columns.size(); ++i) {
@@ -98,9 +99,15 @@ int64_t CopyTable(Database& from, PgConnection& to, const Table& t) {
         out += '\n';
       }
       return true;
-    });
+    };
+    try {
+      copied = to.CopyIn(copy, next_rows);
+    } catch (const DbError&) {
+      writing = std::current_exception();
+    }
     return Status::Ok();
   });
+  if (writing) std::rethrow_exception(writing);
   if (!read.ok()) throw DbError(DbError::Kind::kOther, "reading " + t.name + ": " + read.message());
   return copied;
 }
