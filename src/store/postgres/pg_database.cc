@@ -72,11 +72,7 @@ PgDatabase::PgDatabase(std::string url, int max_connections)
 }
 
 PgDatabase::~PgDatabase() {
-  {
-    std::lock_guard lock(write_mu_);
-    stopping_ = true;
-  }
-  work_ready_.notify_one();
+  writes_.Stop();
   writer_thread_.join();
 }
 
@@ -119,38 +115,16 @@ void PgDatabase::Release(std::unique_ptr<PgConnection> conn) {
   freed_.notify_one();
 }
 
-Status PgDatabase::Write(const Work& work) {
-  Job job{&work, Status::Ok()};
-  std::unique_lock lock(write_mu_);
-  queue_.push_back(&job);
-  work_ready_.notify_one();
-  work_done_.wait(lock, [&] { return job.done; });
-  return job.status;
-}
+Status PgDatabase::Write(const Work& work) { return writes_.Submit(work); }
 
 void PgDatabase::WriterLoop() {
-  std::vector<Job*> batch;
-  while (true) {
-    {
-      std::unique_lock lock(write_mu_);
-      work_ready_.wait(lock, [&] { return stopping_ || !queue_.empty(); });
-      if (queue_.empty()) return;  // stopping, and nothing left to do
-      while (!queue_.empty() && batch.size() < kMaxBatch) {
-        batch.push_back(queue_.front());
-        queue_.pop_front();
-      }
-    }
+  for (auto batch = writes_.Take(kMaxBatch); !batch.empty(); batch = writes_.Take(kMaxBatch)) {
     RunBatch(batch);
-    {
-      std::lock_guard lock(write_mu_);
-      for (Job* job : batch) job->done = true;
-    }
-    work_done_.notify_all();
-    batch.clear();
+    writes_.Finish(batch);
   }
 }
 
-void PgDatabase::RunBatch(std::vector<Job*>& batch) {
+void PgDatabase::RunBatch(const std::vector<WriteQueue::Job*>& batch) {
   for (int attempt = 1;; ++attempt) {
     bool again = false;
     TryBatch(batch, again);
@@ -159,10 +133,10 @@ void PgDatabase::RunBatch(std::vector<Job*>& batch) {
   }
 }
 
-void PgDatabase::TryBatch(std::vector<Job*>& batch, bool& again) {
+void PgDatabase::TryBatch(const std::vector<WriteQueue::Job*>& batch, bool& again) {
   bool committing = false;
   again = false;
-  for (Job* job : batch) job->status = Status::Ok();
+  for (WriteQueue::Job* job : batch) job->status = Status::Ok();
   try {
     if (!writer_ || !writer_->usable()) {
       writer_.reset();
@@ -196,7 +170,7 @@ void PgDatabase::TryBatch(std::vector<Job*>& batch, bool& again) {
     again = e.kind() == DbError::Kind::kSerialization || (writer_ && !writer_->usable() && !committing) ||
             (!writer_ && e.kind() == DbError::Kind::kBusy);
     // Units that failed on their own keep their reason; the rest fail with the batch.
-    for (Job* job : batch) {
+    for (WriteQueue::Job* job : batch) {
       if (job->status.ok()) job->status = StatusFromDbError(e);
     }
   }

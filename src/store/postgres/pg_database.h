@@ -13,7 +13,6 @@
 #pragma once
 
 #include <condition_variable>
-#include <deque>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -21,6 +20,7 @@
 #include <vector>
 
 #include "store/database.h"
+#include "store/write_queue.h"
 
 namespace casework::store {
 
@@ -38,18 +38,12 @@ class PgDatabase final : public Database {
   Status Read(const Work& work) override;
 
  private:
-  struct Job {
-    const Work* work;
-    Status status;
-    bool done = false;
-  };
-
   void WriterLoop();
   // Runs a batch until it commits, or fails in a way that running it again would not mend.
-  void RunBatch(std::vector<Job*>& batch);
+  void RunBatch(const std::vector<WriteQueue::Job*>& batch);
   // Runs the batch once in one transaction; again says whether running it again is both safe
   // and worth trying.
-  void TryBatch(std::vector<Job*>& batch, bool& again);
+  void TryBatch(const std::vector<WriteQueue::Job*>& batch, bool& again);
   // Runs a read once; again as for TryBatch.
   Status ReadOnce(const Work& work, bool& again);
   std::unique_ptr<PgConnection> Acquire();
@@ -64,11 +58,7 @@ class PgDatabase final : public Database {
   int open_ = 0;
 
   std::unique_ptr<PgConnection> writer_;  // used by the writer thread alone
-  std::mutex write_mu_;
-  std::condition_variable work_ready_;
-  std::condition_variable work_done_;
-  std::deque<Job*> queue_;
-  bool stopping_ = false;
+  WriteQueue writes_;
   std::thread writer_thread_;
 };
 
