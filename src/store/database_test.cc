@@ -139,6 +139,30 @@ TEST_F(DatabaseTest, FailuresRollBackAndBecomeStatuses) {
   EXPECT_EQ(Count(*db, "SELECT COUNT(*) FROM counters"), 1);
 }
 
+// Writes arriving together share a commit, yet each stands or falls alone: the ones that fail
+// leave nothing behind, and the others are kept.
+TEST_F(DatabaseTest, ConcurrentWritesFailAlone) {
+  constexpr int kThreads = 16;
+  std::vector<Status> results(kThreads);
+  std::vector<std::thread> threads;
+  for (int t = 0; t < kThreads; ++t) {
+    threads.emplace_back([&, t] {
+      results[t] = db->Write([t](Connection& c) {
+        std::string name = "unit-" + std::to_string(t);
+        c.Exec("INSERT INTO counters (name, value) VALUES (?, 1)", {std::string_view(name)});
+        if (t % 2) c.Exec("INSERT INTO counters (name, value) VALUES (?, 2)", {std::string_view(name)});
+        return Status::Ok();
+      });
+    });
+  }
+  for (auto& th : threads) th.join();
+  for (int t = 0; t < kThreads; ++t) {
+    EXPECT_EQ(results[t].code(), t % 2 ? StatusCode::kConflict : StatusCode::kOk) << t;
+  }
+  EXPECT_EQ(Count(*db, "SELECT COUNT(*) FROM counters"), kThreads / 2);
+  EXPECT_EQ(Count(*db, "SELECT COUNT(*) FROM counters WHERE CAST(substr(name, 6) AS INTEGER) % 2 = 1"), 0);
+}
+
 TEST_F(DatabaseTest, ReadsCannotWrite) {
   Status s = db->Read([](Connection& c) {
     c.Exec("INSERT INTO counters (name, value) VALUES ('x', 1)");

@@ -162,6 +162,45 @@ void PgConnection::Command(std::string_view sql) {
   PQclear(r);
 }
 
+int64_t PgConnection::CopyIn(std::string_view copy_sql, const std::function<bool(std::string& rows)>& fill) {
+  std::string text(copy_sql);
+  PGresult* r = PQexec(conn_, text.c_str());
+  if (r == nullptr || PQresultStatus(r) != PGRES_COPY_IN) Throw(conn_, r, copy_sql);
+  PQclear(r);
+  std::string rows;
+  std::exception_ptr failure;
+  try {
+    for (bool more = true; more;) {
+      rows.clear();
+      more = fill(rows);
+      if (!rows.empty() && PQputCopyData(conn_, rows.data(), static_cast<int>(rows.size())) != 1) {
+        Throw(conn_, nullptr, copy_sql);
+      }
+    }
+  } catch (...) {
+    failure = std::current_exception();
+  }
+  if (PQputCopyEnd(conn_, failure ? "the rows to copy could not be read" : nullptr) != 1) {
+    Throw(conn_, nullptr, copy_sql);
+  }
+  int64_t copied = 0;
+  PGresult* end = PQgetResult(conn_);
+  bool ok = Succeeded(end);
+  if (ok) {
+    const char* n = PQcmdTuples(end);
+    copied = n && *n ? std::strtoll(n, nullptr, 10) : 0;
+  }
+  // The COPY's own result comes first; libpq then says there are no more with a null.
+  for (PGresult* more = PQgetResult(conn_); more != nullptr; more = PQgetResult(conn_)) PQclear(more);
+  if (failure) {
+    PQclear(end);
+    std::rethrow_exception(failure);
+  }
+  if (!ok) Throw(conn_, end, copy_sql);
+  PQclear(end);
+  return copied;
+}
+
 void PgConnection::ExecScript(std::string_view sql) {
   Command(sql);
   if (!statement_names_.empty()) {

@@ -2,6 +2,7 @@
 // thread at a time.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <unordered_map>
@@ -31,6 +32,11 @@ class PgConnection final : public Connection {
 
   // Runs one statement that takes no parameters and returns nothing, such as BEGIN.
   void Command(std::string_view sql);
+  // Runs copy_sql, a COPY ... FROM STDIN in text format, and streams the rows that fill
+  // appends to the buffer it is handed (empty each time), until fill returns false. Rows go
+  // to the server in the buffer's chunks, with no round trip per row. A failure inside fill
+  // cancels the COPY and is thrown on. Returns the number of rows copied.
+  int64_t CopyIn(std::string_view copy_sql, const std::function<bool(std::string& rows)>& fill);
   // False once the server has gone away; the connection is then of no further use.
   bool usable() const;
 

@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "store/database.h"
+#include "store/write_queue.h"
 
 namespace casework::store {
 
@@ -37,27 +38,12 @@ class SqliteDatabase final : public Database {
   Status Read(const Work& work) override;
 
  private:
-  // A caller's unit of work, on the caller's stack. Each caller waits on its own condition,
-  // so finishing a batch wakes the callers in it and no one else (a shared condition woke
-  // every waiting caller, those queued for the next batch too, to find it was not theirs).
-  struct Job {
-    explicit Job(const Work* w) : work(w) {}
-    const Work* work;
-    Status status = Status::Ok();
-    std::mutex mu;
-    std::condition_variable finished;
-    bool done = false;
-  };
-
   void WriterLoop();
-  void RunBatch(std::vector<Job*>& batch);
+  void RunBatch(const std::vector<WriteQueue::Job*>& batch);
 
   Durability durability_;
   std::unique_ptr<SqliteConnection> writer_;
-  std::mutex write_mu_;
-  std::condition_variable work_ready_;
-  std::deque<Job*> queue_;
-  bool stopping_ = false;
+  WriteQueue writes_;
   std::thread writer_thread_;
 
   std::mutex read_mu_;
