@@ -3,11 +3,14 @@
 namespace casework::store {
 
 Status WriteQueue::Submit(const Work& work) {
-  Job job{&work, Status::Ok()};
-  std::unique_lock lock(mu_);
-  queue_.push_back(&job);
+  Job job(&work);
+  {
+    std::lock_guard lock(mu_);
+    queue_.push_back(&job);
+  }
   work_ready_.notify_one();
-  work_done_.wait(lock, [&] { return job.done; });
+  std::unique_lock lock(job.mu);
+  job.finished.wait(lock, [&] { return job.done; });
   return job.status;
 }
 
@@ -23,11 +26,13 @@ std::vector<WriteQueue::Job*> WriteQueue::Take(size_t max) {
 }
 
 void WriteQueue::Finish(const std::vector<Job*>& batch) {
-  {
-    std::lock_guard lock(mu_);
-    for (Job* job : batch) job->done = true;
+  for (Job* job : batch) {
+    // Notified while its lock is held: the caller cannot see done, return and take the job
+    // off its stack until this is finished with it.
+    std::lock_guard lock(job->mu);
+    job->done = true;
+    job->finished.notify_one();
   }
-  work_done_.notify_all();
 }
 
 void WriteQueue::Stop() {

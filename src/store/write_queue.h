@@ -13,9 +13,15 @@ namespace casework::store {
 
 class WriteQueue {
  public:
+  // A caller's unit of work, on the caller's stack. Each caller waits on its own condition,
+  // so finishing a batch wakes the callers in it and no one else (one shared condition woke
+  // every waiting caller, those queued for the next batch too, to find it was not theirs).
   struct Job {
+    explicit Job(const Work* w) : work(w) {}
     const Work* work;
-    Status status;
+    Status status = Status::Ok();
+    std::mutex mu;
+    std::condition_variable finished;
     bool done = false;
   };
 
@@ -31,7 +37,6 @@ class WriteQueue {
  private:
   std::mutex mu_;
   std::condition_variable work_ready_;
-  std::condition_variable work_done_;
   std::deque<Job*> queue_;
   bool stopping_ = false;
 };
