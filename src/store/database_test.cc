@@ -163,6 +163,20 @@ TEST_F(DatabaseTest, ConcurrentWritesFailAlone) {
   EXPECT_EQ(Count(*db, "SELECT COUNT(*) FROM counters WHERE CAST(substr(name, 6) AS INTEGER) % 2 = 1"), 0);
 }
 
+// A write reported as done has been committed, even when its unit of work swallowed a
+// database failure (which, on PostgreSQL, spoils the transaction so that COMMIT undoes it).
+TEST_F(DatabaseTest, SuccessMeansCommitted) {
+  Status s = db->Write([](Connection& c) {
+    c.Exec("INSERT INTO counters (name, value) VALUES ('kept', 1)");
+    try {
+      c.Exec("INSERT INTO nowhere VALUES (1)");
+    } catch (const DbError&) {
+    }
+    return Status::Ok();
+  });
+  EXPECT_EQ(Count(*db, "SELECT COUNT(*) FROM counters"), s.ok() ? 1 : 0) << s.ToString();
+}
+
 TEST_F(DatabaseTest, ReadsCannotWrite) {
   Status s = db->Read([](Connection& c) {
     c.Exec("INSERT INTO counters (name, value) VALUES ('x', 1)");

@@ -143,23 +143,24 @@ void PgDatabase::TryBatch(const std::vector<WriteQueue::Job*>& batch, bool& agai
       writer_ = std::make_unique<PgConnection>(url_, NewChainName());
     }
     for (size_t first = 0; first < batch.size(); ++first) {
-      writer_->Command("BEGIN ISOLATION LEVEL SERIALIZABLE");
+      // BEGIN, SAVEPOINT and RELEASE go with the unit's first statement, not on their own.
+      writer_->Send("BEGIN ISOLATION LEVEL SERIALIZABLE");
       // The first unit runs outside any savepoint, so that it may set its transaction's
       // isolation level (the schema migrations do). If it fails, the transaction holds
       // nothing else, and the rest go in a new one.
       batch[first]->status = RunUnit(*batch[first]->work, *writer_);
       if (!batch[first]->status.ok()) {
-        writer_->Command("ROLLBACK");
+        writer_->Command("ROLLBACK");  // waited for: a spoilt transaction must not linger
         continue;
       }
       for (size_t i = first + 1; i < batch.size(); ++i) {
-        // One round trip ends the last unit's savepoint and starts this one's.
-        writer_->Command(i == first + 1 ? "SAVEPOINT unit" : "RELEASE unit; SAVEPOINT unit");
+        if (i > first + 1) writer_->Send("RELEASE unit");
+        writer_->Send("SAVEPOINT unit");
         batch[i]->status = RunUnit(*batch[i]->work, *writer_);
         if (!batch[i]->status.ok()) writer_->Command("ROLLBACK TO unit");
       }
       committing = true;
-      writer_->Command("COMMIT");
+      writer_->Commit();
       return;
     }
   } catch (const DbError& e) {
@@ -182,9 +183,12 @@ Status PgDatabase::ReadOnce(const Work& work, bool& again) {
   again = false;
   try {
     conn = Acquire();
-    conn->Command("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+    conn->Send("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
     status = work(*conn);
-    conn->Command("COMMIT");
+    // Nothing waits for a read's COMMIT: it is sent now, and its answer read with the next
+    // statement on this connection.
+    conn->Send("COMMIT");
+    conn->Flush();
   } catch (const DbError& e) {
     if (conn) RollBack(*conn);
     // A collision, or a connection lost: nothing was changed, so the read can be run again.
