@@ -4,6 +4,7 @@
 #include "app/timescales.h"
 #include "app/audit.h"
 #include "app/person_support.h"
+#include "store/clock_repo.h"
 #include "store/person_repo.h"
 
 namespace casework::app {
@@ -28,7 +29,7 @@ Result<std::vector<CaseloadChild>> ListCaseload(const Services& s, const Actor& 
         store::CaseloadRepo(c).Allocated(actor.user.id, team ? actor.user.team_id : "", today, kCaseloadLimit);
     for (store::CaseloadRow& row : rows) {
       CaseloadChild child{std::move(row), {}};
-      child.reminders = ClockReminders(c, child.row.child.id, today);
+      child.reminders = ClockReminders(store::ClockRepo(c).OpenForPerson(child.row.child.id), today);
       out.push_back(std::move(child));
     }
     return Status::Ok();

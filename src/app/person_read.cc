@@ -8,6 +8,7 @@
 #include "core/nhs_number.h"
 #include "core/person_rules.h"
 #include "store/case_record_repo.h"
+#include "store/clock_repo.h"
 #include "store/person_repo.h"
 #include "store/relationship_repo.h"
 #include "store/user_repo.h"
@@ -53,8 +54,9 @@ Result<PersonRecord> GetPersonRecord(const Services& s, const Actor& actor, cons
     }
     const CaseRecord* record = view.case_record ? &*view.case_record : nullptr;
     view.missing = MissingDetails(view.person, record, s.settings);
-    view.reminders = ClockReminders(c, person_id, Today(s));
-    view.alerts = RecordAlerts(c, s, person_id);
+    std::vector<RecordClock> open_clocks = store::ClockRepo(c).OpenForPerson(person_id);
+    view.reminders = ClockReminders(open_clocks, Today(s));
+    view.alerts = RecordAlerts(s, open_clocks);
     return Status::Ok();
   });
   if (!st.ok()) return st;

@@ -466,7 +466,7 @@ Result<std::vector<ExtensionToDecide>> ListExtensionsToDecide(const Services& s,
   return out;
 }
 
-std::vector<RecordAlert> RecordAlerts(store::Connection& c, const Services& s, const std::string& person_id) {
+std::vector<RecordAlert> RecordAlerts(const Services& s, const std::vector<RecordClock>& open_clocks) {
   struct Kind {
     const char* key;
     const char* label;
@@ -476,11 +476,9 @@ std::vector<RecordAlert> RecordAlerts(store::Connection& c, const Services& s, c
       {"child_protection_plan", "Child protection plan", "child_protection_plan_started"},
       {"looked_after", "Looked after", "became_looked_after"},
   };
-  std::vector<RecordClock> clocks = store::ClockRepo(c).ForPerson(person_id);
   std::vector<RecordAlert> out;
   for (const Kind& kind : kKinds) {
-    bool running = std::any_of(clocks.begin(), clocks.end(), [&](const RecordClock& k) {
-      if (k.status != ClockStatus::kOpen) return false;
+    bool running = std::any_of(open_clocks.begin(), open_clocks.end(), [&](const RecordClock& k) {
       const TimescaleDefinition* d = s.settings.timescales.Find(k.definition);
       return d && Names(d->starts_on, kind.started_by);
     });
@@ -489,9 +487,9 @@ std::vector<RecordAlert> RecordAlerts(store::Connection& c, const Services& s, c
   return out;
 }
 
-std::vector<Reminder> ClockReminders(store::Connection& c, const std::string& person_id, Date today) {
+std::vector<Reminder> ClockReminders(const std::vector<RecordClock>& open_clocks, Date today) {
   std::vector<Reminder> out;
-  for (const RecordClock& k : store::ClockRepo(c).ForPerson(person_id)) {
+  for (const RecordClock& k : open_clocks) {
     if (k.status != ClockStatus::kOpen) continue;
     out.push_back({k.definition, k.name + ": due by " + FormatDate(k.Due()) + ".", k.Due(), k.DaysOverdue(today) > 0});
   }

@@ -97,9 +97,10 @@ Result<std::vector<ExtensionToDecide>> ListExtensionsToDecide(const Services& s,
 // The record's alerts (see core/reminders.h). Each holds while a clock started by its event is
 // running, so it ends when the event that closes those clocks (the plan ended, ceased to be
 // looked after) is recorded.
-std::vector<RecordAlert> RecordAlerts(store::Connection& c, const Services& s, const std::string& person_id);
+// open_clocks are the record's open clocks (ClockRepo::OpenForPerson).
+std::vector<RecordAlert> RecordAlerts(const Services& s, const std::vector<RecordClock>& open_clocks);
 
 // The open clocks of a record for its summary (REC-04 among them).
-std::vector<Reminder> ClockReminders(store::Connection& c, const std::string& person_id, Date today);
+std::vector<Reminder> ClockReminders(const std::vector<RecordClock>& open_clocks, Date today);
 
 }  // namespace casework::app

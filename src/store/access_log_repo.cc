@@ -41,15 +41,23 @@ ChainHead AccessLogRepo::ReserveNext(const std::string& chain) {
 
 void AccessLogRepo::Insert(const AccessEvent& e) {
   std::string at = FormatTimestamp(e.at);
-  c_.Exec(
+  const Value line[] = {std::string_view(e.hash), std::string_view(e.chain), e.seq, std::string_view(e.chain), e.seq,
+                        std::string_view(e.id), std::string_view(at), TextOrNull(e.user_id),
+                        std::string_view(e.username), std::string_view(e.client_address), std::string_view(e.action),
+                        TextOrNull(e.record_id), std::string_view(e.outcome), std::string_view(e.basis),
+                        std::string_view(e.detail), std::string_view(e.prev_hash), std::string_view(e.hash)};
+  constexpr std::string_view kInsert =
       "INSERT INTO access_log (chain, seq, id, at, user_id, username, client_address, action, record_id, outcome, "
-      "basis, detail, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-      {std::string_view(e.chain), e.seq, std::string_view(e.id), std::string_view(at), TextOrNull(e.user_id),
-       std::string_view(e.username), std::string_view(e.client_address), std::string_view(e.action),
-       TextOrNull(e.record_id), std::string_view(e.outcome), std::string_view(e.basis), std::string_view(e.detail),
-       std::string_view(e.prev_hash), std::string_view(e.hash)});
-  c_.Exec("UPDATE access_log_heads SET hash = ? WHERE chain = ? AND seq = ?",
-          {std::string_view(e.hash), std::string_view(e.chain), e.seq});
+      "basis, detail, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+  if (c_.dialect() == Dialect::kPostgres) {
+    // One statement, one round trip to the server, for the line and the new head.
+    c_.ExecValues("WITH head AS (UPDATE access_log_heads SET hash = ? WHERE chain = ? AND seq = ?) " +
+                      std::string(kInsert),
+                  line);
+    return;
+  }
+  c_.ExecValues(kInsert, std::span<const Value>(line).subspan(3));
+  c_.ExecValues("UPDATE access_log_heads SET hash = ? WHERE chain = ? AND seq = ?", std::span<const Value>(line, 3));
 }
 
 std::vector<AccessEvent> AccessLogRepo::List(const AccessQuery& q) {

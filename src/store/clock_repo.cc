@@ -90,6 +90,12 @@ std::vector<RecordClock> ClockRepo::ForPerson(const std::string& person_id) {
                          {std::string_view(person_id)}));
 }
 
+std::vector<RecordClock> ClockRepo::OpenForPerson(const std::string& person_id) {
+  return Clocks(c_.Query(std::string("SELECT ") + kClockColumns +
+                             " FROM clocks c WHERE c.person_id = ? AND c.status = 'open' ORDER BY c.due, c.id",
+                         {std::string_view(person_id)}));
+}
+
 bool ClockRepo::Update(const RecordClock& k, int64_t expected_version) {
   auto shortened = DateText(k.shortened_due), extended = DateText(k.extended_due), stopped = DateText(k.stopped_on);
   std::string due = FormatDate(k.Due());

@@ -31,6 +31,9 @@ class ClockRepo {
   std::vector<RecordClock> Open(const std::string& person_id, const std::string& definition);
   // Every clock on a person's record, open first, then by due date.
   std::vector<RecordClock> ForPerson(const std::string& person_id);
+  // The open clocks on a person's record, by due date: the few a summary shows, read from the
+  // index on (person, status) without reading the clocks met or stopped.
+  std::vector<RecordClock> OpenForPerson(const std::string& person_id);
   // Saves status, stop, shorter and extended dates; false when the version moved on.
   bool Update(const RecordClock& clock, int64_t expected_version);
 

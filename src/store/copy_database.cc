@@ -1,5 +1,7 @@
 #include "store/copy_database.h"
 
+#include "store/postgres/pg_connection.h"
+
 namespace casework::store {
 namespace {
 
@@ -47,39 +49,65 @@ int64_t CountRows(Connection& c, const std::string& table) {
   return rows->Int(0);
 }
 
-// Copies one table's rows, each as text (binary columns as hex), which PostgreSQL reads as
-// the type of the column it goes into.
-int64_t CopyTable(Database& from, Connection& to, const Table& t) {
-  std::string select = "SELECT ", insert = "INSERT INTO " + Quoted(t.name) + " (", values;
+// Appends text as a field of COPY's text format, in which a backslash starts an escape and
+// tabs and line ends separate fields and rows.
+void AppendField(std::string& out, std::string_view text) {
+  for (char ch : text) {
+    switch (ch) {
+      case '\\': out += "\\\\"; break;
+      case '\t': out += "\\t"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      default: out += ch;
+    }
+  }
+}
+
+// Streams one table's rows into PostgreSQL with COPY, a megabyte at a time, each value as
+// text (binary columns as hex), which PostgreSQL reads as the type of the column it goes into.
+int64_t CopyTable(Database& from, PgConnection& to, const Table& t) {
+  constexpr size_t kChunk = 1 << 20;
+  std::string select = "SELECT ", copy = "COPY " + Quoted(t.name) + " (";
   for (size_t i = 0; i < t.columns.size(); ++i) {
     const Column& col = t.columns[i];
     std::string sep = i ? ", " : "";
-    select += sep + (col.blob ? "hex(" + Quoted(col.name) + ")" : Quoted(col.name));
-    insert += sep + Quoted(col.name);
-    values += sep + (col.blob ? "decode(?, 'hex')" : "?");
+    // hex() of NULL is '', so NULL is kept apart from an empty value.
+    select += sep + (col.blob ? "CASE WHEN " + Quoted(col.name) + " IS NULL THEN NULL ELSE hex(" + Quoted(col.name) +
+                                    ") END"
+                              : Quoted(col.name));
+    copy += sep + Quoted(col.name);
   }
   select += " FROM " + Quoted(t.name);
-  insert += ") VALUES (" + values + ")";
+  copy += ") FROM STDIN";
   int64_t copied = 0;
+  std::exception_ptr writing;  // PostgreSQL's failure, kept whole so that Write can tell a collision
   Status read = from.Read([&](Connection& c) {
-    copied = 0;
     auto rows = c.Query(select);
-    std::vector<std::string> texts(t.columns.size());
-    std::vector<Value> params(t.columns.size());
-    while (rows->Next()) {
-      for (size_t i = 0; i < t.columns.size(); ++i) {
-        if (rows->IsNull(static_cast<int>(i))) {
-          params[i] = nullptr;
-        } else {
-          texts[i] = rows->String(static_cast<int>(i));
-          params[i] = std::string_view(texts[i]);
+    auto next_rows = [&](std::string& out) {
+      while (out.size() < kChunk) {
+        if (!rows->Next()) return false;
+        for (size_t i = 0; i < t.columns.size(); ++i) {
+          if (i) out += '\t';
+          int column = static_cast<int>(i);
+          if (rows->IsNull(column)) {
+            out += "\\N";
+          } else {
+            if (t.columns[i].blob) out += "\\\\x";
+            AppendField(out, rows->Text(column));
+          }
         }
+        out += '\n';
       }
-      to.ExecValues(insert, params);
-      ++copied;
+      return true;
+    };
+    try {
+      copied = to.CopyIn(copy, next_rows);
+    } catch (const DbError&) {
+      writing = std::current_exception();
     }
     return Status::Ok();
   });
+  if (writing) std::rethrow_exception(writing);
   if (!read.ok()) throw DbError(DbError::Kind::kOther, "reading " + t.name + ": " + read.message());
   return copied;
 }
@@ -108,7 +136,15 @@ Result<std::vector<TableCopy>> CopyDatabase(Database& from, Database& to) {
     }
     // Rows go in table by table, so references between tables are checked at commit.
     c.ExecScript("SET CONSTRAINTS ALL DEFERRED");
-    for (const Table& t : tables) copied.push_back({t.name, CopyTable(from, c, t)});
+    auto& pg = dynamic_cast<PgConnection&>(c);  // the target's dialect was checked above
+    for (const Table& t : tables) copied.push_back({t.name, CopyTable(from, pg, t)});
+    return Status::Ok();
+  });
+  if (!s.ok()) return s;
+  // Statistics for the planner now, rather than when autovacuum comes round to it: until then
+  // it would plan for empty tables.
+  s = to.Write([](Connection& c) {
+    c.ExecScript("ANALYZE");
     return Status::Ok();
   });
   if (!s.ok()) return s;

@@ -139,6 +139,44 @@ TEST_F(DatabaseTest, FailuresRollBackAndBecomeStatuses) {
   EXPECT_EQ(Count(*db, "SELECT COUNT(*) FROM counters"), 1);
 }
 
+// Writes arriving together share a commit, yet each stands or falls alone: the ones that fail
+// leave nothing behind, and the others are kept.
+TEST_F(DatabaseTest, ConcurrentWritesFailAlone) {
+  constexpr int kThreads = 16;
+  std::vector<Status> results(kThreads);
+  std::vector<std::thread> threads;
+  for (int t = 0; t < kThreads; ++t) {
+    threads.emplace_back([&, t] {
+      results[t] = db->Write([t](Connection& c) {
+        std::string name = "unit-" + std::to_string(t);
+        c.Exec("INSERT INTO counters (name, value) VALUES (?, 1)", {std::string_view(name)});
+        if (t % 2) c.Exec("INSERT INTO counters (name, value) VALUES (?, 2)", {std::string_view(name)});
+        return Status::Ok();
+      });
+    });
+  }
+  for (auto& th : threads) th.join();
+  for (int t = 0; t < kThreads; ++t) {
+    EXPECT_EQ(results[t].code(), t % 2 ? StatusCode::kConflict : StatusCode::kOk) << t;
+  }
+  EXPECT_EQ(Count(*db, "SELECT COUNT(*) FROM counters"), kThreads / 2);
+  EXPECT_EQ(Count(*db, "SELECT COUNT(*) FROM counters WHERE CAST(substr(name, 6) AS INTEGER) % 2 = 1"), 0);
+}
+
+// A write reported as done has been committed, even when its unit of work swallowed a
+// database failure (which, on PostgreSQL, spoils the transaction so that COMMIT undoes it).
+TEST_F(DatabaseTest, SuccessMeansCommitted) {
+  Status s = db->Write([](Connection& c) {
+    c.Exec("INSERT INTO counters (name, value) VALUES ('kept', 1)");
+    try {
+      c.Exec("INSERT INTO nowhere VALUES (1)");
+    } catch (const DbError&) {
+    }
+    return Status::Ok();
+  });
+  EXPECT_EQ(Count(*db, "SELECT COUNT(*) FROM counters"), s.ok() ? 1 : 0) << s.ToString();
+}
+
 TEST_F(DatabaseTest, ReadsCannotWrite) {
   Status s = db->Read([](Connection& c) {
     c.Exec("INSERT INTO counters (name, value) VALUES ('x', 1)");

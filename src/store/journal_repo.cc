@@ -46,6 +46,11 @@ ChainHead JournalRepo::ReserveNext(const std::string& record_id) {
 }
 
 void JournalRepo::Insert(const JournalItem& item) {
+  if (c_.dialect() == Dialect::kPostgres) {
+    // One statement, one round trip to the server, for the item and the new head.
+    InsertWith(item, "WITH head AS (UPDATE journal_heads SET hash = ? WHERE record_id = ? AND seq = ?) ");
+    return;
+  }
   InsertChained(item);
   c_.Exec("UPDATE journal_heads SET hash = ? WHERE record_id = ? AND seq = ?",
           {std::string_view(item.hash), std::string_view(item.record_id), item.seq});
@@ -58,7 +63,26 @@ void JournalRepo::SetHead(const std::string& record_id, int64_t seq, const std::
       {std::string_view(record_id), seq, std::string_view(hash)});
 }
 
-void JournalRepo::InsertChained(const JournalItem& item) { InsertChained(std::span<const JournalItem>(&item, 1)); }
+void JournalRepo::InsertChained(const JournalItem& item) { InsertWith(item, ""); }
+
+void JournalRepo::InsertWith(const JournalItem& item, std::string_view head_update) {
+  std::string recorded = FormatTimestamp(item.recorded_at);
+  std::string occurred = item.occurred_at ? FormatTimestamp(*item.occurred_at) : std::string();
+  const Value params[] = {std::string_view(item.hash), std::string_view(item.record_id), item.seq,
+                          std::string_view(item.record_id), item.seq, std::string_view(item.id),
+                          std::string_view(item.kind), std::string_view(item.author_user_id),
+                          std::string_view(item.author_name), std::string_view(item.author_post_title),
+                          std::string_view(recorded), TextOrNull(occurred), int64_t{item.late ? 1 : 0},
+                          TextOrNull(item.target_id), std::string_view(item.body), std::string_view(item.prev_hash),
+                          std::string_view(item.hash)};
+  c_.ExecValues(
+      std::string(head_update) +
+          "INSERT INTO journal (record_id, seq, id, kind, author_user_id, author_name, author_post_title, "
+          "recorded_at, occurred_at, late, target_id, body, prev_hash, hash) "
+          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      // The head's three parameters lead, used only with the head's update.
+      std::span<const Value>(params).subspan(head_update.empty() ? 3 : 0));
+}
 
 void JournalRepo::InsertChained(std::span<const JournalItem> items) {
   // 14 parameters a row: 64 rows stay far below either database's limit on parameters.
@@ -77,7 +101,8 @@ void JournalRepo::InsertChained(std::span<const JournalItem> items) {
       const std::string& recorded = times.emplace_back(FormatTimestamp(item.recorded_at));
       const std::string& occurred =
           times.emplace_back(item.occurred_at ? FormatTimestamp(*item.occurred_at) : std::string());
-      sql += &item == rows.data() ? "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)" : ", (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+      if (&item != rows.data()) sql += ", ";
+      sql += "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
       params.insert(params.end(),
                     {std::string_view(item.record_id), item.seq, std::string_view(item.id), std::string_view(item.kind),
                      std::string_view(item.author_user_id), std::string_view(item.author_name),

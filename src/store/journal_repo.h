@@ -56,6 +56,9 @@ class JournalRepo {
   void ForEach(const std::string& record_id, const std::function<bool(const JournalItem&)>& visit);
 
  private:
+  // Inserts the item, after head_update: SQL that ends in its three parameters (hash, record,
+  // seq), or nothing.
+  void InsertWith(const JournalItem& item, std::string_view head_update);
   Connection& c_;
 };
 

@@ -25,7 +25,8 @@ void Fill(TestServices& t) {
     for (int i = 0; i < 3; ++i) {
       Entry e;
       e.occurred_at = t.clock().Now();
-      e.text = std::string("Visited ") + family + " " + std::to_string(i);
+      // Tabs, line ends and backslashes are what COPY's text format must escape.
+      e.text = std::string("Visited ") + family + " " + std::to_string(i) + "\n\tseen at C:\\school\r\n";
       ASSERT_TRUE(app::RecordEntry(t.services(), sam, made->created->id, e).ok());
     }
     ASSERT_TRUE(

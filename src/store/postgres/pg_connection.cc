@@ -4,6 +4,7 @@
 
 #include <charconv>
 #include <cstring>
+#include <optional>
 #include <vector>
 
 #include "store/postgres/pg_sql.h"
@@ -61,13 +62,18 @@ class PgCursor final : public Cursor {
   int row_ = -1;
 };
 
-[[noreturn]] void Throw(PGconn* conn, PGresult* result, std::string_view sql) {
+// The failure a result reports (or, with no result, the connection), naming the statement.
+DbError ErrorOf(PGconn* conn, PGresult* result, std::string_view sql) {
   const char* state = result ? PQresultErrorField(result, PG_DIAG_SQLSTATE) : nullptr;
   std::string message = result ? PQresultErrorMessage(result) : PQerrorMessage(conn);
   while (!message.empty() && message.back() == '\n') message.pop_back();
-  DbError::Kind kind = KindOf(state);
+  return DbError(KindOf(state), message + " [" + std::string(sql.substr(0, 120)) + "]");
+}
+
+[[noreturn]] void Throw(PGconn* conn, PGresult* result, std::string_view sql) {
+  DbError error = ErrorOf(conn, result, sql);
   PQclear(result);
-  throw DbError(kind, message + " [" + std::string(sql.substr(0, 120)) + "]");
+  throw error;
 }
 
 bool Succeeded(PGresult* result) {
@@ -91,11 +97,84 @@ PgConnection::PgConnection(const std::string& url, std::string chain) : chain_(s
   // Notices ("already exists, skipping") are for people at a psql prompt, not for the log.
   PQsetNoticeProcessor(
       conn_, [](void*, const char*) {}, nullptr);
+  if (PQenterPipelineMode(conn_) != 1) {
+    PQfinish(conn_);
+    conn_ = nullptr;
+    throw DbError(DbError::Kind::kBusy, "cannot use PostgreSQL's pipeline mode");
+  }
 }
 
 PgConnection::~PgConnection() { PQfinish(conn_); }
 
-bool PgConnection::usable() const { return PQstatus(conn_) == CONNECTION_OK; }
+bool PgConnection::usable() const { return !broken_ && PQstatus(conn_) == CONNECTION_OK; }
+
+void PgConnection::Broken(const std::string& why) {
+  // The answers can no longer be matched to what was sent, so nothing more may be sent.
+  broken_ = true;
+  std::string message = PQerrorMessage(conn_);
+  while (!message.empty() && message.back() == '\n') message.pop_back();
+  throw DbError(DbError::Kind::kBusy, "lost the PostgreSQL connection: " + why + (message.empty() ? "" : ": " + message));
+}
+
+void PgConnection::Send(std::string_view sql) {
+  if (broken_) Broken("used after a failure");
+  std::string text(sql);
+  if (PQsendQueryParams(conn_, text.c_str(), 0, nullptr, nullptr, nullptr, nullptr, 0) != 1) Broken("cannot send");
+  owed_.push_back({Owed::kChecked, std::move(text), ""});
+  unsynced_ = true;
+}
+
+void PgConnection::Flush() {
+  if (!unsynced_) return;
+  if (PQpipelineSync(conn_) != 1) Broken("cannot send");
+  owed_.push_back({Owed::kSync, "", ""});
+  unsynced_ = false;
+}
+
+std::unique_ptr<PgConnection::Result> PgConnection::Collect() {
+  std::unique_ptr<Result> wanted;
+  std::optional<DbError> failure;
+  while (!owed_.empty()) {
+    Owed owed = std::move(owed_.front());
+    owed_.pop_front();
+    PGresult* r = PQgetResult(conn_);
+    if (r == nullptr) Broken("no answer");
+    ExecStatusType status = PQresultStatus(r);
+    if (owed.kind == Owed::kSync) {
+      PQclear(r);
+      if (status != PGRES_PIPELINE_SYNC) Broken("answers out of step");
+      continue;
+    }
+    if (status == PGRES_PIPELINE_ABORTED) {
+      PQclear(r);  // skipped, after an earlier statement sent with it failed
+    } else if (!Succeeded(r)) {
+      if (!owed.forget_sql.empty()) statement_names_.erase(owed.forget_sql);
+      if (!failure) failure = ErrorOf(conn_, r, owed.sql);
+      PQclear(r);
+    } else if (owed.kind == Owed::kWanted) {
+      wanted = std::make_unique<Result>(r);
+    } else {
+      PQclear(r);
+    }
+    // Each statement's answer ends with a null.
+    if (PGresult* extra = PQgetResult(conn_); extra != nullptr) {
+      PQclear(extra);
+      Broken("answers out of step");
+    }
+  }
+  if (failure) throw *failure;
+  return wanted;
+}
+
+void PgConnection::LeavePipeline() {
+  Flush();
+  Collect();
+  if (PQexitPipelineMode(conn_) != 1) Broken("cannot leave pipeline mode");
+}
+
+void PgConnection::EnterPipeline() {
+  if (PQenterPipelineMode(conn_) != 1) Broken("cannot enter pipeline mode");
+}
 
 const std::string& PgConnection::Prepared(std::string_view sql) {
   auto it = statement_names_.find(std::string(sql));
@@ -108,13 +187,15 @@ const std::string& PgConnection::Prepared(std::string_view sql) {
   }
   std::string name = "cw" + std::to_string(statement_names_.size() + 1);
   std::string numbered = NumberPlaceholders(sql);
-  PGresult* r = PQprepare(conn_, name.c_str(), numbered.c_str(), 0, nullptr);
-  if (!Succeeded(r)) Throw(conn_, r, sql);
-  PQclear(r);
+  // Prepared on its way to being run: the two go together.
+  if (PQsendPrepare(conn_, name.c_str(), numbered.c_str(), 0, nullptr) != 1) Broken("cannot send");
+  owed_.push_back({Owed::kChecked, std::string(sql), std::string(sql)});
+  unsynced_ = true;
   return statement_names_.emplace(std::string(sql), std::move(name)).first->second;
 }
 
 std::unique_ptr<PgConnection::Result> PgConnection::Run(std::string_view sql, std::span<const Value> params) {
+  if (broken_) Broken("used after a failure");
   const std::string& name = Prepared(sql);
   // Parameters go as text; the server reads each as the type its place in the statement needs.
   std::vector<std::string> texts(params.size());
@@ -136,10 +217,16 @@ std::unique_ptr<PgConnection::Result> PgConnection::Run(std::string_view sql, st
         },
         params[i]);
   }
-  PGresult* r =
-      PQexecPrepared(conn_, name.c_str(), static_cast<int>(params.size()), values.data(), nullptr, nullptr, 0);
-  if (!Succeeded(r)) Throw(conn_, r, sql);
-  return std::make_unique<Result>(r);
+  if (PQsendQueryPrepared(conn_, name.c_str(), static_cast<int>(params.size()), values.data(), nullptr, nullptr,
+                          0) != 1) {
+    Broken("cannot send");
+  }
+  owed_.push_back({Owed::kWanted, std::string(sql), ""});
+  unsynced_ = true;
+  Flush();
+  std::unique_ptr<Result> result = Collect();
+  if (!result) Broken("no answer");
+  return result;
 }
 
 std::unique_ptr<Cursor> PgConnection::QueryValues(std::string_view sql, std::span<const Value> params) {
@@ -156,10 +243,91 @@ int64_t PgConnection::ExecValues(std::string_view sql, std::span<const Value> pa
 }
 
 void PgConnection::Command(std::string_view sql) {
+  // Runs even if what was sent before it failed (so a ROLLBACK does), then reports that first.
+  std::optional<DbError> before;
+  try {
+    LeavePipeline();
+  } catch (const DbError& e) {
+    if (!usable()) throw;
+    before = e;
+    if (PQexitPipelineMode(conn_) != 1) Broken("cannot leave pipeline mode");
+  }
   std::string text(sql);
   PGresult* r = PQexec(conn_, text.c_str());
+  EnterPipeline();
+  if (before) {
+    PQclear(r);
+    throw *before;
+  }
   if (!Succeeded(r)) Throw(conn_, r, sql);
   PQclear(r);
+}
+
+void PgConnection::Commit() {
+  Flush();
+  if (broken_) Broken("used after a failure");
+  if (PQsendQueryParams(conn_, "COMMIT", 0, nullptr, nullptr, nullptr, nullptr, 0) != 1) Broken("cannot send");
+  owed_.push_back({Owed::kWanted, "COMMIT", ""});
+  unsynced_ = true;
+  Flush();
+  std::unique_ptr<Result> result = Collect();
+  // COMMIT of a transaction that an error has spoilt rolls it back, and says so only here.
+  if (!result || std::string_view(PQcmdStatus(result->result)) != "COMMIT") {
+    throw DbError(DbError::Kind::kOther, "the transaction was rolled back instead of committed");
+  }
+}
+
+int64_t PgConnection::CopyIn(std::string_view copy_sql, const std::function<bool(std::string& rows)>& fill) {
+  LeavePipeline();
+  int64_t copied = 0;
+  try {
+    copied = CopyOutsidePipeline(copy_sql, fill);
+  } catch (...) {
+    if (PQenterPipelineMode(conn_) != 1) broken_ = true;
+    throw;
+  }
+  EnterPipeline();
+  return copied;
+}
+
+int64_t PgConnection::CopyOutsidePipeline(std::string_view copy_sql,
+                                          const std::function<bool(std::string& rows)>& fill) {
+  std::string text(copy_sql);
+  PGresult* r = PQexec(conn_, text.c_str());
+  if (r == nullptr || PQresultStatus(r) != PGRES_COPY_IN) Throw(conn_, r, copy_sql);
+  PQclear(r);
+  std::string rows;
+  std::exception_ptr failure;
+  try {
+    for (bool more = true; more;) {
+      rows.clear();
+      more = fill(rows);
+      if (!rows.empty() && PQputCopyData(conn_, rows.data(), static_cast<int>(rows.size())) != 1) {
+        Throw(conn_, nullptr, copy_sql);
+      }
+    }
+  } catch (...) {
+    failure = std::current_exception();
+  }
+  if (PQputCopyEnd(conn_, failure ? "the rows to copy could not be read" : nullptr) != 1) {
+    Throw(conn_, nullptr, copy_sql);
+  }
+  int64_t copied = 0;
+  PGresult* end = PQgetResult(conn_);
+  bool ok = Succeeded(end);
+  if (ok) {
+    const char* n = PQcmdTuples(end);
+    copied = n && *n ? std::strtoll(n, nullptr, 10) : 0;
+  }
+  // The COPY's own result comes first; libpq then says there are no more with a null.
+  for (PGresult* more = PQgetResult(conn_); more != nullptr; more = PQgetResult(conn_)) PQclear(more);
+  if (failure) {
+    PQclear(end);
+    std::rethrow_exception(failure);
+  }
+  if (!ok) Throw(conn_, end, copy_sql);
+  PQclear(end);
+  return copied;
 }
 
 void PgConnection::ExecScript(std::string_view sql) {

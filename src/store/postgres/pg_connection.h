@@ -1,7 +1,14 @@
 // One PostgreSQL connection through libpq, with a cache of prepared statements. Used by one
 // thread at a time.
+//
+// The connection runs in libpq's pipeline mode, so statements whose answer nobody waits for
+// (BEGIN, SAVEPOINT, the COMMIT of a read) travel with the next statement instead of costing
+// a round trip to the server each: most of the time a unit of work spends on the database is
+// waiting for answers, not running SQL.
 #pragma once
 
+#include <deque>
+#include <functional>
 #include <memory>
 #include <string>
 #include <unordered_map>
@@ -29,17 +36,48 @@ class PgConnection final : public Connection {
   // changed, so the prepared statements are dropped.
   void ExecScript(std::string_view sql) override;
 
-  // Runs one statement that takes no parameters and returns nothing, such as BEGIN.
+  // Runs statements that take no parameters and return nothing, such as ROLLBACK, and waits.
   void Command(std::string_view sql);
+  // Sends such a statement without waiting for its answer, which is read with the next
+  // statement's; a failure is thrown from there.
+  void Send(std::string_view sql);
+  // Commits, and throws if the transaction could not be committed (COMMIT of a transaction
+  // that a failed statement has spoilt rolls it back instead).
+  void Commit();
+  // Makes sure what was sent reaches the server now (a COMMIT nobody waits for, for example),
+  // still without waiting for the answer.
+  void Flush();
+  // Runs copy_sql, a COPY ... FROM STDIN in text format, and streams the rows that fill
+  // appends to the buffer it is handed (empty each time), until fill returns false. Rows go
+  // to the server in the buffer's chunks, with no round trip per row. A failure inside fill
+  // cancels the COPY and is thrown on. Returns the number of rows copied.
+  int64_t CopyIn(std::string_view copy_sql, const std::function<bool(std::string& rows)>& fill);
   // False once the server has gone away; the connection is then of no further use.
   bool usable() const;
 
  private:
   struct Result;
+  // An answer the server owes: to a statement sent (whose result is wanted, or only checked),
+  // or the end of a batch of statements (a sync point).
+  struct Owed {
+    enum Kind { kChecked, kWanted, kSync } kind;
+    std::string sql;         // for the error message
+    std::string forget_sql;  // a statement prepared: forgotten if preparing it failed
+  };
   std::unique_ptr<Result> Run(std::string_view sql, std::span<const Value> params);
   const std::string& Prepared(std::string_view sql);
+  // Reads every answer owed, returning the wanted one; throws the first failure among them.
+  std::unique_ptr<Result> Collect();
+  int64_t CopyOutsidePipeline(std::string_view copy_sql, const std::function<bool(std::string& rows)>& fill);
+  // Leaves pipeline mode for the length of a simple query or a COPY, which it does not allow.
+  void LeavePipeline();
+  void EnterPipeline();
+  [[noreturn]] void Broken(const std::string& why);
 
   pg_conn* conn_ = nullptr;
+  bool broken_ = false;
+  std::deque<Owed> owed_;
+  bool unsynced_ = false;  // statements sent since the last sync point
   std::string chain_;
   std::unordered_map<std::string, std::string> statement_names_;
 };

@@ -13,6 +13,11 @@ namespace {
 // means another unit of work committed, so the system as a whole always moves on.
 constexpr int kMaxAttempts = 40;
 
+// Each unit of work in a batch runs in a subtransaction. PostgreSQL keeps up to 64 of a
+// transaction's subtransactions in shared memory; beyond that every other session's snapshots
+// get slower, so a batch stays within it.
+constexpr size_t kMaxBatch = 64;
+
 // A name for a new connection's access log chain, unique across processes and restarts.
 std::string NewChainName() {
   static std::mutex mu;
@@ -43,14 +48,33 @@ void RollBack(PgConnection& conn) {
   }
 }
 
+// Runs one unit of work in its savepoint. A collision with another transaction, or the loss
+// of the connection, is thrown on: the whole batch must then be rolled back. Any other
+// database failure is this unit's alone and becomes its Status.
+Status RunUnit(const Work& work, PgConnection& conn) {
+  try {
+    return work(conn);
+  } catch (const DbError& e) {
+    if (e.kind() == DbError::Kind::kSerialization || !conn.usable()) throw;
+    return StatusFromDbError(e);
+  } catch (const std::exception& e) {
+    return Status::Internal(std::string("unexpected failure: ") + e.what());
+  }
+}
+
 }  // namespace
 
 PgDatabase::PgDatabase(std::string url, int max_connections)
     : url_(std::move(url)), max_connections_(std::max(1, max_connections)) {
   Release(Acquire());
+  writer_ = std::make_unique<PgConnection>(url_, NewChainName());
+  writer_thread_ = std::thread([this] { WriterLoop(); });
 }
 
-PgDatabase::~PgDatabase() = default;
+PgDatabase::~PgDatabase() {
+  writes_.Stop();
+  writer_thread_.join();
+}
 
 std::unique_ptr<PgConnection> PgDatabase::Connect() {
   try {
@@ -91,27 +115,84 @@ void PgDatabase::Release(std::unique_ptr<PgConnection> conn) {
   freed_.notify_one();
 }
 
-Status PgDatabase::RunOnce(const Work& work, const char* begin, bool& again) {
-  std::unique_ptr<PgConnection> conn;
-  Status status;
+Status PgDatabase::Write(const Work& work) { return writes_.Submit(work); }
+
+void PgDatabase::WriterLoop() {
+  for (auto batch = writes_.Take(kMaxBatch); !batch.empty(); batch = writes_.Take(kMaxBatch)) {
+    RunBatch(batch);
+    writes_.Finish(batch);
+  }
+}
+
+void PgDatabase::RunBatch(const std::vector<WriteQueue::Job*>& batch) {
+  for (int attempt = 1;; ++attempt) {
+    bool again = false;
+    TryBatch(batch, again);
+    if (!again || attempt == kMaxAttempts) return;
+    BackOff(attempt);
+  }
+}
+
+void PgDatabase::TryBatch(const std::vector<WriteQueue::Job*>& batch, bool& again) {
   bool committing = false;
   again = false;
+  for (WriteQueue::Job* job : batch) job->status = Status::Ok();
   try {
-    conn = Acquire();
-    conn->Command(begin);
-    status = work(*conn);
-    if (status.ok()) {
+    if (!writer_ || !writer_->usable()) {
+      writer_.reset();
+      writer_ = std::make_unique<PgConnection>(url_, NewChainName());
+    }
+    for (size_t first = 0; first < batch.size(); ++first) {
+      // BEGIN, SAVEPOINT and RELEASE go with the unit's first statement, not on their own.
+      writer_->Send("BEGIN ISOLATION LEVEL SERIALIZABLE");
+      // The first unit runs outside any savepoint, so that it may set its transaction's
+      // isolation level (the schema migrations do). If it fails, the transaction holds
+      // nothing else, and the rest go in a new one.
+      batch[first]->status = RunUnit(*batch[first]->work, *writer_);
+      if (!batch[first]->status.ok()) {
+        writer_->Command("ROLLBACK");  // waited for: a spoilt transaction must not linger
+        continue;
+      }
+      for (size_t i = first + 1; i < batch.size(); ++i) {
+        if (i > first + 1) writer_->Send("RELEASE unit");
+        writer_->Send("SAVEPOINT unit");
+        batch[i]->status = RunUnit(*batch[i]->work, *writer_);
+        if (!batch[i]->status.ok()) writer_->Command("ROLLBACK TO unit");
+      }
       committing = true;
-      conn->Command("COMMIT");
-    } else {
-      RollBack(*conn);
+      writer_->Commit();
+      return;
     }
   } catch (const DbError& e) {
-    if (conn) RollBack(*conn);
+    if (writer_) RollBack(*writer_);
     // A collision rolls the whole transaction back, and so does a connection lost (a server
     // restart, a failover) before COMMIT was sent. Once it was sent, whether it committed
     // cannot be known, so the work is not run again.
-    again = e.kind() == DbError::Kind::kSerialization || (conn && !conn->usable() && !committing);
+    again = e.kind() == DbError::Kind::kSerialization || (writer_ && !writer_->usable() && !committing) ||
+            (!writer_ && e.kind() == DbError::Kind::kBusy);
+    // Units that failed on their own keep their reason; the rest fail with the batch.
+    for (WriteQueue::Job* job : batch) {
+      if (job->status.ok()) job->status = StatusFromDbError(e);
+    }
+  }
+}
+
+Status PgDatabase::ReadOnce(const Work& work, bool& again) {
+  std::unique_ptr<PgConnection> conn;
+  Status status;
+  again = false;
+  try {
+    conn = Acquire();
+    conn->Send("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+    status = work(*conn);
+    // Nothing waits for a read's COMMIT: it is sent now, and its answer read with the next
+    // statement on this connection.
+    conn->Send("COMMIT");
+    conn->Flush();
+  } catch (const DbError& e) {
+    if (conn) RollBack(*conn);
+    // A collision, or a connection lost: nothing was changed, so the read can be run again.
+    again = e.kind() == DbError::Kind::kSerialization || (conn && !conn->usable());
     status = StatusFromDbError(e);
   } catch (const std::exception& e) {
     if (conn) RollBack(*conn);
@@ -121,19 +202,10 @@ Status PgDatabase::RunOnce(const Work& work, const char* begin, bool& again) {
   return status;
 }
 
-Status PgDatabase::Write(const Work& work) {
-  for (int attempt = 1;; ++attempt) {
-    bool again = false;
-    Status status = RunOnce(work, "BEGIN ISOLATION LEVEL SERIALIZABLE", again);
-    if (!again || attempt == kMaxAttempts) return status;
-    BackOff(attempt);
-  }
-}
-
 Status PgDatabase::Read(const Work& work) {
   for (int attempt = 1;; ++attempt) {
     bool again = false;
-    Status status = RunOnce(work, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", again);
+    Status status = ReadOnce(work, again);
     if (!again || attempt == kMaxAttempts) return status;
     BackOff(attempt);
   }

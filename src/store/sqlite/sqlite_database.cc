@@ -46,11 +46,7 @@ SqliteDatabase::SqliteDatabase(const std::string& path, int readers, Durability 
 }
 
 SqliteDatabase::~SqliteDatabase() {
-  {
-    std::lock_guard lock(write_mu_);
-    stopping_ = true;
-  }
-  work_ready_.notify_one();
+  writes_.Stop();
   writer_thread_.join();
   if (durability_ == Durability::kBulkLoad) {
     try {
@@ -69,41 +65,19 @@ SqliteDatabase::~SqliteDatabase() {
   }
 }
 
-Status SqliteDatabase::Write(const Work& work) {
-  Job job{&work, Status::Ok()};
-  std::unique_lock lock(write_mu_);
-  queue_.push_back(&job);
-  work_ready_.notify_one();
-  work_done_.wait(lock, [&] { return job.done; });
-  return job.status;
-}
+Status SqliteDatabase::Write(const Work& work) { return writes_.Submit(work); }
 
 void SqliteDatabase::WriterLoop() {
-  std::vector<Job*> batch;
-  while (true) {
-    {
-      std::unique_lock lock(write_mu_);
-      work_ready_.wait(lock, [&] { return stopping_ || !queue_.empty(); });
-      if (queue_.empty()) return;  // stopping, and nothing left to do
-      while (!queue_.empty() && batch.size() < kMaxBatch) {
-        batch.push_back(queue_.front());
-        queue_.pop_front();
-      }
-    }
+  for (auto batch = writes_.Take(kMaxBatch); !batch.empty(); batch = writes_.Take(kMaxBatch)) {
     RunBatch(batch);
-    {
-      std::lock_guard lock(write_mu_);
-      for (Job* job : batch) job->done = true;
-    }
-    work_done_.notify_all();
-    batch.clear();
+    writes_.Finish(batch);
   }
 }
 
-void SqliteDatabase::RunBatch(std::vector<Job*>& batch) {
+void SqliteDatabase::RunBatch(const std::vector<WriteQueue::Job*>& batch) {
   try {
     writer_->Exec("BEGIN IMMEDIATE");
-    for (Job* job : batch) {
+    for (WriteQueue::Job* job : batch) {
       writer_->Exec("SAVEPOINT unit");
       job->status = RunGuarded(*job->work, *writer_);
       if (!job->status.ok()) writer_->Exec("ROLLBACK TO unit");
@@ -118,7 +92,7 @@ void SqliteDatabase::RunBatch(std::vector<Job*>& batch) {
     } catch (const DbError&) {
       // SQLite had already rolled the transaction back.
     }
-    for (Job* job : batch) {
+    for (WriteQueue::Job* job : batch) {
       if (job->status.ok()) job->status = StatusFromDbError(e);
     }
   }

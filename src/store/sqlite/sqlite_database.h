@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "store/database.h"
+#include "store/write_queue.h"
 
 namespace casework::store {
 
@@ -39,23 +40,13 @@ class SqliteDatabase final : public Database {
   Status Read(const Work& work) override;
 
  private:
-  struct Job {
-    const Work* work;
-    Status status;
-    bool done = false;
-  };
-
   void WriterLoop();
-  void RunBatch(std::vector<Job*>& batch);
+  void RunBatch(const std::vector<WriteQueue::Job*>& batch);
 
   std::string path_;
   Durability durability_;
   std::unique_ptr<SqliteConnection> writer_;
-  std::mutex write_mu_;
-  std::condition_variable work_ready_;
-  std::condition_variable work_done_;
-  std::deque<Job*> queue_;
-  bool stopping_ = false;
+  WriteQueue writes_;
   std::thread writer_thread_;
 
   std::mutex read_mu_;
