@@ -7,28 +7,29 @@
 
 namespace casework::app {
 
-Result<ChronologyView> ReadChronology(const Services& s, const Actor& actor, const std::string& record_id,
-                                             const ChronologyQuery& q) {
+Result<ChronologyPageEnd> ReadChronology(const Services& s, const Actor& actor, const std::string& record_id,
+                                         const ChronologyQuery& q, const ChronologySink& sink) {
   if (q.limit < 1 || q.limit > kMaxChronologyPage) {
     return Status::Invalid("limit", "must be between 1 and " + std::to_string(kMaxChronologyPage));
   }
   if (!q.after.empty() && !LooksLikeId(q.after)) return Status::Invalid("after", "is not an item id");
-  ChronologyView view;
+  ChronologyPageEnd end;
   std::string detail = "read the chronology";
   if (!q.after.empty()) detail += " after item " + q.after;
   Status st = ReadRecordAs(s, actor, record_id, detail, [&](store::Connection& c, const RecordAccess& access) {
-    store::ChronologyPage page = store::ChronologyRepo(c).Page(record_id, q.after, q.limit);
-    view = {};
-    view.more = page.more;
-    if (page.more) view.next_after = page.rows.back().item_id;
-    for (store::ChronologyRow& row : page.rows) {
+    end = {};
+    sink.begin();
+    std::string last_read;
+    end.more = store::ChronologyRepo(c).EachOnPage(record_id, q.after, q.limit, [&](const store::ChronologyRow& row) {
+      last_read = row.item_id;
       // SEC-05: a partner sees only what was shared with them and what they wrote.
-      if (access.ItemVisible(row.item_id, row.author_user_id, actor.user.id)) view.events.push_back(std::move(row));
-    }
+      if (access.ItemVisible(row.item_id, row.author_user_id, actor.user.id)) sink.event(row);
+    });
+    if (end.more) end.next_after = last_read;
     return Status::Ok();
   });
   if (!st.ok()) return st;
-  return view;
+  return end;
 }
 
 Result<ChronologyExport> ExportChronology(const Services& s, const Actor& actor, const std::string& record_id) {

@@ -4,6 +4,7 @@
 // conference or court.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -20,14 +21,23 @@ struct ChronologyQuery {
   int limit = 100;
 };
 
-struct ChronologyView {
-  std::vector<store::ChronologyRow> events;
+// Receives a page's visible events as they are read, inside the read of the record, so that the
+// JSON of a whole chronology is written without a copy of each event. begin comes before the
+// first event, and again if the read has to start over (after a collision, on PostgreSQL):
+// whatever came before it is void.
+struct ChronologySink {
+  std::function<void()> begin;
+  std::function<void(const store::ChronologyRow&)> event;
+};
+
+// Where a page ended.
+struct ChronologyPageEnd {
   bool more = false;
   std::string next_after;  // where the next page starts, when there is more
 };
 
-Result<ChronologyView> ReadChronology(const Services& s, const Actor& actor, const std::string& record_id,
-                                             const ChronologyQuery& query);
+Result<ChronologyPageEnd> ReadChronology(const Services& s, const Actor& actor, const std::string& record_id,
+                                         const ChronologyQuery& query, const ChronologySink& sink);
 
 // The whole chronology at once, for export to a conference or court (CHR-02), with who it is
 // about; logged as an export.

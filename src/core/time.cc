@@ -37,6 +37,29 @@ void PutDigits(char* end, int64_t n, int width) {
 
 bool FourDigitYear(Date d) { return d.ok() && int{d.year()} >= 0 && int{d.year()} <= 9999; }
 
+// The text FormatTimestamp writes, which is how every time is stored and sent, read without
+// the general parser's work for the other forms (a chronology of 10,000 events reads 20,000
+// of them); nullopt for any other text, which the general parser then reads or refuses.
+std::optional<Timestamp> ParseFormatted(std::string_view t) {
+  static constexpr char kShape[] = "0000-00-00T00:00:00.000000Z";
+  if (t.size() != sizeof kShape - 1) return std::nullopt;
+  for (size_t i = 0; i < t.size(); ++i) {
+    bool digit = t[i] >= '0' && t[i] <= '9';
+    if (kShape[i] == '0' ? !digit : t[i] != kShape[i]) return std::nullopt;
+  }
+  auto number = [&](size_t from, size_t n) {
+    int64_t v = 0;
+    for (size_t i = from; i < from + n; ++i) v = v * 10 + (t[i] - '0');
+    return v;
+  };
+  Date day{date::year{static_cast<int>(number(0, 4))}, date::month{static_cast<unsigned>(number(5, 2))},
+           date::day{static_cast<unsigned>(number(8, 2))}};
+  int64_t hours = number(11, 2), minutes = number(14, 2), seconds = number(17, 2);
+  if (!day.ok() || hours > 23 || minutes > 59 || seconds > 59) return std::nullopt;
+  return Timestamp{date::sys_days{day}} + std::chrono::hours{hours} + std::chrono::minutes{minutes} +
+         std::chrono::seconds{seconds} + std::chrono::microseconds{number(20, 6)};
+}
+
 }  // namespace
 
 // Written by hand rather than with date::format, whose stream set-up cost more than anything
@@ -78,6 +101,7 @@ Result<Date> ParseDate(std::string_view text, const std::string& field) {
 }
 
 Result<Timestamp> ParseTimestamp(std::string_view text, const std::string& field) {
+  if (auto formatted = ParseFormatted(text)) return *formatted;
   const Status bad = Status::Invalid(
       field, "must be a date and time such as 2026-11-23T14:30:00Z (or with an offset like +01:00)");
   if (text.size() < 16 || (text[10] != 'T' && text[10] != ' ')) return bad;

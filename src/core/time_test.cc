@@ -64,5 +64,20 @@ TEST(Time, HandWrittenFormatsMatchTheLibrary) {
   }
 }
 
+TEST(Time, ReadsItsOwnFormatExactly) {
+  // The stored form is read by a shorter path than other forms: it must give the same time.
+  for (int64_t micros : {int64_t{0}, int64_t{86399999999}, int64_t{1709164800123456}, int64_t{-86400000001},
+                         int64_t{1795000000000000}, int64_t{253402300799999999}}) {
+    Timestamp t{std::chrono::microseconds{micros}};
+    EXPECT_EQ(At(FormatTimestamp(t).c_str()), t) << micros;
+  }
+  EXPECT_EQ(At("2026-07-01T10:00:00.000001Z"), At("2026-07-01T11:00:00.000001+01:00"));
+  // Text of the same shape that is no real time is refused, not read as some other time.
+  EXPECT_FALSE(ParseTimestamp("2026-02-29T10:00:00.000000Z", "t").ok());
+  EXPECT_FALSE(ParseTimestamp("2026-01-01T24:00:00.000000Z", "t").ok());
+  EXPECT_FALSE(ParseTimestamp("2026-01-01T10:60:00.000000Z", "t").ok());
+  EXPECT_FALSE(ParseTimestamp("2026-01-01T10:00:00.00000xZ", "t").ok());
+}
+
 }  // namespace
 }  // namespace casework

@@ -1,5 +1,7 @@
 // Entries in a child's record, corrections, countersignatures and the journal
 // (ENT-01..08).
+#include <algorithm>
+
 #include "app/chronology.h"
 #include "app/entries.h"
 #include "core/journal_kinds.h"
@@ -128,26 +130,47 @@ Response Journal(const Call& call) {
   });
 }
 
-// Written as text rather than built as a document: a whole chronology is 10,000 events.
-std::string ChronologyText(const app::ChronologyView& v) {
-  JsonText t(v.events.size() * 400 + 64);
-  t.Raw("{").Key("events", true).Raw("[");
-  for (size_t i = 0; i < v.events.size(); ++i) {
-    const store::ChronologyRow& e = v.events[i];
-    auto type = EntryTypeOfKind(e.kind);
-    if (i > 0) t.Raw(",");
-    t.Raw("{").Key("item_id", true).String(e.item_id).Key("seq").Int(e.seq);
-    t.Key("type").String(type ? EntryTypeName(*type) : "");
-    t.Key("occurred_at").String(FormatTimestamp(e.occurred_at)).Key("recorded_at").String(FormatTimestamp(e.recorded_at));
-    t.Key("late").Bool(e.late).Key("summary").String(e.summary).Key("agency").String(e.agency);
-    t.Key("author").Raw("{").Key("user_id", true).String(e.author_user_id).Key("name").String(e.author_name);
-    t.Key("post_title").String(e.author_post_title).Raw("}}");
+// Written as text as the events are read, rather than built as a document: a whole
+// chronology is 10,000 events.
+class ChronologyText {
+ public:
+  explicit ChronologyText(int limit) : limit_(limit) {}
+
+  app::ChronologySink Sink() {
+    return {[this] { Begin(); }, [this](const store::ChronologyRow& e) { Event(e); }};
   }
-  t.Raw("]").Key("more").Bool(v.more).Key("next_after");
-  if (v.more) t.String(v.next_after);
-  else t.Null();
-  return t.Raw("}").Take();
-}
+
+  std::string Finish(const app::ChronologyPageEnd& end) {
+    t_.Raw("]").Key("more").Bool(end.more).Key("next_after");
+    if (end.more) t_.String(end.next_after);
+    else t_.Null();
+    return t_.Raw("}").Take();
+  }
+
+ private:
+  void Begin() {
+    // Room for a short chronology at once; a long one grows as it is read.
+    t_ = JsonText(static_cast<size_t>(std::min(limit_, 1000)) * 400 + 64);
+    t_.Raw("{").Key("events", true).Raw("[");
+    first_ = true;
+  }
+
+  void Event(const store::ChronologyRow& e) {
+    auto type = EntryTypeOfKind(e.kind);
+    if (!first_) t_.Raw(",");
+    first_ = false;
+    t_.Raw("{").Key("item_id", true).String(e.item_id).Key("seq").Int(e.seq);
+    t_.Key("type").String(type ? EntryTypeName(*type) : "");
+    t_.Key("occurred_at").String(FormatTimestamp(e.occurred_at)).Key("recorded_at").String(FormatTimestamp(e.recorded_at));
+    t_.Key("late").Bool(e.late).Key("summary").String(e.summary).Key("agency").String(e.agency);
+    t_.Key("author").Raw("{").Key("user_id", true).String(e.author_user_id).Key("name").String(e.author_name);
+    t_.Key("post_title").String(e.author_post_title).Raw("}}");
+  }
+
+  int limit_;
+  JsonText t_;
+  bool first_ = true;
+};
 
 // CHR-01: significant events in the order they happened, a page at a time or whole.
 Response Chronology(const Call& call) {
@@ -159,9 +182,10 @@ Response Chronology(const Call& call) {
   if (!limit.ok()) return ErrorResponse(limit.status());
   q.limit = *limit;
   if (auto after = call.request.QueryValue("after")) q.after = std::string(*after);
-  Result<app::ChronologyView> view = app::ReadChronology(call.services, call.actor(), id, q);
-  if (!view.ok()) return ErrorResponse(view.status());
-  return JsonResponse(200, ChronologyText(*view));
+  ChronologyText text(q.limit);
+  Result<app::ChronologyPageEnd> end = app::ReadChronology(call.services, call.actor(), id, q, text.Sink());
+  if (!end.ok()) return ErrorResponse(end.status());
+  return JsonResponse(200, text.Finish(*end));
 }
 
 // CHR-02: the whole chronology as a CSV file, named by the council reference (never the

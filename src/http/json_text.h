@@ -18,7 +18,8 @@ class JsonText {
     out_ += text;
     return *this;
   }
-  // "name": with a comma before it unless first is true.
+  // "name": with a comma before it unless first is true. Names are Casework's own, plain
+  // words that need no escaping, so they are written as they stand.
   JsonText& Key(std::string_view name, bool first = false);
   JsonText& String(std::string_view value);
   JsonText& Int(int64_t value);

@@ -20,5 +20,25 @@ TEST(JsonText, CHR01_WritesWhatBoostJsonWrites) {
   EXPECT_EQ(boost::json::parse(written), boost::json::value(expected));
 }
 
+// Text is checked eight characters at a time: a character to escape must be found wherever
+// it falls, beside any other byte (controls, quotes, backslashes, the bytes of UTF-8).
+TEST(JsonText, CHR01_EscapesAtEveryPosition) {
+  std::string specials;
+  for (int c = 0; c < 0x20; ++c) specials += static_cast<char>(c);
+  specials += "\"\\\x7f\xc3\xa9 ";
+  for (size_t length = 0; length <= 20; ++length) {
+    for (size_t at = 0; at < length; ++at) {
+      for (char special : specials) {
+        std::string text(length, 'a');
+        text[at] = special;
+        if (static_cast<unsigned char>(special) >= 0x80) text = text.substr(0, at) + "\xc3\xa9" + text.substr(at + 1);
+        JsonText t;
+        t.String(text);
+        ASSERT_EQ(t.Take(), boost::json::serialize(boost::json::value(text))) << length << " " << at << " " << int{special};
+      }
+    }
+  }
+}
+
 }  // namespace
 }  // namespace casework::http

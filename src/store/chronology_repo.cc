@@ -22,6 +22,13 @@ void ChronologyRepo::Supersede(const std::string& item_id, const std::string& by
 }
 
 ChronologyPage ChronologyRepo::Page(const std::string& record_id, const std::string& after_item_id, int limit) {
+  ChronologyPage page;
+  page.more = EachOnPage(record_id, after_item_id, limit, [&](const ChronologyRow& row) { page.rows.push_back(row); });
+  return page;
+}
+
+bool ChronologyRepo::EachOnPage(const std::string& record_id, const std::string& after_item_id, int limit,
+                                const std::function<void(const ChronologyRow&)>& each) {
   // Keyset paging on the index (record_id, occurred_at, item_id): each page costs the same
   // however far into a long chronology it starts.
   std::string sql =
@@ -35,16 +42,25 @@ ChronologyPage ChronologyRepo::Page(const std::string& record_id, const std::str
   }
   sql += " ORDER BY occurred_at, item_id LIMIT ?";
   params.push_back(int64_t{limit + 1});
-  ChronologyPage page;
-  for (auto r = c_.QueryValues(sql, params); r->Next();) {
-    if (static_cast<int>(page.rows.size()) == limit) {
-      page.more = true;
-      break;
-    }
-    page.rows.push_back({r->String(0), r->Int(1), r->String(2), TimestampAt(*r, 3), TimestampAt(*r, 4), r->Bool(5),
-                         r->String(6), r->String(7), r->String(8), r->String(9), r->String(10)});
+  ChronologyRow row;
+  int read = 0;
+  for (auto r = c_.QueryValues(sql, params); r->Next(); ++read) {
+    if (read == limit) return true;
+    // Assigned, not constructed: each string keeps the room it had for the last row.
+    row.item_id = r->Text(0);
+    row.seq = r->Int(1);
+    row.kind = r->Text(2);
+    row.occurred_at = TimestampAt(*r, 3);
+    row.recorded_at = TimestampAt(*r, 4);
+    row.late = r->Bool(5);
+    row.summary = r->Text(6);
+    row.agency = r->Text(7);
+    row.author_user_id = r->Text(8);
+    row.author_name = r->Text(9);
+    row.author_post_title = r->Text(10);
+    each(row);
   }
-  return page;
+  return false;
 }
 
 }  // namespace casework::store

@@ -37,9 +37,22 @@ DbError::Kind KindOf(int rc) {
   return DbError::Kind::kOther;
 }
 
+// SQLite counts the memory it allocates under one process-wide lock, taken on every
+// allocation: the reader threads and the writer queued on it, and each read allocates a
+// page for every page it reads (a read after any commit starts with an empty cache). Casework
+// never asks for the count. Set once, before SQLite is first used; later calls are refused.
+void StopMemoryCounting() {
+  static const bool done = [] {
+    sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+    return true;
+  }();
+  (void)done;
+}
+
 }  // namespace
 
 SqliteConnection::SqliteConnection(const std::string& path, ConnectionRole role) {
+  StopMemoryCounting();
   int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
   int rc = sqlite3_open_v2(path.c_str(), &db_, flags, nullptr);
   if (rc != SQLITE_OK) {
