@@ -24,7 +24,9 @@ class SqliteConnection;
 
 // kFull: every commit is on disk before Write returns. kBulkLoad, for loading a new database
 // that can be made again if the machine fails part way (the demo and benchmark loaders):
-// commits are not synced, and closing the database syncs and checkpoints everything once.
+// commits go to the file through a rollback journal kept in memory (a unit of work that
+// fails is still undone), nothing is synced, and closing the database turns WAL on and
+// syncs the file once.
 enum class Durability { kFull, kBulkLoad };
 
 class SqliteDatabase final : public Database {
@@ -41,6 +43,7 @@ class SqliteDatabase final : public Database {
   void WriterLoop();
   void RunBatch(const std::vector<WriteQueue::Job*>& batch);
 
+  std::string path_;
   Durability durability_;
   std::unique_ptr<SqliteConnection> writer_;
   WriteQueue writes_;
