@@ -131,7 +131,7 @@ void PgConnection::Flush() {
   unsynced_ = false;
 }
 
-std::unique_ptr<PgConnection::Result> PgConnection::Collect() {
+std::unique_ptr<PgConnection::Result> PgConnection::Collect(std::string_view wanted_sql) {
   std::unique_ptr<Result> wanted;
   std::optional<DbError> failure;
   while (!owed_.empty()) {
@@ -149,7 +149,7 @@ std::unique_ptr<PgConnection::Result> PgConnection::Collect() {
       PQclear(r);  // skipped, after an earlier statement sent with it failed
     } else if (!Succeeded(r)) {
       if (!owed.forget_sql.empty()) statement_names_.erase(owed.forget_sql);
-      if (!failure) failure = ErrorOf(conn_, r, owed.sql);
+      if (!failure) failure = ErrorOf(conn_, r, owed.kind == Owed::kWanted ? wanted_sql : owed.sql);
       PQclear(r);
     } else if (owed.kind == Owed::kWanted) {
       wanted = std::make_unique<Result>(r);
@@ -177,7 +177,7 @@ void PgConnection::EnterPipeline() {
 }
 
 const std::string& PgConnection::Prepared(std::string_view sql) {
-  auto it = statement_names_.find(std::string(sql));
+  auto it = statement_names_.find(sql);
   if (it != statement_names_.end()) return it->second;
   if (statement_names_.size() >= kMaxPrepared) {
     // Queries built for a list of values differ with its length; the server keeps a plan for
@@ -221,10 +221,10 @@ std::unique_ptr<PgConnection::Result> PgConnection::Run(std::string_view sql, st
                           0) != 1) {
     Broken("cannot send");
   }
-  owed_.push_back({Owed::kWanted, std::string(sql), ""});
+  owed_.push_back({Owed::kWanted, "", ""});
   unsynced_ = true;
   Flush();
-  std::unique_ptr<Result> result = Collect();
+  std::unique_ptr<Result> result = Collect(sql);
   if (!result) Broken("no answer");
   return result;
 }
@@ -267,10 +267,10 @@ void PgConnection::Commit() {
   Flush();
   if (broken_) Broken("used after a failure");
   if (PQsendQueryParams(conn_, "COMMIT", 0, nullptr, nullptr, nullptr, nullptr, 0) != 1) Broken("cannot send");
-  owed_.push_back({Owed::kWanted, "COMMIT", ""});
+  owed_.push_back({Owed::kWanted, "", ""});
   unsynced_ = true;
   Flush();
-  std::unique_ptr<Result> result = Collect();
+  std::unique_ptr<Result> result = Collect("COMMIT");
   // COMMIT of a transaction that an error has spoilt rolls it back, and says so only here.
   if (!result || std::string_view(PQcmdStatus(result->result)) != "COMMIT") {
     throw DbError(DbError::Kind::kOther, "the transaction was rolled back instead of committed");
