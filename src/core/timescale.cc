@@ -64,8 +64,9 @@ Date DueAfter(const WorkingDayCalendar& calendar, Date from, Interval interval) 
 
 Interval TimescaleDefinition::IntervalFor(int occurrence, Date series_began, Date opens_on) const {
   if (occurrence == 0) return first;
-  if (after_a_year &&
-      date::sys_days{opens_on} >= date::sys_days{DueAfter({}, series_began, {12, TimescaleUnit::kMonths})}) {
+  static const WorkingDayCalendar kMonthsNeedNoHolidays;  // made once: a calendar lists a century of holidays
+  if (after_a_year && date::sys_days{opens_on} >=
+                          date::sys_days{DueAfter(kMonthsNeedNoHolidays, series_began, {12, TimescaleUnit::kMonths})}) {
     return *after_a_year;
   }
   if (then.empty()) return first;

@@ -71,7 +71,13 @@ Date EasterSunday(int year) {
   return Ymd(year, static_cast<unsigned>(month), static_cast<unsigned>(day));
 }
 
-WorkingDayCalendar::WorkingDayCalendar(CalendarConfig config) : config_(std::move(config)) {}
+WorkingDayCalendar::WorkingDayCalendar(CalendarConfig config) : config_(std::move(config)) {
+  for (int year = kFirstListedYear; year <= kLastListedYear; ++year) {
+    for (const NamedDay& h : BankHolidays(year)) days_off_.push_back(sys_days{h.date}.time_since_epoch().count());
+  }
+  for (const NamedDay& c : config_.closure_days) days_off_.push_back(sys_days{c.date}.time_since_epoch().count());
+  std::sort(days_off_.begin(), days_off_.end());
+}
 
 std::vector<NamedDay> WorkingDayCalendar::BankHolidays(int year) const {
   std::vector<NamedDay> out = RuleHolidays(year);
@@ -98,6 +104,9 @@ std::vector<NamedDay> WorkingDayCalendar::ClosureDays(int year) const {
 
 bool WorkingDayCalendar::IsWorkingDay(Date d) const {
   if (IsWeekend(d)) return false;
+  if (int year = int(d.year()); year >= kFirstListedYear && year <= kLastListedYear) {
+    return !std::binary_search(days_off_.begin(), days_off_.end(), sys_days{d}.time_since_epoch().count());
+  }
   if (Taken(config_.closure_days, d)) return false;
   return !Taken(BankHolidays(int(d.year())), d);
 }

@@ -62,7 +62,12 @@ class WorkingDayCalendar {
   int WorkingDaysBetween(Date from, Date to) const;
 
  private:
+  // The days off (bank holidays and closure days) of the years most asked about, in order, made
+  // once: counting working days asks about one day at a time, and a year's bank holidays are
+  // worked out from rules.
+  static constexpr int kFirstListedYear = 2000, kLastListedYear = 2100;
   CalendarConfig config_;
+  std::vector<int> days_off_;  // days since the epoch
 };
 
 }  // namespace casework

@@ -1,5 +1,7 @@
 #include "core/working_day_calendar.h"
 
+#include <algorithm>
+
 #include <gtest/gtest.h>
 
 namespace casework {
@@ -115,6 +117,25 @@ TEST(WorkingDayCalendar, TIM02_ClosureDays) {
   EXPECT_EQ(NameOn(c.BankHolidays(2026), "2026-12-29"), "");
   // From Christmas Eve: 25, 28 holidays; 26, 27 weekend; 29, 30 closed; 31 Dec is day 1.
   EXPECT_EQ(c.AddWorkingDays(D("2026-12-24"), 1), D("2026-12-31"));
+}
+
+// TIM-02: the days off listed once when the calendar is made give the same answer as the rules,
+// the one-off days and the closure days, every day of every year, inside the listed years and out.
+TEST(WorkingDayCalendar, TIM02_ListedDaysOffAgreeWithTheRules) {
+  CalendarConfig config = ShippedOneOffs();
+  config.closure_days = {{D("2026-12-29"), "Partnership closure"}, {D("2150-06-02"), "Partnership closure"}};
+  WorkingDayCalendar c(config);
+  for (date::sys_days d = date::sys_days{D("1995-01-01")}; d <= date::sys_days{D("2105-12-31")}; d += date::days{1}) {
+    Date day{d};
+    date::weekday w{d};
+    bool weekend = w == date::Saturday || w == date::Sunday;
+    auto on = [&](const std::vector<NamedDay>& days) {
+      return std::any_of(days.begin(), days.end(), [&](const NamedDay& h) { return h.date == day; });
+    };
+    bool off = weekend || on(c.BankHolidays(int(day.year()))) || on(c.ClosureDays(int(day.year())));
+    ASSERT_EQ(c.IsWorkingDay(day), !off) << FormatDate(day);
+  }
+  EXPECT_FALSE(c.IsWorkingDay(D("2150-06-02")));
 }
 
 // TIM-02: the counting rule across weekends, bank holidays, year ends and leap years.

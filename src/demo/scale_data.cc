@@ -21,6 +21,7 @@
 #include "demo/names.h"
 #include "demo/stories.h"
 #include "demo/staff.h"
+#include "store/bulk_name_index.h"
 #include "store/case_record_repo.h"
 #include "store/chronology_repo.h"
 #include "store/clock_repo.h"
@@ -72,8 +73,7 @@ struct Batch {
 
 constexpr size_t kItemsPerBatch = 20000;
 
-Status WriteBatch(store::Database& db, const Batch& b) {
-  return db.Write([&](store::Connection& c) {
+void WriteBatch(store::Connection& c, const Batch& b) {
     store::PersonRepo persons(c);
     for (const Batch::NewPerson& p : b.persons) {
       persons.Insert(p.person, p.name_id, p.missing);
@@ -85,7 +85,7 @@ Status WriteBatch(store::Database& db, const Batch& b) {
     store::RelationshipRepo relationships(c);
     for (const auto& [r, at] : b.relationships) relationships.Insert(r, at);
     store::JournalRepo journal(c);
-    for (const JournalItem& item : b.items) journal.InsertChained(item);
+    journal.InsertChained(b.items);
     for (const Batch::Head& h : b.heads) journal.SetHead(h.record_id, h.seq, h.hash);
     store::ChronologyRepo chronology(c);
     for (const Batch::ChronologyEvent& e : b.chronology) chronology.Insert(b.items[e.item], e.summary, e.agency);
@@ -105,8 +105,6 @@ Status WriteBatch(store::Database& db, const Batch& b) {
       clocks.Insert(opened);
       if (k.status != ClockStatus::kOpen) clocks.Update(k, 1);
     }
-    return Status::Ok();
-  });
 }
 
 struct Chain {
@@ -426,9 +424,21 @@ class Generator {
 };
 
 // Hands batches from the generating thread to the writing one, a few at a time, so that
-// making data and storing it overlap on two cores.
+// making data and storing it overlap on two cores; and hands stored batches back, so that
+// freeing their many strings is the making thread's work, not the writer's.
 class BatchQueue {
  public:
+  void Spent(Batch b) {
+    std::lock_guard lock(mu_);
+    spent_.push_back(std::move(b));
+  }
+  void FreeSpent() {
+    std::deque<Batch> spent;
+    {
+      std::lock_guard lock(mu_);
+      spent.swap(spent_);
+    }
+  }
   void Put(Batch b) {
     std::unique_lock lock(mu_);
     room_.wait(lock, [&] { return queue_.size() < 3 || cancelled_; });
@@ -462,7 +472,7 @@ class BatchQueue {
  private:
   std::mutex mu_;
   std::condition_variable ready_, room_;
-  std::deque<Batch> queue_;
+  std::deque<Batch> queue_, spent_;
   bool finished_ = false, cancelled_ = false;
 };
 
@@ -488,22 +498,53 @@ Result<ScaleSummary> LoadAtScale(store::Database& db, const Settings& settings, 
   Result<std::vector<StaffTeam>> teams = AddStaff(services, scale.children, options.seed, common_passwords);
   if (!teams.ok()) return teams.status();
 
+  // The whole data set is one unit of work, so a load that fails part way leaves none of
+  // it behind. One thread makes the data while the writer stores it.
   Generator generator(scale, options, settings, now, *teams);
   BatchQueue queue;
+  std::exception_ptr making_failed;
   std::thread making([&] {
-    Batch b;
-    while (!queue.cancelled() && generator.Next(b)) queue.Put(std::move(b));
+    try {
+      Batch b;
+      while (!queue.cancelled() && generator.Next(b)) {
+        queue.Put(std::move(b));
+        queue.FreeSpent();
+      }
+    } catch (...) {
+      making_failed = std::current_exception();
+    }
     queue.Finish();
   });
-  Status status = Status::Ok();
-  Batch b;
-  while (queue.Take(b)) {
-    if (!status.ok()) continue;
-    status = WriteBatch(db, b);
-    if (!status.ok()) queue.Cancel();
-    else if (progress) progress(generator.items());
-  }
+  bool taken = false;
+  Status status = db.Write([&](store::Connection& c) {
+    // The batches can be taken once: a database that runs a unit of work again (PostgreSQL,
+    // after a collision) finds them gone, and the load fails whole.
+    if (taken) return Status::Internal("the load was interrupted; run it again");
+    taken = true;
+    struct CancelOnExit {
+      BatchQueue& queue;
+      ~CancelOnExit() { queue.Cancel(); }  // if writing fails, making stops too
+    } cancel{queue};
+    store::BulkNameIndex names(c);
+    int64_t written = 0;
+    Batch b;
+    while (queue.Take(b)) {
+      WriteBatch(c, b);
+      written += static_cast<int64_t>(b.items.size());
+      queue.Spent(std::move(b));
+      if (progress) progress(written);
+    }
+    names.Finish();
+    return Status::Ok();
+  });
   making.join();
+  if (making_failed) {
+    try {
+      std::rethrow_exception(making_failed);
+    } catch (const std::exception& e) {
+      return Status::Internal(std::string("making the data failed: ") + e.what());
+    }
+  }
   if (!status.ok()) return status;
 
   ScaleSummary summary;

@@ -59,6 +59,51 @@ TEST(ScaleDataTest, LoadsTheScaleAskedForWithChainsThatVerify) {
   ASSERT_TRUE(report.ok());
   EXPECT_TRUE(report->breaks.empty());
   EXPECT_EQ(report->items, loaded->items);
+
+  if (t.db().dialect() == store::Dialect::kSqlite) {
+    // The full-text index of names, filled once at the end of the load, holds every name, and
+    // its triggers are back to keep it for the names added later.
+    EXPECT_EQ(Count(t, "SELECT COUNT(*) FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'person_names'"), 3);
+    Status checked = t.db().Write([](store::Connection& c) {
+      c.Exec("INSERT INTO person_names_search (person_names_search, rank) VALUES ('integrity-check', 1)");
+      return Status::Ok();
+    });
+    EXPECT_TRUE(checked.ok()) << checked.message();
+  }
+}
+
+// A load that fails part way leaves none of the data set behind.
+TEST(ScaleDataTest, AFailedLoadLeavesNothingHalfSaved) {
+  TestServices t;
+  // The journal refuses its 3,000th item.
+  ASSERT_TRUE(t.db()
+                  .Write([](store::Connection& c) {
+                    if (c.dialect() == store::Dialect::kSqlite) {
+                      c.ExecScript(
+                          "CREATE TRIGGER stop_load BEFORE INSERT ON journal "
+                          "WHEN (SELECT COUNT(*) FROM journal) >= 2999 BEGIN SELECT RAISE(ABORT, 'full'); END;");
+                    } else {
+                      c.ExecScript(
+                          "CREATE FUNCTION stop_load() RETURNS trigger AS $$ BEGIN "
+                          "IF (SELECT COUNT(*) FROM journal) >= 2999 THEN RAISE EXCEPTION 'full'; END IF; "
+                          "RETURN NEW; END $$ LANGUAGE plpgsql; "
+                          "CREATE TRIGGER stop_load BEFORE INSERT ON journal FOR EACH ROW EXECUTE FUNCTION stop_load();");
+                    }
+                    return Status::Ok();
+                  })
+                  .ok());
+  Scale scale{"test", 60, 240, 6000};
+  ScaleOptions options;
+  options.longest_record_entries = 300;
+  Result<ScaleSummary> loaded = LoadAtScale(t.db(), t.settings(), t.clock().Now(), scale, options, {});
+  EXPECT_FALSE(loaded.ok());
+  for (const char* table : {"persons", "person_names", "person_name_words", "case_records", "relationships", "journal",
+                            "journal_heads", "chronology", "decisions", "clocks"}) {
+    EXPECT_EQ(Count(t, std::string("SELECT COUNT(*) FROM ") + table), 0) << table;
+  }
+  if (t.db().dialect() == store::Dialect::kSqlite) {
+    EXPECT_EQ(Count(t, "SELECT COUNT(*) FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'person_names'"), 3);
+  }
 }
 
 // TIM-05: the loaded service holds clocks as casework leaves them: every child's referral and

@@ -1,5 +1,7 @@
 #include "store/journal_repo.h"
 
+#include <algorithm>
+
 #include "store/row.h"
 
 namespace casework::store {
@@ -80,6 +82,36 @@ void JournalRepo::InsertWith(const JournalItem& item, std::string_view head_upda
           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
       // The head's three parameters lead, used only with the head's update.
       std::span<const Value>(params).subspan(head_update.empty() ? 3 : 0));
+}
+
+void JournalRepo::InsertChained(std::span<const JournalItem> items) {
+  // 14 parameters a row: 64 rows stay far below either database's limit on parameters.
+  constexpr size_t kRowsPerStatement = 64;
+  std::vector<std::string> times;  // the timestamps as text, which the statement's parameters view
+  std::vector<Value> params;
+  for (size_t start = 0; start < items.size(); start += kRowsPerStatement) {
+    std::span<const JournalItem> rows = items.subspan(start, std::min(kRowsPerStatement, items.size() - start));
+    times.clear();
+    times.reserve(2 * rows.size());  // never reallocated while params view it
+    params.clear();
+    std::string sql =
+        "INSERT INTO journal (record_id, seq, id, kind, author_user_id, author_name, author_post_title, recorded_at, "
+        "occurred_at, late, target_id, body, prev_hash, hash) VALUES ";
+    for (const JournalItem& item : rows) {
+      const std::string& recorded = times.emplace_back(FormatTimestamp(item.recorded_at));
+      const std::string& occurred =
+          times.emplace_back(item.occurred_at ? FormatTimestamp(*item.occurred_at) : std::string());
+      if (&item != rows.data()) sql += ", ";
+      sql += "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+      params.insert(params.end(),
+                    {std::string_view(item.record_id), item.seq, std::string_view(item.id), std::string_view(item.kind),
+                     std::string_view(item.author_user_id), std::string_view(item.author_name),
+                     std::string_view(item.author_post_title), std::string_view(recorded), TextOrNull(occurred),
+                     int64_t{item.late ? 1 : 0}, TextOrNull(item.target_id), std::string_view(item.body),
+                     std::string_view(item.prev_hash), std::string_view(item.hash)});
+    }
+    c_.ExecValues(sql, params);
+  }
 }
 
 std::optional<JournalItem> JournalRepo::Get(const std::string& item_id) {

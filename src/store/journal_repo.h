@@ -8,6 +8,7 @@
 
 #include <functional>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -36,6 +37,9 @@ class JournalRepo {
   // For loading whole chains at once (the bulk loaders): stores an item whose seq and
   // prev_hash the caller has chained, leaving the head alone until SetHead() at the end.
   void InsertChained(const JournalItem& item);
+  // The same for many items, several rows to a statement: much of the cost of a one-row
+  // insert is the statement around it (and over PostgreSQL, a round trip to the server).
+  void InsertChained(std::span<const JournalItem> items);
   void SetHead(const std::string& record_id, int64_t seq, const std::string& hash);
 
   std::optional<JournalItem> Get(const std::string& item_id);

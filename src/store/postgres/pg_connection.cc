@@ -131,7 +131,7 @@ void PgConnection::Flush() {
   unsynced_ = false;
 }
 
-std::unique_ptr<PgConnection::Result> PgConnection::Collect() {
+std::unique_ptr<PgConnection::Result> PgConnection::Collect(std::string_view wanted_sql) {
   std::unique_ptr<Result> wanted;
   std::optional<DbError> failure;
   while (!owed_.empty()) {
@@ -146,10 +146,13 @@ std::unique_ptr<PgConnection::Result> PgConnection::Collect() {
       continue;
     }
     if (status == PGRES_PIPELINE_ABORTED) {
-      PQclear(r);  // skipped, after an earlier statement sent with it failed
+      // Skipped, after an earlier statement sent with it failed: a statement it was to prepare
+      // never was.
+      if (!owed.forget_sql.empty()) statement_names_.erase(owed.forget_sql);
+      PQclear(r);
     } else if (!Succeeded(r)) {
       if (!owed.forget_sql.empty()) statement_names_.erase(owed.forget_sql);
-      if (!failure) failure = ErrorOf(conn_, r, owed.sql);
+      if (!failure) failure = ErrorOf(conn_, r, owed.kind == Owed::kWanted ? wanted_sql : owed.sql);
       PQclear(r);
     } else if (owed.kind == Owed::kWanted) {
       wanted = std::make_unique<Result>(r);
@@ -177,7 +180,7 @@ void PgConnection::EnterPipeline() {
 }
 
 const std::string& PgConnection::Prepared(std::string_view sql) {
-  auto it = statement_names_.find(std::string(sql));
+  auto it = statement_names_.find(sql);
   if (it != statement_names_.end()) return it->second;
   if (statement_names_.size() >= kMaxPrepared) {
     // Queries built for a list of values differ with its length; the server keeps a plan for
@@ -185,7 +188,8 @@ const std::string& PgConnection::Prepared(std::string_view sql) {
     Command("DEALLOCATE ALL");
     statement_names_.clear();
   }
-  std::string name = "cw" + std::to_string(statement_names_.size() + 1);
+  // Numbered apart from the cache's size, which shrinks when a statement fails to prepare.
+  std::string name = "cw" + std::to_string(++statements_prepared_);
   std::string numbered = NumberPlaceholders(sql);
   // Prepared on its way to being run: the two go together.
   if (PQsendPrepare(conn_, name.c_str(), numbered.c_str(), 0, nullptr) != 1) Broken("cannot send");
@@ -221,10 +225,10 @@ std::unique_ptr<PgConnection::Result> PgConnection::Run(std::string_view sql, st
                           0) != 1) {
     Broken("cannot send");
   }
-  owed_.push_back({Owed::kWanted, std::string(sql), ""});
+  owed_.push_back({Owed::kWanted, "", ""});
   unsynced_ = true;
   Flush();
-  std::unique_ptr<Result> result = Collect();
+  std::unique_ptr<Result> result = Collect(sql);
   if (!result) Broken("no answer");
   return result;
 }
@@ -267,10 +271,10 @@ void PgConnection::Commit() {
   Flush();
   if (broken_) Broken("used after a failure");
   if (PQsendQueryParams(conn_, "COMMIT", 0, nullptr, nullptr, nullptr, nullptr, 0) != 1) Broken("cannot send");
-  owed_.push_back({Owed::kWanted, "COMMIT", ""});
+  owed_.push_back({Owed::kWanted, "", ""});
   unsynced_ = true;
   Flush();
-  std::unique_ptr<Result> result = Collect();
+  std::unique_ptr<Result> result = Collect("COMMIT");
   // COMMIT of a transaction that an error has spoilt rolls it back, and says so only here.
   if (!result || std::string_view(PQcmdStatus(result->result)) != "COMMIT") {
     throw DbError(DbError::Kind::kOther, "the transaction was rolled back instead of committed");

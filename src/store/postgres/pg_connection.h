@@ -61,13 +61,13 @@ class PgConnection final : public Connection {
   // or the end of a batch of statements (a sync point).
   struct Owed {
     enum Kind { kChecked, kWanted, kSync } kind;
-    std::string sql;         // for the error message
+    std::string sql;         // for the error message (a statement whose answer is wanted is named to Collect)
     std::string forget_sql;  // a statement prepared: forgotten if preparing it failed
   };
   std::unique_ptr<Result> Run(std::string_view sql, std::span<const Value> params);
   const std::string& Prepared(std::string_view sql);
   // Reads every answer owed, returning the wanted one; throws the first failure among them.
-  std::unique_ptr<Result> Collect();
+  std::unique_ptr<Result> Collect(std::string_view wanted_sql = {});
   int64_t CopyOutsidePipeline(std::string_view copy_sql, const std::function<bool(std::string& rows)>& fill);
   // Leaves pipeline mode for the length of a simple query or a COPY, which it does not allow.
   void LeavePipeline();
@@ -79,7 +79,13 @@ class PgConnection final : public Connection {
   std::deque<Owed> owed_;
   bool unsynced_ = false;  // statements sent since the last sync point
   std::string chain_;
-  std::unordered_map<std::string, std::string> statement_names_;
+  // Looked up by the SQL text without copying it (std::string_view keys are compared as text).
+  struct TextHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
+  };
+  std::unordered_map<std::string, std::string, TextHash, std::equal_to<>> statement_names_;
+  int64_t statements_prepared_ = 0;
 };
 
 }  // namespace casework::store

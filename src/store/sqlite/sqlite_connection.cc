@@ -51,7 +51,7 @@ void StopMemoryCounting() {
 
 }  // namespace
 
-SqliteConnection::SqliteConnection(const std::string& path, bool read_only) {
+SqliteConnection::SqliteConnection(const std::string& path, ConnectionRole role) {
   StopMemoryCounting();
   int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
   int rc = sqlite3_open_v2(path.c_str(), &db_, flags, nullptr);
@@ -63,9 +63,24 @@ SqliteConnection::SqliteConnection(const std::string& path, bool read_only) {
   }
   sqlite3_extended_result_codes(db_, 1);
   sqlite3_busy_timeout(db_, 10000);
-  // WAL lets readers proceed while the writer commits; FULL makes each commit durable.
-  ExecScript("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;");
-  if (read_only) ExecScript("PRAGMA query_only=1;");
+  ExecScript("PRAGMA foreign_keys=ON;");
+  switch (role) {
+    case ConnectionRole::kWriter:
+    case ConnectionRole::kReader:
+      // WAL lets readers proceed while the writer commits; FULL makes each commit durable.
+      ExecScript("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;");
+      break;
+    case ConnectionRole::kBulkWriter:
+      // A 1 GiB page cache holds the inner pages of every index, and the pages being filled,
+      // for the whole load: pages are written out once they are full, not again and again.
+      ExecScript(
+          "PRAGMA journal_mode=MEMORY; PRAGMA synchronous=OFF; PRAGMA cache_size=-1048576; "
+          "PRAGMA temp_store=MEMORY;");
+      break;
+    case ConnectionRole::kBulkReader:
+      break;
+  }
+  if (role == ConnectionRole::kReader || role == ConnectionRole::kBulkReader) ExecScript("PRAGMA query_only=1;");
 }
 
 SqliteConnection::~SqliteConnection() {
@@ -79,18 +94,22 @@ void SqliteConnection::Fail(int rc, std::string_view context) {
   throw DbError(KindOf(rc), std::string(sqlite3_errmsg(db_)) + " [" + std::string(context.substr(0, 120)) + "]");
 }
 
-sqlite3_stmt* SqliteConnection::Prepare(std::string_view sql, std::span<const Value> params) {
+sqlite3_stmt* SqliteConnection::Prepare(std::string_view sql, std::span<const Value> params, bool copy_text) {
   sqlite3_stmt* stmt = nullptr;
-  auto it = idle_.find(std::string(sql));
-  if (it != idle_.end() && !it->second.empty()) {
+  auto it = idle_.find(sql);
+  if (it == idle_.end()) it = idle_.emplace(std::string(sql), Statements{}).first;
+  if (!it->second.empty()) {
     stmt = it->second.back();
     it->second.pop_back();
   } else {
     int rc = sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT, &stmt,
                                 nullptr);
     if (rc != SQLITE_OK) Fail(rc, sql);
-    sql_of_[stmt] = std::string(sql);
+    home_[stmt] = &it->second;
   }
+  // Text bound for a statement run to its end within ExecValues outlives it, so SQLite need
+  // not copy it; a cursor may outlive the text its caller bound.
+  auto lifetime = copy_text ? SQLITE_TRANSIENT : SQLITE_STATIC;
   for (size_t i = 0; i < params.size(); ++i) {
     int index = static_cast<int>(i + 1);
     int rc = std::visit(
@@ -101,7 +120,7 @@ sqlite3_stmt* SqliteConnection::Prepare(std::string_view sql, std::span<const Va
           } else if constexpr (std::is_same_v<T, int64_t>) {
             return sqlite3_bind_int64(stmt, index, v);
           } else {
-            return sqlite3_bind_text(stmt, index, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
+            return sqlite3_bind_text(stmt, index, v.data(), static_cast<int>(v.size()), lifetime);
           }
         },
         params[i]);
@@ -128,15 +147,15 @@ void SqliteConnection::OnCommit(std::function<void(int log_pages)> on_commit) {
 void SqliteConnection::Release(sqlite3_stmt* stmt) {
   sqlite3_reset(stmt);
   sqlite3_clear_bindings(stmt);
-  idle_[sql_of_[stmt]].push_back(stmt);
+  home_[stmt]->push_back(stmt);
 }
 
 std::unique_ptr<Cursor> SqliteConnection::QueryValues(std::string_view sql, std::span<const Value> params) {
-  return std::make_unique<SqliteCursor>(*this, Prepare(sql, params));
+  return std::make_unique<SqliteCursor>(*this, Prepare(sql, params, true));
 }
 
 int64_t SqliteConnection::ExecValues(std::string_view sql, std::span<const Value> params) {
-  sqlite3_stmt* stmt = Prepare(sql, params);
+  sqlite3_stmt* stmt = Prepare(sql, params, false);
   int rc;
   while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
   }

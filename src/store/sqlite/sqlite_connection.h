@@ -14,11 +14,18 @@ struct sqlite3_stmt;
 
 namespace casework::store {
 
+// What a connection is for, which decides its settings. kWriter and kReader: WAL, each commit
+// durable (synchronous=FULL). kBulkWriter, for loading a new database that can be made again:
+// the rollback journal kept in memory and nothing synced, so that each page is written once
+// to the file instead of to the log and then to the file; a large page cache and temporary
+// tables in memory. kBulkReader reads beside a kBulkWriter without changing the journal mode.
+enum class ConnectionRole { kWriter, kReader, kBulkWriter, kBulkReader };
+
 class SqliteConnection final : public Connection {
  public:
-  // Opens (creating if need be) the file at path with Casework's durability settings.
+  // Opens (creating if need be) the file at path with the settings for its role.
   // Throws DbError when it cannot.
-  SqliteConnection(const std::string& path, bool read_only);
+  SqliteConnection(const std::string& path, ConnectionRole role);
   ~SqliteConnection() override;
   SqliteConnection(const SqliteConnection&) = delete;
   SqliteConnection& operator=(const SqliteConnection&) = delete;
@@ -37,15 +44,22 @@ class SqliteConnection final : public Connection {
   void OnCommit(std::function<void(int log_pages)> on_commit);
 
  private:
-  sqlite3_stmt* Prepare(std::string_view sql, std::span<const Value> params);
+  sqlite3_stmt* Prepare(std::string_view sql, std::span<const Value> params, bool copy_text);
   [[noreturn]] void Fail(int rc, std::string_view context);
 
   sqlite3* db_ = nullptr;
   std::string chain_ = "local";
   std::function<void(int)> on_commit_;
-  // Idle prepared statements by SQL text; a statement in use is out of the cache.
-  std::unordered_map<std::string, std::vector<sqlite3_stmt*>> idle_;
-  std::unordered_map<sqlite3_stmt*, std::string> sql_of_;
+  // Looks up SQL text without copying it into a std::string first.
+  struct TextHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  using Statements = std::vector<sqlite3_stmt*>;
+  // Idle prepared statements by SQL text; a statement in use is out of the cache, and
+  // remembers the list it goes back to.
+  std::unordered_map<std::string, Statements, TextHash, std::equal_to<>> idle_;
+  std::unordered_map<sqlite3_stmt*, Statements*> home_;
 };
 
 }  // namespace casework::store

@@ -1,5 +1,10 @@
 #include "store/sqlite/sqlite_database.h"
 
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <filesystem>
+
 #include "store/sqlite/sqlite_connection.h"
 
 namespace casework::store {
@@ -9,6 +14,15 @@ namespace {
 constexpr size_t kMaxBatch = 256;
 // Log pages after which a checkpoint is asked for: SQLite's own default.
 constexpr int kCheckpointPages = 1000;
+
+// Best effort: a bulk-loaded file that cannot be synced is no worse than one the machine
+// lost power under, which is why a bulk load is only for a database that can be made again.
+void SyncFile(const std::string& path) {
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return;
+  ::fsync(fd);
+  ::close(fd);
+}
 
 Status RunGuarded(const Work& work, Connection& conn) {
   try {
@@ -23,14 +37,15 @@ Status RunGuarded(const Work& work, Connection& conn) {
 }  // namespace
 
 SqliteDatabase::SqliteDatabase(const std::string& path, int readers, Durability durability)
-    : durability_(durability) {
-  writer_ = std::make_unique<SqliteConnection>(path, false);
-  // A bulk load's transactions are large: a big page cache keeps them from spilling to the
-  // log page by page before they commit.
-  if (durability_ == Durability::kBulkLoad) writer_->ExecScript("PRAGMA synchronous=OFF; PRAGMA cache_size=-262144;");
-  for (int i = 0; i < readers; ++i) idle_readers_.push_back(std::make_unique<SqliteConnection>(path, true));
+    : path_(path), durability_(durability) {
+  bool bulk = durability_ == Durability::kBulkLoad;
+  writer_ = std::make_unique<SqliteConnection>(path, bulk ? ConnectionRole::kBulkWriter : ConnectionRole::kWriter);
+  for (int i = 0; i < readers; ++i) {
+    idle_readers_.push_back(
+        std::make_unique<SqliteConnection>(path, bulk ? ConnectionRole::kBulkReader : ConnectionRole::kReader));
+  }
   if (durability_ == Durability::kFull) {
-    checkpointer_ = std::make_unique<SqliteConnection>(path, false);
+    checkpointer_ = std::make_unique<SqliteConnection>(path, ConnectionRole::kWriter);
     writer_->OnCommit([this](int log_pages) {
       if (log_pages < kCheckpointPages) return;
       {
@@ -57,11 +72,18 @@ SqliteDatabase::~SqliteDatabase() {
   }
   if (durability_ == Durability::kBulkLoad) {
     try {
-      // With FULL set again, the checkpoint syncs the log and then the database file.
-      writer_->ExecScript("PRAGMA synchronous=FULL; PRAGMA wal_checkpoint(TRUNCATE);");
+      // The file is left as the server opens it: in WAL mode, with each commit durable.
+      writer_->ExecScript("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;");
     } catch (const DbError&) {
-      // Everything committed is still in the log; the next open checkpoints it.
+      // Left in rollback mode, the file is still whole; the server's first connection turns WAL on.
     }
+    idle_readers_.clear();
+    writer_.reset();
+    // Nothing of the load was synced as it was written: sync it all now, and the folder,
+    // which holds the new file's name.
+    SyncFile(path_);
+    SyncFile(std::filesystem::path(path_).parent_path().empty() ? std::string(".")
+                                                                 : std::filesystem::path(path_).parent_path().string());
   }
 }
 

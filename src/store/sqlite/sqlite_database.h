@@ -25,7 +25,9 @@ class SqliteConnection;
 
 // kFull: every commit is on disk before Write returns. kBulkLoad, for loading a new database
 // that can be made again if the machine fails part way (the demo and benchmark loaders):
-// commits are not synced, and closing the database syncs and checkpoints everything once.
+// commits go to the file through a rollback journal kept in memory (a unit of work that
+// fails is still undone), nothing is synced, and closing the database turns WAL on and
+// syncs the file once.
 enum class Durability { kFull, kBulkLoad };
 
 class SqliteDatabase final : public Database {
@@ -43,6 +45,7 @@ class SqliteDatabase final : public Database {
   void RunBatch(const std::vector<WriteQueue::Job*>& batch);
   void CheckpointLoop();
 
+  std::string path_;
   Durability durability_;
   std::unique_ptr<SqliteConnection> writer_;
   WriteQueue writes_;
@@ -51,8 +54,7 @@ class SqliteDatabase final : public Database {
   // A checkpoint copies the log's pages into the database file and syncs it: on a busy disk,
   // hundreds of milliseconds. SQLite runs it inside the commit that fills the log, where it
   // held up every caller in that batch and every one queued behind it; here it runs on its
-  // own connection and thread while commits go on (kFull only: a bulk load checkpoints as
-  // SQLite does, and once more at the end).
+  // own connection and thread while commits go on (kFull only: a bulk load keeps no log).
   std::unique_ptr<SqliteConnection> checkpointer_;
   std::thread checkpoint_thread_;
   std::mutex checkpoint_mu_;
