@@ -234,6 +234,20 @@ TEST_F(DatabaseTest, ManyDifferentStatementsKeepWorking) {
   EXPECT_EQ(sum, 1000 * 1001 / 2);
 }
 
+// A statement that fails, even before it runs, leaves the connection working for the next ones.
+TEST_F(DatabaseTest, AFailedStatementLeavesTheConnectionUsable) {
+  std::unique_ptr<Database> one = database.Open(1);
+  for (int i = 0; i < 3; ++i) {
+    Status bad = one->Read([&](Connection& c) {
+      c.Query("SELECT " + std::to_string(i) + " FROM nowhere WHERE x = ?", {int64_t{1}});
+      return Status::Ok();
+    });
+    EXPECT_FALSE(bad.ok());
+    EXPECT_EQ(Count(*one, "SELECT " + std::to_string(i) + " + 1"), i + 1);
+  }
+  EXPECT_EQ(Count(*one, "SELECT 1 + 1"), 2);  // prepared before, still there
+}
+
 // Text sorts byte by byte on both backends, so lists come out in one order.
 TEST_F(DatabaseTest, TextSortsByteByByte) {
   ASSERT_TRUE(db->Write([](Connection& c) {

@@ -146,7 +146,10 @@ std::unique_ptr<PgConnection::Result> PgConnection::Collect(std::string_view wan
       continue;
     }
     if (status == PGRES_PIPELINE_ABORTED) {
-      PQclear(r);  // skipped, after an earlier statement sent with it failed
+      // Skipped, after an earlier statement sent with it failed: a statement it was to prepare
+      // never was.
+      if (!owed.forget_sql.empty()) statement_names_.erase(owed.forget_sql);
+      PQclear(r);
     } else if (!Succeeded(r)) {
       if (!owed.forget_sql.empty()) statement_names_.erase(owed.forget_sql);
       if (!failure) failure = ErrorOf(conn_, r, owed.kind == Owed::kWanted ? wanted_sql : owed.sql);
@@ -185,7 +188,8 @@ const std::string& PgConnection::Prepared(std::string_view sql) {
     Command("DEALLOCATE ALL");
     statement_names_.clear();
   }
-  std::string name = "cw" + std::to_string(statement_names_.size() + 1);
+  // Numbered apart from the cache's size, which shrinks when a statement fails to prepare.
+  std::string name = "cw" + std::to_string(++statements_prepared_);
   std::string numbered = NumberPlaceholders(sql);
   // Prepared on its way to being run: the two go together.
   if (PQsendPrepare(conn_, name.c_str(), numbered.c_str(), 0, nullptr) != 1) Broken("cannot send");

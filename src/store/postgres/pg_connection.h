@@ -85,6 +85,7 @@ class PgConnection final : public Connection {
     size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
   };
   std::unordered_map<std::string, std::string, TextHash, std::equal_to<>> statement_names_;
+  int64_t statements_prepared_ = 0;
 };
 
 }  // namespace casework::store

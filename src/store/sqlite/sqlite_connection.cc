@@ -132,6 +132,18 @@ sqlite3_stmt* SqliteConnection::Prepare(std::string_view sql, std::span<const Va
   return stmt;
 }
 
+void SqliteConnection::OnCommit(std::function<void(int log_pages)> on_commit) {
+  on_commit_ = std::move(on_commit);
+  // Replaces SQLite's automatic checkpoint, which is itself such a hook.
+  sqlite3_wal_hook(
+      db_,
+      [](void* self, sqlite3*, const char*, int pages) {
+        static_cast<SqliteConnection*>(self)->on_commit_(pages);
+        return SQLITE_OK;
+      },
+      this);
+}
+
 void SqliteConnection::Release(sqlite3_stmt* stmt) {
   sqlite3_reset(stmt);
   sqlite3_clear_bindings(stmt);

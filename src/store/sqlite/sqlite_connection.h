@@ -1,6 +1,7 @@
 // One SQLite connection with a cache of prepared statements. Used by one thread at a time.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <unordered_map>
@@ -38,12 +39,17 @@ class SqliteConnection final : public Connection {
   // Hands a statement back to the cache once a cursor is done with it.
   void Release(sqlite3_stmt* stmt);
 
+  // Calls on_commit after each commit on this connection with the number of pages in the
+  // write-ahead log, instead of SQLite checkpointing inside the commit that fills it.
+  void OnCommit(std::function<void(int log_pages)> on_commit);
+
  private:
   sqlite3_stmt* Prepare(std::string_view sql, std::span<const Value> params, bool copy_text);
   [[noreturn]] void Fail(int rc, std::string_view context);
 
   sqlite3* db_ = nullptr;
   std::string chain_ = "local";
+  std::function<void(int)> on_commit_;
   // Looks up SQL text without copying it into a std::string first.
   struct TextHash {
     using is_transparent = void;

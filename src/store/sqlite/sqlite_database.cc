@@ -12,6 +12,8 @@ namespace {
 
 // Bounds how long the first caller in a batch can wait behind the others.
 constexpr size_t kMaxBatch = 256;
+// Log pages after which a checkpoint is asked for: SQLite's own default.
+constexpr int kCheckpointPages = 1000;
 
 // Best effort: a bulk-loaded file that cannot be synced is no worse than one the machine
 // lost power under, which is why a bulk load is only for a database that can be made again.
@@ -42,12 +44,32 @@ SqliteDatabase::SqliteDatabase(const std::string& path, int readers, Durability 
     idle_readers_.push_back(
         std::make_unique<SqliteConnection>(path, bulk ? ConnectionRole::kBulkReader : ConnectionRole::kReader));
   }
+  if (durability_ == Durability::kFull) {
+    checkpointer_ = std::make_unique<SqliteConnection>(path, ConnectionRole::kWriter);
+    writer_->OnCommit([this](int log_pages) {
+      if (log_pages < kCheckpointPages) return;
+      {
+        std::lock_guard lock(checkpoint_mu_);
+        checkpoint_wanted_ = true;
+      }
+      checkpoint_due_.notify_one();
+    });
+    checkpoint_thread_ = std::thread([this] { CheckpointLoop(); });
+  }
   writer_thread_ = std::thread([this] { WriterLoop(); });
 }
 
 SqliteDatabase::~SqliteDatabase() {
   writes_.Stop();
   writer_thread_.join();
+  if (checkpoint_thread_.joinable()) {
+    {
+      std::lock_guard lock(checkpoint_mu_);
+      stopping_ = true;
+    }
+    checkpoint_due_.notify_one();
+    checkpoint_thread_.join();
+  }
   if (durability_ == Durability::kBulkLoad) {
     try {
       // The file is left as the server opens it: in WAL mode, with each commit durable.
@@ -66,6 +88,24 @@ SqliteDatabase::~SqliteDatabase() {
 }
 
 Status SqliteDatabase::Write(const Work& work) { return writes_.Submit(work); }
+
+void SqliteDatabase::CheckpointLoop() {
+  while (true) {
+    {
+      std::unique_lock lock(checkpoint_mu_);
+      checkpoint_due_.wait(lock, [&] { return stopping_ || checkpoint_wanted_; });
+      if (stopping_) return;
+      checkpoint_wanted_ = false;
+    }
+    try {
+      // PASSIVE, as SQLite's own: copies what no reader still needs, waiting for no one. The
+      // log starts again from its beginning at a later commit, once all of it is copied.
+      checkpointer_->ExecScript("PRAGMA wal_checkpoint(PASSIVE);");
+    } catch (const DbError&) {
+      // Busy with another checkpoint, say: the next commit past the mark asks again.
+    }
+  }
+}
 
 void SqliteDatabase::WriterLoop() {
   for (auto batch = writes_.Take(kMaxBatch); !batch.empty(); batch = writes_.Take(kMaxBatch)) {

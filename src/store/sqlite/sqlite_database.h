@@ -4,7 +4,8 @@
 // together (group commit): one fsync covers many requests, and each caller is answered only
 // after the commit that holds its work. Each unit of work runs inside its own savepoint, so
 // one that fails is rolled back alone. Reads run in parallel on a small pool of read-only
-// connections. Thread-safe.
+// connections. The log is copied back into the database file (checkpointed) by a thread of
+// its own, beside the commits. Thread-safe.
 #pragma once
 
 #include <condition_variable>
@@ -42,12 +43,24 @@ class SqliteDatabase final : public Database {
  private:
   void WriterLoop();
   void RunBatch(const std::vector<WriteQueue::Job*>& batch);
+  void CheckpointLoop();
 
   std::string path_;
   Durability durability_;
   std::unique_ptr<SqliteConnection> writer_;
   WriteQueue writes_;
   std::thread writer_thread_;
+
+  // A checkpoint copies the log's pages into the database file and syncs it: on a busy disk,
+  // hundreds of milliseconds. SQLite runs it inside the commit that fills the log, where it
+  // held up every caller in that batch and every one queued behind it; here it runs on its
+  // own connection and thread while commits go on (kFull only: a bulk load keeps no log).
+  std::unique_ptr<SqliteConnection> checkpointer_;
+  std::thread checkpoint_thread_;
+  std::mutex checkpoint_mu_;
+  std::condition_variable checkpoint_due_;
+  bool checkpoint_wanted_ = false;
+  bool stopping_ = false;
 
   std::mutex read_mu_;
   std::condition_variable reader_free_;
