@@ -1,4 +1,5 @@
 #include <sstream>
+#include <unordered_map>
 
 #include "app/access.h"
 #include "app/timescales.h"
@@ -46,11 +47,16 @@ Result<PersonRecord> GetPersonRecord(const Services& s, const Actor& actor, cons
     view.addresses = persons.Addresses(person_id);
     view.other_names = persons.OtherNames(person_id);
     // SEC-05: a partner is shown the child, not the child's family, unless shared.
-    for (Relationship& r : access.partner_view ? std::vector<Relationship>{}
-                                               : store::RelationshipRepo(c).Involving(person_id)) {
-      const std::string& other = r.child_id == person_id ? r.related_person_id : r.child_id;
-      auto summary = persons.Summary(other);
-      if (summary) view.relationships.push_back({std::move(r), std::move(*summary)});
+    std::vector<Relationship> related =
+        access.partner_view ? std::vector<Relationship>{} : store::RelationshipRepo(c).Involving(person_id);
+    auto other_of = [&](const Relationship& r) { return r.child_id == person_id ? r.related_person_id : r.child_id; };
+    std::vector<std::string> others;
+    for (const Relationship& r : related) others.push_back(other_of(r));
+    // One query for the whole family rather than one for each relative.
+    std::unordered_map<std::string, PersonSummary> summaries = persons.Summaries(others);
+    for (Relationship& r : related) {
+      auto summary = summaries.find(other_of(r));
+      if (summary != summaries.end()) view.relationships.push_back({std::move(r), summary->second});
     }
     const CaseRecord* record = view.case_record ? &*view.case_record : nullptr;
     view.missing = MissingDetails(view.person, record, s.settings);

@@ -60,6 +60,7 @@ TEST_F(PersonsTest, REC01_EQU03_ChildRecordLinkedToFamily) {
   EXPECT_EQ(record->relationships[0].other.display_name, "Dawn Clarke");
   EXPECT_FALSE(record->relationships[1].relationship.parental_responsibility);
   EXPECT_EQ(record->relationships[1].relationship.type, RelationshipType::kCarer);
+  EXPECT_EQ(record->relationships[1].other.display_name, "Pauline Clarke");
 
   Result<PersonRecord> mothers = GetPersonRecord(t.services(), sam, mother.id);
   ASSERT_TRUE(mothers.ok());

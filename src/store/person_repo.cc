@@ -326,10 +326,19 @@ std::vector<std::pair<PersonSummary, std::string>> PersonRepo::Incomplete(int li
   return out;
 }
 
-std::optional<PersonSummary> PersonRepo::Summary(const std::string& id) {
-  auto rows = c_.Query(std::string(kSummarySelect) + " FROM persons p" + kSummaryJoins + " WHERE p.id = ?", {std::string_view(id)});
-  if (!rows->Next()) return std::nullopt;
-  return SummaryAt(*rows);
+std::unordered_map<std::string, PersonSummary> PersonRepo::Summaries(const std::vector<std::string>& ids) {
+  std::unordered_map<std::string, PersonSummary> out;
+  if (ids.empty()) return out;
+  std::vector<Value> params(ids.begin(), ids.end());
+  auto rows = c_.QueryValues(std::string(kSummarySelect) + " FROM persons p" + kSummaryJoins + " WHERE p.id IN (" +
+                                 Placeholders(static_cast<int>(ids.size())) + ")",
+                             params);
+  while (rows->Next()) {
+    PersonSummary summary = SummaryAt(*rows);
+    std::string id = summary.id;
+    out.emplace(std::move(id), std::move(summary));
+  }
+  return out;
 }
 
 }  // namespace casework::store

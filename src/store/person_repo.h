@@ -3,6 +3,7 @@
 
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "core/duplicates.h"
@@ -51,7 +52,8 @@ class PersonRepo {
   std::vector<PersonSummary> Search(const PersonQuery& query, size_t* withheld = nullptr);
   // Persons whose records lack required details, with what is missing.
   std::vector<std::pair<PersonSummary, std::string>> Incomplete(int limit, const std::string& after_id);
-  std::optional<PersonSummary> Summary(const std::string& id);
+  // The summaries of these persons by id, in one query; an id with no person is left out.
+  std::unordered_map<std::string, PersonSummary> Summaries(const std::vector<std::string>& ids);
 
  private:
   void WriteIdentifiers(const Person& person);
