@@ -521,10 +521,6 @@ Result<ScaleSummary> LoadAtScale(store::Database& db, const Settings& settings, 
     // after a collision) finds them gone, and the load fails whole.
     if (taken) return Status::Internal("the load was interrupted; run it again");
     taken = true;
-    struct CancelOnExit {
-      BatchQueue& queue;
-      ~CancelOnExit() { queue.Cancel(); }  // if writing fails, making stops too
-    } cancel{queue};
     store::BulkNameIndex names(c);
     int64_t written = 0;
     Batch b;
@@ -534,9 +530,14 @@ Result<ScaleSummary> LoadAtScale(store::Database& db, const Settings& settings, 
       queue.Spent(std::move(b));
       if (progress) progress(written);
     }
+    // The queue also ends when making failed part way: what was written must not be committed.
+    if (making_failed) return Status::Internal("making the data failed");
     names.Finish();
     return Status::Ok();
   });
+  // Making stops if writing failed, or never began (the database refused the unit of work
+  // before running it), rather than waiting for room in the queue for ever.
+  queue.Cancel();
   making.join();
   if (making_failed) {
     try {

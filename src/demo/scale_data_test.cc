@@ -5,6 +5,7 @@
 #include "app/sessions.h"
 #include "app/verify.h"
 #include "demo/demo_data.h"
+#include "demo/staff.h"
 #include "support/test_services.h"
 
 namespace casework::demo {
@@ -23,6 +24,26 @@ int64_t Count(TestServices& t, const std::string& sql) {
                   .ok());
   return n;
 }
+
+// Passes reads and the first writes through, then refuses every write without running it, as
+// a database does that cannot begin a transaction.
+class RefusingDatabase final : public store::Database {
+ public:
+  RefusingDatabase(store::Database& inner, int writes_allowed) : inner_(inner), writes_allowed_(writes_allowed) {}
+  store::Dialect dialect() const override { return inner_.dialect(); }
+  Status Write(const store::Work& work) override {
+    ++writes_;
+    if (writes_ > writes_allowed_) return Status::Internal("refused");
+    return inner_.Write(work);
+  }
+  Status Read(const store::Work& work) override { return inner_.Read(work); }
+  int writes() const { return writes_; }
+
+ private:
+  store::Database& inner_;
+  int writes_allowed_;
+  int writes_ = 0;
+};
 
 TEST(ScaleDataTest, LoadsTheScaleAskedForWithChainsThatVerify) {
   TestServices t;
@@ -104,6 +125,26 @@ TEST(ScaleDataTest, AFailedLoadLeavesNothingHalfSaved) {
   if (t.db().dialect() == store::Dialect::kSqlite) {
     EXPECT_EQ(Count(t, "SELECT COUNT(*) FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'person_names'"), 3);
   }
+}
+
+// A load whose unit of work the database refuses before running it fails, rather than
+// waiting for ever on the thread that makes the data.
+TEST(ScaleDataTest, ALoadTheDatabaseRefusesFailsAndStops) {
+  // Enough items for more batches than the queue between the threads holds.
+  Scale scale{"test", 60, 240, 100000};
+  int staff_writes = 0;
+  {
+    TestServices counted;
+    RefusingDatabase counting(counted.db(), 1 << 30);
+    app::Services s{counting, counted.services().clock, counted.services().ids, counted.settings()};
+    ASSERT_TRUE(AddStaff(s, scale.children, ScaleOptions{}.seed, {}).ok());
+    staff_writes = counting.writes();
+  }
+  TestServices t;
+  RefusingDatabase refusing(t.db(), staff_writes);
+  Result<ScaleSummary> loaded = LoadAtScale(refusing, t.settings(), t.clock().Now(), scale, ScaleOptions{}, {});
+  EXPECT_FALSE(loaded.ok());
+  EXPECT_EQ(Count(t, "SELECT COUNT(*) FROM journal"), 0);
 }
 
 // TIM-05: the loaded service holds clocks as casework leaves them: every child's referral and
