@@ -258,13 +258,11 @@ void PgConnection::Command(std::string_view sql) {
   }
   std::string text(sql);
   PGresult* r = PQexec(conn_, text.c_str());
+  std::optional<DbError> failure = before;
+  if (!failure && !Succeeded(r)) failure = ErrorOf(conn_, r, sql);
+  PQclear(r);  // before EnterPipeline, which throws if the connection has gone
   EnterPipeline();
-  if (before) {
-    PQclear(r);
-    throw *before;
-  }
-  if (!Succeeded(r)) Throw(conn_, r, sql);
-  PQclear(r);
+  if (failure) throw *failure;
 }
 
 void PgConnection::Commit() {
