@@ -184,9 +184,11 @@ const std::string& PgConnection::Prepared(std::string_view sql) {
   if (it != statement_names_.end()) return it->second;
   if (statement_names_.size() >= kMaxPrepared) {
     // Queries built for a list of values differ with its length; the server keeps a plan for
-    // each, so they are dropped now and then rather than allowed to pile up.
-    Command("DEALLOCATE ALL");
+    // each, so they are dropped now and then rather than allowed to pile up. The cache is
+    // emptied first: Command can run the DEALLOCATE and still throw (for a failure sent
+    // before it), and names the cache still held would then be run though gone.
     statement_names_.clear();
+    Command("DEALLOCATE ALL");
   }
   // Numbered apart from the cache's size, which shrinks when a statement fails to prepare.
   std::string name = "cw" + std::to_string(++statements_prepared_);
@@ -336,8 +338,8 @@ void PgConnection::ExecScript(std::string_view sql) {
   Command(sql);
   if (!statement_names_.empty()) {
     // Statements prepared against the old schema might no longer describe their results.
-    Command("DEALLOCATE ALL");
     statement_names_.clear();
+    Command("DEALLOCATE ALL");
   }
 }
 
