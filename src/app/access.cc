@@ -132,6 +132,10 @@ Status Guarded(const Services& s, const Actor& actor, const std::string& person_
   std::optional<Status> refusal;
   std::string basis;
   auto unit = [&](store::Connection& c) -> Status {
+    // A database may run the unit again (PostgreSQL does, when its batch collides), and only
+    // the run that is kept may decide the outcome.
+    refusal.reset();
+    basis.clear();
     Result<RecordAccess> access = DecideRecordAccess(c, s, actor, person_id, op);
     if (!access.ok()) {
       if (access.status().code() == StatusCode::kPermissionDenied) refusal = access.status();
