@@ -490,7 +490,6 @@ std::vector<RecordAlert> RecordAlerts(const Services& s, const std::vector<Recor
 std::vector<Reminder> ClockReminders(const std::vector<RecordClock>& open_clocks, Date today) {
   std::vector<Reminder> out;
   for (const RecordClock& k : open_clocks) {
-    if (k.status != ClockStatus::kOpen) continue;
     out.push_back({k.definition, k.name + ": due by " + FormatDate(k.Due()) + ".", k.Due(), k.DaysOverdue(today) > 0});
   }
   return out;

@@ -100,7 +100,8 @@ Result<std::vector<ExtensionToDecide>> ListExtensionsToDecide(const Services& s,
 // open_clocks are the record's open clocks (ClockRepo::OpenForPerson).
 std::vector<RecordAlert> RecordAlerts(const Services& s, const std::vector<RecordClock>& open_clocks);
 
-// The open clocks of a record for its summary (REC-04 among them).
+// The open clocks of a record for its summary (REC-04 among them); open_clocks as for
+// RecordAlerts.
 std::vector<Reminder> ClockReminders(const std::vector<RecordClock>& open_clocks, Date today);
 
 }  // namespace casework::app
