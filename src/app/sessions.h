@@ -36,6 +36,16 @@ Result<SignedIn> SignIn(const Services& s, const std::string& username, const st
 Result<SignedIn> CompleteSignIn(const Services& s, const std::string& challenge, const std::string& code,
                                 const std::string& client_address, const std::string& user_agent);
 
+// SEC-03: the lock on guessing, shared by the sign-in steps and by turning two-factor off
+// while signed in, so that a session left open cannot be used to guess codes. The time the
+// lock lifts for this account or address, if it is on.
+std::optional<Timestamp> GuessingLockedUntil(store::Connection& c, const Services& s, const std::string& username,
+                                             const std::string& client_address);
+// Counts a wrong password or code against the account and the address.
+void CountFailedGuess(store::Connection& c, const Services& s, const std::string& username,
+                      const std::string& client_address);
+Status TooManyFailures(Timestamp until);
+
 struct Authenticated {
   Actor actor;
   Session session;

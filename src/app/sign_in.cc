@@ -57,20 +57,14 @@ Status RefuseLocked(const Services& s, const std::string& username, const std::s
     return Status::Ok();
   });
   if (!logged.ok()) return logged;
-  return Status(StatusCode::kTooManyRequests,
-                "too many failed sign-ins for this account or from this address; try again after " +
-                    FormatTimestamp(until));
+  return TooManyFailures(until);
 }
 
 // Counts a failure against the account and the address, and logs it with who and where,
 // never with the password or code tried.
 void RecordFailure(store::Connection& c, const Services& s, const std::string& username,
                    const std::string& client_address, const std::string& why) {
-  Timestamp now = s.clock.Now();
-  store::SignInFailureRepo failures(c);
-  failures.Add(AccountSubject(username), now);
-  failures.Add(AddressSubject(client_address), now);
-  failures.PruneBefore(now - s.settings.sign_in.lockout);
+  CountFailedGuess(c, s, username, client_address);
   AuditAnonymous(c, s, username, client_address, {"sign_in", "", false, why, ""});
 }
 
@@ -203,6 +197,26 @@ Result<SignedIn> CompleteSignIn(const Services& s, const std::string& challenge,
                   "code");
   }
   return StartSession(s, *user, client_address, user_agent, "password and one-time code", std::nullopt);
+}
+
+std::optional<Timestamp> GuessingLockedUntil(store::Connection& c, const Services& s, const std::string& username,
+                                             const std::string& client_address) {
+  return LockedUntil(c, s.settings.sign_in, s.clock.Now(), AccountSubject(username), AddressSubject(client_address));
+}
+
+void CountFailedGuess(store::Connection& c, const Services& s, const std::string& username,
+                      const std::string& client_address) {
+  Timestamp now = s.clock.Now();
+  store::SignInFailureRepo failures(c);
+  failures.Add(AccountSubject(username), now);
+  failures.Add(AddressSubject(client_address), now);
+  failures.PruneBefore(now - s.settings.sign_in.lockout);
+}
+
+Status TooManyFailures(Timestamp until) {
+  return Status(StatusCode::kTooManyRequests,
+                "too many failed sign-ins for this account or from this address; try again after " +
+                    FormatTimestamp(until));
 }
 
 }  // namespace casework::app

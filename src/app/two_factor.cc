@@ -4,6 +4,7 @@
 #include <functional>
 
 #include "app/audit.h"
+#include "app/sessions.h"
 #include "crypto/crypto.h"
 #include "crypto/totp.h"
 #include "store/user_repo.h"
@@ -100,17 +101,29 @@ Status TurnOffTwoFactor(const Services& s, const Actor& actor, const std::string
                                  RoleName(actor.user.role) + ") and cannot be turned off"));
   }
   bool accepted = false;
+  std::optional<Timestamp> locked;
   Status st = s.db.Write([&](store::Connection& c) {
+    accepted = false;
     std::optional<User> user = store::UserRepo(c).Get(actor.user.id);
     if (!user) return Status::NotFound("your account no longer exists");
     if (!TwoFactorOn(*user)) return Status::Conflict("two-factor sign-in is not on");
+    // SEC-03: guessing here counts towards the sign-in lock, and the lock stops it.
+    locked = GuessingLockedUntil(c, s, user->username, actor.client_address);
+    if (locked) return Status::Ok();
     accepted = AcceptCode(c, s, *user, code);
-    if (!accepted) return Status::Ok();
+    if (!accepted) {
+      CountFailedGuess(c, s, user->username, actor.client_address);
+      return Status::Ok();
+    }
     store::UserRepo(c).SetTotp(user->id, "", 0);
     Audit(c, s, actor, {"two_factor.off", "", true, "own account", "turned off with a code"});
     return Status::Ok();
   });
   if (!st.ok()) return st;
+  if (locked) {
+    return Refuse(s, actor, {"two_factor.off", "", false, "", "locked after repeated failures"},
+                  TooManyFailures(*locked));
+  }
   if (!accepted) return Refuse(s, actor, {"two_factor.off", "", false, "", "wrong code"}, WrongCode());
   return Status::Ok();
 }

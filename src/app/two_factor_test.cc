@@ -187,6 +187,29 @@ TEST_F(TwoFactorTest, SEC03_TurningOffNeedsACurrentCode) {
   EXPECT_FALSE(SignIn(t_.services(), "sam", kPassword, "10.0.0.1", "")->second_factor);
 }
 
+// SEC-03: wrong codes given to turn two-factor off count towards the sign-in lock, so a
+// session left open cannot be used to guess codes; while locked, even the right code is
+// refused, and so is signing in from that address.
+TEST_F(TwoFactorTest, SEC03_GuessingCodesToTurnOffLocksTheAccount) {
+  t_.settings().sign_in.max_failures = 3;
+  std::string secret = Enrol();
+  sam_.client_address = "10.0.0.7";
+  std::string right = CodeFor(secret, Now());
+  std::string wrong = right == "914372" ? "528913" : "914372";
+  for (int i = 0; i < 3; ++i) EXPECT_EQ(TurnOffTwoFactor(t_.services(), sam_, wrong).field(), "code");
+  EXPECT_EQ(TurnOffTwoFactor(t_.services(), sam_, right).code(), StatusCode::kTooManyRequests);
+  EXPECT_TRUE(TwoFactorOn(Stored("sam")));
+  EXPECT_EQ(SignIn(t_.services(), "sam", kPassword, "10.0.0.7", "").status().code(), StatusCode::kTooManyRequests);
+  int locked = 0;
+  for (const AccessEvent& e : Log()) {
+    if (e.action == "two_factor.off" && e.outcome == "refused" && e.detail == "locked after repeated failures") ++locked;
+  }
+  EXPECT_EQ(locked, 1);
+  t_.clock().Advance(t_.settings().sign_in.lockout + 1s);
+  EXPECT_TRUE(TurnOffTwoFactor(t_.services(), sam_, CodeFor(secret, Now())).ok());
+  EXPECT_FALSE(TwoFactorOn(Stored("sam")));
+}
+
 // SEC-03: an administrator resets a lost phone; the user's sessions end, the reset is in
 // the access log, and no one else may do it.
 TEST_F(TwoFactorTest, SEC03_AdministratorResetsAndIsAudited) {
