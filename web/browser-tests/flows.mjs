@@ -477,8 +477,9 @@ export const flows = [
       await page.getByRole("button", { name: "Add the person" }).click();
       await page.getByRole("heading", { name: "There is a problem" }).waitFor();
       await checkAccessibility(page, "add a family member with errors");
+      // Enter in the name box searches rather than submitting the form.
       await page.getByLabel("Find them by name").fill(`Jade ${family}`);
-      await page.getByRole("button", { name: "Find", exact: true }).click();
+      await page.getByLabel("Find them by name").press("Enter");
       await page.getByText("No one else is recorded with that name.").waitFor();
       await page.getByLabel("They are not recorded yet").check();
       await page.getByLabel("Given names").fill("Jade");

@@ -87,7 +87,13 @@ export function AddRelationship({ id }: { id: string }) {
       {!record && !problem && <Loading />}
       {record && (
         <RecordForm record={record} title={title} errors={errors} onSubmit={submit} button="Add the person" cancel={`/children/${id}/relationships`}>
-          <div class="app-header__search govuk-!-margin-bottom-6">
+          {/* Enter in the name box searches, as it does in every other search box, instead of submitting the form. */}
+          <div class="app-header__search govuk-!-margin-bottom-6" onKeyDown={(e) => {
+            if (e.key === "Enter" && (e.target as HTMLElement).id === "find-name") {
+              e.preventDefault();
+              void search();
+            }
+          }}>
             <TextInput id="find-name" label="Find them by name" value={name} onInput={setName} error={errors["find-name"]}
               hint="Search first: each person is recorded once, with all the children they are linked to." />
             <button class="govuk-button govuk-button--secondary" type="button" onClick={search}>Find</button>
