@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "store/person_summary_row.h"
 #include "store/row.h"
 
 namespace casework::store {
@@ -9,8 +10,8 @@ namespace casework::store {
 std::vector<CaseloadRow> CaseloadRepo::Allocated(const std::string& worker_id, const std::string& team_id,
                                                  Date review_by, int limit) {
   std::string sql =
-      "SELECT p.id, p.display_name, p.date_of_birth, p.nhs_number, r.council_reference, a.postcode, p.unborn, "
-      "u.id, u.full_name, u.post_title, "
+      std::string(kSummarySelect) +
+      ", u.id, u.full_name, u.post_title, "
       "(SELECT j.recorded_at FROM journal j JOIN journal_heads h ON h.record_id = j.record_id AND h.seq = j.seq "
       " WHERE j.record_id = p.id), "
       "p.missing_details, "
@@ -28,14 +29,7 @@ std::vector<CaseloadRow> CaseloadRepo::Allocated(const std::string& worker_id, c
   std::vector<CaseloadRow> out;
   while (rows->Next()) {
     CaseloadRow row;
-    PersonSummary& s = row.child;
-    s.id = rows->String(0);
-    s.display_name = rows->String(1);
-    s.date_of_birth = OptDateAt(*rows, 2);
-    s.nhs_number = rows->String(3);
-    s.council_reference = rows->String(4);
-    s.postcode = rows->String(5);
-    s.unborn = rows->Bool(6);
+    row.child = SummaryAt(*rows);
     row.worker_id = rows->String(7);
     row.worker_name = rows->String(8);
     row.worker_post_title = rows->String(9);
