@@ -59,7 +59,7 @@ void AccessLogRepo::Insert(const AccessEvent& e) {
     InsertAfterKnownHead(e, *known, at);
   } else if (c_.dialect() == Dialect::kPostgres) {
     // One statement, one round trip to the server, for the line and the new head.
-    c_.ExecValues("WITH head AS (UPDATE access_log_heads SET hash = ? WHERE chain = ? AND seq = ?) " +
+    c_.ExecLaterValues("WITH head AS (UPDATE access_log_heads SET hash = ? WHERE chain = ? AND seq = ?) " +
                       std::string(kInsert),
                   line);
   } else {
@@ -82,7 +82,7 @@ void AccessLogRepo::InsertAfterKnownHead(const AccessEvent& e, const ChainHead& 
                         std::string_view(e.client_address), std::string_view(e.action), TextOrNull(e.record_id),
                         std::string_view(e.outcome), std::string_view(e.basis), std::string_view(e.detail),
                         std::string_view(e.prev_hash), std::string_view(e.hash)};
-  c_.ExecValues(
+  c_.ExecLaterValues(
       "WITH head AS (UPDATE access_log_heads SET seq = ?, hash = ? WHERE chain = ? AND seq = ? AND hash = ? "
       "RETURNING seq) "
       "INSERT INTO access_log (chain, seq, id, at, user_id, username, client_address, action, record_id, outcome, "

@@ -182,6 +182,7 @@ TEST_F(PgAuditChainTest, GOV06_AHeadMovedBehindTheWritersBackStopsTheLine) {
   writer->Begin("BEGIN");
   try {
     AppendLine(*writer);
+    writer->Settle();  // the line was sent without waiting for its answer
     ADD_FAILURE() << "a line was appended after a head that was not the chain's";
   } catch (const DbError& e) {
     EXPECT_NE(std::string(e.what()).find("not where its writer left it"), std::string::npos) << e.what();

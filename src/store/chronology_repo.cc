@@ -7,7 +7,7 @@ namespace casework::store {
 void ChronologyRepo::Insert(const JournalItem& item, const std::string& summary, const std::string& agency) {
   std::string occurred = FormatTimestamp(*item.occurred_at);
   std::string recorded = FormatTimestamp(item.recorded_at);
-  c_.Exec(
+  c_.ExecLater(
       "INSERT INTO chronology (item_id, record_id, seq, kind, occurred_at, recorded_at, late, summary, agency, "
       "author_user_id, author_name, author_post_title) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
       {std::string_view(item.id), std::string_view(item.record_id), item.seq, std::string_view(item.kind),
@@ -17,7 +17,7 @@ void ChronologyRepo::Insert(const JournalItem& item, const std::string& summary,
 }
 
 void ChronologyRepo::Supersede(const std::string& item_id, const std::string& by_item_id) {
-  c_.Exec("UPDATE chronology SET superseded_by = ? WHERE item_id = ? AND superseded_by IS NULL",
+  c_.ExecLater("UPDATE chronology SET superseded_by = ? WHERE item_id = ? AND superseded_by IS NULL",
           {std::string_view(by_item_id), std::string_view(item_id)});
 }
 

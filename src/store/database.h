@@ -81,11 +81,20 @@ class Connection {
   // Returns the number of rows changed.
   virtual int64_t ExecValues(std::string_view sql, std::span<const Value> params) = 0;
 
+  // Runs a statement whose answer nobody needs (how many rows it changed). A connection to a
+  // server may send it without waiting for the answer, to go with the next statement that
+  // waits; a failure is then thrown later, but always before the unit of work that sent it is
+  // kept, and it fails that unit of work as if thrown at once.
+  virtual void ExecLaterValues(std::string_view sql, std::span<const Value> params) { ExecValues(sql, params); }
+
   std::unique_ptr<Cursor> Query(std::string_view sql, std::initializer_list<Value> params = {}) {
     return QueryValues(sql, std::span<const Value>(params.begin(), params.size()));
   }
   int64_t Exec(std::string_view sql, std::initializer_list<Value> params = {}) {
     return ExecValues(sql, std::span<const Value>(params.begin(), params.size()));
+  }
+  void ExecLater(std::string_view sql, std::initializer_list<Value> params = {}) {
+    ExecLaterValues(sql, std::span<const Value>(params.begin(), params.size()));
   }
   // Runs several statements with no parameters: schema migrations only.
   virtual void ExecScript(std::string_view sql) = 0;

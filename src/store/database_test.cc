@@ -163,6 +163,40 @@ TEST_F(DatabaseTest, ConcurrentWritesFailAlone) {
   EXPECT_EQ(Count(*db, "SELECT COUNT(*) FROM counters WHERE CAST(substr(name, 6) AS INTEGER) % 2 = 1"), 0);
 }
 
+// Statements sent without waiting for their answers (ExecLater) still fail only the unit of
+// work that sent them, however the units were batched, and a failure in the last one is
+// caught before anything is committed.
+TEST_F(DatabaseTest, StatementsSentWithoutWaitingFailTheirOwnUnit) {
+  constexpr int kThreads = 16;
+  std::vector<Status> results(kThreads);
+  std::vector<std::thread> threads;
+  for (int t = 0; t < kThreads; ++t) {
+    threads.emplace_back([&, t] {
+      results[t] = db->Write([t](Connection& c) {
+        std::string name = "unit-" + std::to_string(t);
+        c.ExecLater("INSERT INTO counters (name, value) VALUES (?, 1)", {std::string_view(name)});
+        if (t % 2) c.ExecLater("INSERT INTO counters (name, value) VALUES (?, 2)", {std::string_view(name)});
+        c.ExecLater("UPDATE counters SET value = value + 1 WHERE name = ?", {std::string_view(name)});
+        return Status::Ok();
+      });
+    });
+  }
+  for (auto& th : threads) th.join();
+  for (int t = 0; t < kThreads; ++t) {
+    EXPECT_EQ(results[t].code(), t % 2 ? StatusCode::kConflict : StatusCode::kOk) << t;
+  }
+  EXPECT_EQ(Count(*db, "SELECT COUNT(*) FROM counters WHERE value = 2"), kThreads / 2);
+  EXPECT_EQ(Count(*db, "SELECT COUNT(*) FROM counters"), kThreads / 2);
+
+  Status last = db->Write([](Connection& c) {
+    c.ExecLater("INSERT INTO counters (name, value) VALUES ('last', 1)");
+    c.ExecLater("INSERT INTO nowhere VALUES (1)");
+    return Status::Ok();
+  });
+  EXPECT_EQ(last.code(), StatusCode::kInternal);
+  EXPECT_EQ(Count(*db, "SELECT COUNT(*) FROM counters WHERE name = 'last'"), 0);
+}
+
 // A write reported as done has been committed, even when its unit of work swallowed a
 // database failure (which, on PostgreSQL, spoils the transaction so that COMMIT undoes it).
 TEST_F(DatabaseTest, SuccessMeansCommitted) {

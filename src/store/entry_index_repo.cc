@@ -6,7 +6,7 @@ namespace casework::store {
 
 void EntryIndexRepo::InsertDecision(const DecisionRow& d) {
   std::string review = FormatDate(d.review_date);
-  c_.Exec(
+  c_.ExecLater(
       "INSERT INTO decisions (item_id, record_id, decided_by, summary, review_date) VALUES (?, ?, ?, ?, ?)",
       {std::string_view(d.item_id), std::string_view(d.record_id), std::string_view(d.decided_by),
        std::string_view(d.summary), std::string_view(review)});
@@ -14,7 +14,7 @@ void EntryIndexRepo::InsertDecision(const DecisionRow& d) {
 
 void EntryIndexRepo::InsertAction(const ActionRow& a) {
   std::string due = FormatDate(a.due);
-  c_.Exec(
+  c_.ExecLater(
       "INSERT INTO actions (id, item_id, record_id, description, responsible, due_date) VALUES (?, ?, ?, ?, ?, ?)",
       {std::string_view(a.id), std::string_view(a.item_id), std::string_view(a.record_id),
        std::string_view(a.description), std::string_view(a.responsible), std::string_view(due)});
@@ -23,7 +23,7 @@ void EntryIndexRepo::InsertAction(const ActionRow& a) {
 void EntryIndexRepo::Supersede(const std::string& item_id, const std::string& by_item_id) {
   for (const char* sql : {"UPDATE decisions SET superseded_by = ? WHERE item_id = ? AND superseded_by IS NULL",
                           "UPDATE actions SET superseded_by = ? WHERE item_id = ? AND superseded_by IS NULL"}) {
-    c_.Exec(sql, {std::string_view(by_item_id), std::string_view(item_id)});
+    c_.ExecLater(sql, {std::string_view(by_item_id), std::string_view(item_id)});
   }
 }
 
@@ -41,7 +41,7 @@ std::vector<DecisionRow> EntryIndexRepo::DecisionsDueBy(Date on_or_before, int l
 }
 
 void EntryIndexRepo::InsertCountersignature(const CountersignatureRow& r) {
-  c_.Exec("INSERT INTO countersignatures (item_id, record_id, provider_user_id) VALUES (?, ?, ?)",
+  c_.ExecLater("INSERT INTO countersignatures (item_id, record_id, provider_user_id) VALUES (?, ?, ?)",
           {std::string_view(r.item_id), std::string_view(r.record_id), std::string_view(r.provider_user_id)});
 }
 
@@ -54,7 +54,7 @@ std::optional<CountersignatureRow> EntryIndexRepo::Countersignature(const std::s
 }
 
 void EntryIndexRepo::MarkCountersigned(const std::string& item_id, const std::string& signed_item_id) {
-  c_.Exec("UPDATE countersignatures SET signed_item_id = ? WHERE item_id = ?",
+  c_.ExecLater("UPDATE countersignatures SET signed_item_id = ? WHERE item_id = ?",
           {std::string_view(signed_item_id), std::string_view(item_id)});
 }
 

@@ -75,7 +75,7 @@ void JournalRepo::InsertWith(const JournalItem& item, std::string_view head_upda
                           std::string_view(recorded), TextOrNull(occurred), int64_t{item.late ? 1 : 0},
                           TextOrNull(item.target_id), std::string_view(item.body), std::string_view(item.prev_hash),
                           std::string_view(item.hash)};
-  c_.ExecValues(
+  c_.ExecLaterValues(
       std::string(head_update) +
           "INSERT INTO journal (record_id, seq, id, kind, author_user_id, author_name, author_post_title, "
           "recorded_at, occurred_at, late, target_id, body, prev_hash, hash) "

@@ -20,6 +20,8 @@ struct PgConnection::Result {
 namespace {
 
 constexpr size_t kMaxPrepared = 400;
+// Statements sent and not yet answered, at most; their answers are a few dozen bytes each.
+constexpr size_t kMaxUnanswered = 256;
 
 // SQLSTATE codes: https://www.postgresql.org/docs/current/errcodes-appendix.html
 DbError::Kind KindOf(const char* state) {
@@ -205,7 +207,7 @@ const std::string& PgConnection::Prepared(std::string_view sql) {
   return statement_names_.emplace(std::string(sql), std::move(name)).first->second;
 }
 
-std::unique_ptr<PgConnection::Result> PgConnection::Run(std::string_view sql, std::span<const Value> params) {
+void PgConnection::SendPrepared(std::string_view sql, std::span<const Value> params, Owed::Kind kind) {
   if (broken_) Broken("used after a failure");
   const std::string& name = Prepared(sql);
   // Parameters go as text; the server reads each as the type its place in the statement needs.
@@ -232,12 +234,28 @@ std::unique_ptr<PgConnection::Result> PgConnection::Run(std::string_view sql, st
                           0) != 1) {
     Broken("cannot send");
   }
-  owed_.push_back({Owed::kWanted, "", ""});
+  owed_.push_back({kind, kind == Owed::kWanted ? "" : std::string(sql), ""});
   unsynced_ = true;
+}
+
+std::unique_ptr<PgConnection::Result> PgConnection::Run(std::string_view sql, std::span<const Value> params) {
+  SendPrepared(sql, params, Owed::kWanted);
   Flush();
   std::unique_ptr<Result> result = Collect(sql);
   if (!result) Broken("no answer");
   return result;
+}
+
+void PgConnection::ExecLaterValues(std::string_view sql, std::span<const Value> params) {
+  SendPrepared(sql, params, Owed::kChecked);
+  // The server's answers wait in the socket until read; a long run of statements sent without
+  // reading them could fill it and stall both sides, so they are read now and then.
+  if (owed_.size() >= kMaxUnanswered) Settle();
+}
+
+void PgConnection::Settle() {
+  Flush();
+  Collect();
 }
 
 std::unique_ptr<Cursor> PgConnection::QueryValues(std::string_view sql, std::span<const Value> params) {

@@ -35,6 +35,9 @@ class PgConnection final : public Connection {
   void AuditHeadMoved(const ChainHead& head) override { audit_head_.Moved(head); }
   std::unique_ptr<Cursor> QueryValues(std::string_view sql, std::span<const Value> params) override;
   int64_t ExecValues(std::string_view sql, std::span<const Value> params) override;
+  // Sends the statement and goes on; its answer is read with the next statement that waits,
+  // or by Settle. A failure, thrown then, spoils the transaction (see PgDatabase).
+  void ExecLaterValues(std::string_view sql, std::span<const Value> params) override;
   // Runs text as a simple query: several statements, no parameters. The schema may have
   // changed, so the prepared statements are dropped.
   void ExecScript(std::string_view sql) override;
@@ -56,6 +59,8 @@ class PgConnection final : public Connection {
   // Commits, and throws if the transaction could not be committed (COMMIT of a transaction
   // that a failed statement has spoilt rolls it back instead).
   void Commit();
+  // Waits for the answers to every statement sent, and throws the first failure among them.
+  void Settle();
   // Makes sure what was sent reaches the server now (a COMMIT nobody waits for, for example),
   // still without waiting for the answer.
   void Flush();
@@ -77,6 +82,8 @@ class PgConnection final : public Connection {
     std::string forget_sql;  // a statement prepared: forgotten if preparing it failed
   };
   std::unique_ptr<Result> Run(std::string_view sql, std::span<const Value> params);
+  // Sends a prepared statement with its parameters (copied into libpq's buffer at once).
+  void SendPrepared(std::string_view sql, std::span<const Value> params, Owed::Kind kind);
   const std::string& Prepared(std::string_view sql);
   // Reads every answer owed, returning the wanted one; throws the first failure among them.
   std::unique_ptr<Result> Collect(std::string_view wanted_sql = {});

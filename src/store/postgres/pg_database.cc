@@ -49,16 +49,29 @@ void RollBack(PgConnection& conn) {
 }
 
 // Runs one unit of work in its savepoint. A collision with another transaction, or the loss
-// of the connection, is thrown on: the whole batch must then be rolled back. Any other
-// database failure is this unit's alone and becomes its Status.
-Status RunUnit(const Work& work, PgConnection& conn) {
+// of the connection, is thrown on: the whole batch must then be rolled back. Run carefully,
+// any other database failure is this unit's alone and becomes its Status; otherwise it is
+// thrown on too, since it may have come from a statement an earlier unit sent.
+Status RunUnit(const Work& work, PgConnection& conn, bool carefully) {
   try {
-    return work(conn);
+    Status status = work(conn);
+    // Statements sent without waiting fail this unit, not a later one: carefully, their
+    // answers are read before the unit is judged. Otherwise they are read with the next
+    // unit's statements, and any failure at all runs the batch again carefully.
+    if (carefully) conn.Settle();
+    return status;
   } catch (const DbError& e) {
-    if (e.kind() == DbError::Kind::kSerialization || !conn.usable()) throw;
+    if (!carefully || e.kind() == DbError::Kind::kSerialization || !conn.usable()) throw;
     return StatusFromDbError(e);
   } catch (const std::exception& e) {
     return Status::Internal(std::string("unexpected failure: ") + e.what());
+  }
+}
+
+// Units that failed on their own keep their reason; the rest fail with the batch.
+void FailBatch(const std::vector<WriteQueue::Job*>& batch, const DbError& e) {
+  for (WriteQueue::Job* job : batch) {
+    if (job->status.ok()) job->status = StatusFromDbError(e);
   }
 }
 
@@ -125,17 +138,20 @@ void PgDatabase::WriterLoop() {
 }
 
 void PgDatabase::RunBatch(const std::vector<WriteQueue::Job*>& batch) {
+  bool carefully = false;
   for (int attempt = 1;; ++attempt) {
-    bool again = false;
-    TryBatch(batch, again);
-    if (!again || attempt == kMaxAttempts) return;
-    BackOff(attempt);
+    Outcome outcome = TryBatch(batch, carefully);
+    if (outcome == Outcome::kDone || attempt == kMaxAttempts) return;
+    if (outcome == Outcome::kCarefully) {
+      carefully = true;  // at once: nothing collided, so nothing is gained by waiting
+    } else {
+      BackOff(attempt);
+    }
   }
 }
 
-void PgDatabase::TryBatch(const std::vector<WriteQueue::Job*>& batch, bool& again) {
+PgDatabase::Outcome PgDatabase::TryBatch(const std::vector<WriteQueue::Job*>& batch, bool carefully) {
   bool committing = false;
-  again = false;
   for (WriteQueue::Job* job : batch) job->status = Status::Ok();
   try {
     if (!writer_ || !writer_->usable()) {
@@ -148,7 +164,7 @@ void PgDatabase::TryBatch(const std::vector<WriteQueue::Job*>& batch, bool& agai
       // The first unit runs outside any savepoint, so that it may set its transaction's
       // isolation level (the schema migrations do). If it fails, the transaction holds
       // nothing else, and the rest go in a new one.
-      batch[first]->status = RunUnit(*batch[first]->work, *writer_);
+      batch[first]->status = RunUnit(*batch[first]->work, *writer_, carefully);
       if (!batch[first]->status.ok()) {
         writer_->RollBack();
         continue;
@@ -156,24 +172,31 @@ void PgDatabase::TryBatch(const std::vector<WriteQueue::Job*>& batch, bool& agai
       for (size_t i = first + 1; i < batch.size(); ++i) {
         if (i > first + 1) writer_->ReleaseSavepoint();
         writer_->SetSavepoint();
-        batch[i]->status = RunUnit(*batch[i]->work, *writer_);
+        batch[i]->status = RunUnit(*batch[i]->work, *writer_, carefully);
         if (!batch[i]->status.ok()) writer_->RollBackToSavepoint();
       }
       committing = true;
       writer_->Commit();
-      return;
+      return Outcome::kDone;
     }
+    return Outcome::kDone;
   } catch (const DbError& e) {
     if (writer_) RollBack(*writer_);
+    const bool lost = !writer_ || !writer_->usable();
     // A collision rolls the whole transaction back, and so does a connection lost (a server
     // restart, a failover) before COMMIT was sent. Once it was sent, whether it committed
     // cannot be known, so the work is not run again.
-    again = e.kind() == DbError::Kind::kSerialization || (writer_ && !writer_->usable() && !committing) ||
-            (!writer_ && e.kind() == DbError::Kind::kBusy);
-    // Units that failed on their own keep their reason; the rest fail with the batch.
-    for (WriteQueue::Job* job : batch) {
-      if (job->status.ok()) job->status = StatusFromDbError(e);
+    if (e.kind() == DbError::Kind::kSerialization || (writer_ && lost && !committing) ||
+        (!writer_ && e.kind() == DbError::Kind::kBusy)) {
+      FailBatch(batch, e);
+      return Outcome::kAgain;
     }
+    // A statement failed while the batch ran without waiting for answers: which unit sent it
+    // is not known, and nothing was committed (the failure spoilt the transaction, so COMMIT
+    // rolled it back). Run again, each unit's answers read before the next unit starts.
+    if (!carefully && !lost) return Outcome::kCarefully;
+    FailBatch(batch, e);
+    return Outcome::kDone;
   }
 }
 
@@ -185,6 +208,7 @@ Status PgDatabase::ReadOnce(const Work& work, bool& again) {
     conn = Acquire();
     conn->Begin("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
     status = work(*conn);
+    conn->Settle();  // free unless the work sent a statement without waiting
     // Nothing waits for a read's COMMIT: it is sent now, and its answer read with the next
     // statement on this connection.
     conn->Send("COMMIT");

@@ -10,6 +10,12 @@
 // read-only snapshot on connections from a pool. A connection the server has dropped is
 // replaced, and the work run again when it cannot have committed. A unit of work must not
 // itself call Write (it would wait for the thread that is running it). Thread-safe.
+//
+// Statements whose answers nobody needs (Connection::ExecLater) are sent without waiting, so
+// that a batch costs round trips only for the answers its units read. Should one of them fail,
+// nothing is committed (the failure spoils the transaction) and the batch is run again
+// carefully, each unit's answers read before the next starts, so that the failure is its
+// sender's alone, as if every statement had been waited for.
 #pragma once
 
 #include <condition_variable>
@@ -38,12 +44,16 @@ class PgDatabase final : public Database {
   Status Read(const Work& work) override;
 
  private:
+  // What came of running a batch once: done (committed, or failed for good); to be run again
+  // after a collision; or to be run again carefully, reading each unit's answers before the
+  // next unit starts, after a statement sent without waiting failed.
+  enum class Outcome { kDone, kAgain, kCarefully };
+
   void WriterLoop();
   // Runs a batch until it commits, or fails in a way that running it again would not mend.
   void RunBatch(const std::vector<WriteQueue::Job*>& batch);
-  // Runs the batch once in one transaction; again says whether running it again is both safe
-  // and worth trying.
-  void TryBatch(const std::vector<WriteQueue::Job*>& batch, bool& again);
+  // Runs the batch once in one transaction.
+  Outcome TryBatch(const std::vector<WriteQueue::Job*>& batch, bool carefully);
   // Runs a read once; again as for TryBatch.
   Status ReadOnce(const Work& work, bool& again);
   std::unique_ptr<PgConnection> Acquire();
