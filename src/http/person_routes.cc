@@ -9,6 +9,7 @@
 #include "core/nhs_number.h"
 #include "http/handler_support.h"
 #include "http/person_input.h"
+#include "http/person_record_text.h"
 
 namespace casework::http {
 namespace json = boost::json;
@@ -106,8 +107,9 @@ Response Get(const Call& call) {
   std::string id;
   if (auto bad = PathId(call, "id", id)) return *bad;
   Date today = TodayIn(call);
-  return Answer(app::GetPersonRecord(call.services, call.actor(), id),
-                [&](const app::PersonRecord& r) { return PersonRecordJson(r, today); });
+  Result<app::PersonRecord> record = app::GetPersonRecord(call.services, call.actor(), id);
+  if (!record.ok()) return ErrorResponse(record.status());
+  return JsonResponse(200, PersonRecordText(*record, today));
 }
 
 Response Patch(const Call& call) {

@@ -17,16 +17,6 @@ json::value NhsJson(const std::string& nhs) {
   return json::string(FormatNhsNumber(nhs));
 }
 
-// "infant", "pre-school"... the developmental stage shown wherever decisions are made.
-const char* Stage(int years) {
-  if (years < 1) return "infant";
-  if (years < 5) return "early years";
-  if (years < 11) return "primary school age";
-  if (years < 16) return "secondary school age";
-  if (years < 18) return "young person";
-  return "adult";
-}
-
 }  // namespace
 
 Response Ok(const json::value& body, int status) {
@@ -86,57 +76,6 @@ json::object PersonJson(const Person& p) {
     o["birth_certificate"] = json::object{{"seen_on", FormatDate(p.birth_certificate->seen_on)},
                                           {"seen_by", p.birth_certificate->seen_by}};
   }
-  return o;
-}
-
-json::object PersonRecordJson(const app::PersonRecord& r, Date today) {
-  json::object o = PersonJson(r.person);
-  const auto& dob = r.person.details.date_of_birth;
-  if (dob && !(r.person.birth && r.person.birth->unborn)) {
-    int years = AgeInYears(*dob, today);
-    o["age"] = json::object{{"years", years}, {"stage", Stage(years)}};
-  } else {
-    o["age"] = nullptr;
-  }
-  if (r.case_record) {
-    const CaseRecord& c = *r.case_record;
-    o["case_record"] = json::object{{"council_reference", c.council_reference},
-                                    {"status", c.status == RecordStatus::kOpen ? "open" : "closed"},
-                                    {"opened_at", FormatTimestamp(c.opened_at)},
-                                    {"allocated_worker_id", c.allocated_worker_id},
-                                    {"allocated_team_id", c.allocated_team_id},
-                                    {"restricted", c.restricted},
-                                    {"version", c.version}};
-    if (!c.allocated_team_id.empty()) {
-      o["case_record"].as_object()["allocated_team"] =
-          json::object{{"id", c.allocated_team_id}, {"name", r.allocated_team_name}};
-    }
-    if (r.allocated_worker) {
-      o["case_record"].as_object()["allocated_worker"] = json::object{
-          {"full_name", r.allocated_worker->full_name}, {"post_title", r.allocated_worker->post_title}};
-    }
-  } else {
-    o["case_record"] = nullptr;
-  }
-  json::array addresses, names, relationships, missing, reminders;
-  for (const Address& a : r.addresses) addresses.push_back(app::AddressJson(a));
-  for (const OtherName& n : r.other_names) names.push_back(app::NameJson(n));
-  for (const app::RelationshipView& v : r.relationships) {
-    json::object rel = app::RelationshipJson(v.relationship);
-    rel["other_person"] = SummaryJson(v.other);
-    relationships.push_back(std::move(rel));
-  }
-  for (const MissingDetail& m : r.missing) missing.push_back(json::object{{"field", m.field}, {"label", m.label}});
-  for (const Reminder& m : r.reminders) reminders.push_back(ReminderJson(m));
-  o["addresses"] = std::move(addresses);
-  o["other_names"] = std::move(names);
-  o["relationships"] = std::move(relationships);
-  o["missing_details"] = std::move(missing);
-  o["complete"] = r.missing.empty();
-  o["reminders"] = std::move(reminders);
-  json::array alerts;
-  for (const RecordAlert& a : r.alerts) alerts.push_back(json::object{{"key", a.key}, {"label", a.label}});
-  o["alerts"] = std::move(alerts);
   return o;
 }
 

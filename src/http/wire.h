@@ -18,7 +18,6 @@ Response Ok(const boost::json::value& body, int status = 200);
 boost::json::object UserJson(const User& user);
 boost::json::object SummaryJson(const PersonSummary& s);
 boost::json::object PersonJson(const Person& p);
-boost::json::object PersonRecordJson(const app::PersonRecord& record, Date today);
 boost::json::object DuplicateJson(const DuplicateMatch& m);
 boost::json::object ReminderJson(const Reminder& m);
 // An item's stamped header with its body as recorded.

@@ -1,9 +1,11 @@
 // The access log table. Like the journal, appending is ReserveNext() then Insert() with a
 // hash the caller computed. Each connection appends to its own chain (see
-// Connection::audit_chain), so writers never wait for one another here.
+// Connection::audit_chain), so writers never wait for one another here. A connection that
+// knows its chain's head (Connection::known_audit_head) appends without reading it back.
 #pragma once
 
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -34,6 +36,8 @@ class AccessLogRepo {
   void ForEach(const std::string& chain, const std::function<bool(const AccessEvent&)>& visit);
 
  private:
+  void InsertAfterKnownHead(const AccessEvent& event, const ChainHead& known, const std::string& at);
+
   Connection& c_;
 };
 

@@ -44,6 +44,12 @@ class DbError : public std::runtime_error {
   Kind kind_;
 };
 
+// The end of a hash chain (a record's journal, or an access log chain).
+struct ChainHead {
+  int64_t seq = 0;        // of the last item; 0 for an empty chain
+  std::string hash;       // of the last item; empty for an empty chain
+};
+
 // Rows of one query, read forward. Text views stay valid until the next call to Next().
 class Cursor {
  public:
@@ -63,6 +69,12 @@ class Connection {
   virtual Dialect dialect() const = 0;
   // The access log chain this connection appends to (see access_log_repo.h).
   virtual const std::string& audit_chain() const = 0;
+  // The head of audit_chain() as this connection's open transaction sees it, when the
+  // connection knows it for certain without asking the database (it is the chain's only
+  // writer, and keeps what it knows in step with its commits and rollbacks); else nullopt.
+  virtual std::optional<ChainHead> known_audit_head() const { return std::nullopt; }
+  // Told by the access log when a line has been appended to audit_chain() on this connection.
+  virtual void AuditHeadMoved(const ChainHead&) {}
 
   // SQL uses ? for parameters in both dialects.
   virtual std::unique_ptr<Cursor> QueryValues(std::string_view sql, std::span<const Value> params) = 0;

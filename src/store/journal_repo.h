@@ -17,11 +17,6 @@
 
 namespace casework::store {
 
-struct ChainHead {
-  int64_t seq = 0;        // of the last item; 0 for an empty record
-  std::string hash;       // of the last item; empty for an empty record
-};
-
 struct JournalPage {
   std::vector<JournalItem> items;  // newest first
   bool more = false;               // older items remain

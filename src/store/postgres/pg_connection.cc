@@ -111,6 +111,7 @@ bool PgConnection::usable() const { return !broken_ && PQstatus(conn_) == CONNEC
 void PgConnection::Broken(const std::string& why) {
   // The answers can no longer be matched to what was sent, so nothing more may be sent.
   broken_ = true;
+  audit_head_.Forget();
   std::string message = PQerrorMessage(conn_);
   while (!message.empty() && message.back() == '\n') message.pop_back();
   throw DbError(DbError::Kind::kBusy, "lost the PostgreSQL connection: " + why + (message.empty() ? "" : ": " + message));
@@ -165,7 +166,11 @@ std::unique_ptr<PgConnection::Result> PgConnection::Collect(std::string_view wan
       Broken("answers out of step");
     }
   }
-  if (failure) throw *failure;
+  if (failure) {
+    // Whatever a failed statement was part of may not be kept: the head it moved is not sure.
+    audit_head_.Forget();
+    throw *failure;
+  }
   return wanted;
 }
 
@@ -264,7 +269,34 @@ void PgConnection::Command(std::string_view sql) {
   if (!failure && !Succeeded(r)) failure = ErrorOf(conn_, r, sql);
   PQclear(r);  // before EnterPipeline, which throws if the connection has gone
   EnterPipeline();
-  if (failure) throw *failure;
+  if (failure) {
+    audit_head_.Forget();
+    throw *failure;
+  }
+}
+
+void PgConnection::Begin(std::string_view begin_sql) {
+  Send(begin_sql);
+  audit_head_.Began();
+}
+
+void PgConnection::SetSavepoint() {
+  Send("SAVEPOINT unit");
+  audit_head_.SavepointSet();
+}
+
+void PgConnection::ReleaseSavepoint() { Send("RELEASE unit"); }
+
+void PgConnection::RollBackToSavepoint() {
+  Command("ROLLBACK TO unit");
+  audit_head_.RolledBackToSavepoint();
+}
+
+void PgConnection::RollBack() {
+  // Put back before running, so that a ROLLBACK that throws (the connection gone: the server
+  // rolls back by itself) still leaves the cache as the server will have it, or forgotten.
+  audit_head_.RolledBack();
+  Command("ROLLBACK");
 }
 
 void PgConnection::Commit() {
@@ -277,6 +309,7 @@ void PgConnection::Commit() {
   std::unique_ptr<Result> result = Collect("COMMIT");
   // COMMIT of a transaction that an error has spoilt rolls it back, and says so only here.
   if (!result || std::string_view(PQcmdStatus(result->result)) != "COMMIT") {
+    audit_head_.Forget();
     throw DbError(DbError::Kind::kOther, "the transaction was rolled back instead of committed");
   }
 }
@@ -335,6 +368,8 @@ int64_t PgConnection::CopyOutsidePipeline(std::string_view copy_sql,
 }
 
 void PgConnection::ExecScript(std::string_view sql) {
+  // A script may end or change the transaction in ways the cache cannot follow.
+  audit_head_.Forget();
   Command(sql);
   if (!statement_names_.empty()) {
     // Statements prepared against the old schema might no longer describe their results.

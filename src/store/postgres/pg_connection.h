@@ -14,6 +14,7 @@
 #include <unordered_map>
 
 #include "store/database.h"
+#include "store/postgres/audit_head_cache.h"
 
 struct pg_conn;
 
@@ -30,6 +31,8 @@ class PgConnection final : public Connection {
 
   Dialect dialect() const override { return Dialect::kPostgres; }
   const std::string& audit_chain() const override { return chain_; }
+  std::optional<ChainHead> known_audit_head() const override { return audit_head_.known(); }
+  void AuditHeadMoved(const ChainHead& head) override { audit_head_.Moved(head); }
   std::unique_ptr<Cursor> QueryValues(std::string_view sql, std::span<const Value> params) override;
   int64_t ExecValues(std::string_view sql, std::span<const Value> params) override;
   // Runs text as a simple query: several statements, no parameters. The schema may have
@@ -41,6 +44,15 @@ class PgConnection final : public Connection {
   // Sends such a statement without waiting for its answer, which is read with the next
   // statement's; a failure is thrown from there.
   void Send(std::string_view sql);
+  // The transaction and its one level of savepoint ("unit"), which go through these rather
+  // than Send or Command so that what the connection knows of its access log chain's head
+  // follows what is kept. Begin, SetSavepoint and ReleaseSavepoint are sent without waiting;
+  // the rollbacks wait, since a spoilt transaction must not linger.
+  void Begin(std::string_view begin_sql);
+  void SetSavepoint();
+  void ReleaseSavepoint();
+  void RollBackToSavepoint();
+  void RollBack();
   // Commits, and throws if the transaction could not be committed (COMMIT of a transaction
   // that a failed statement has spoilt rolls it back instead).
   void Commit();
@@ -79,6 +91,7 @@ class PgConnection final : public Connection {
   std::deque<Owed> owed_;
   bool unsynced_ = false;  // statements sent since the last sync point
   std::string chain_;
+  AuditHeadCache audit_head_;
   // Looked up by the SQL text without copying it (std::string_view keys are compared as text).
   struct TextHash {
     using is_transparent = void;

@@ -42,7 +42,7 @@ void BackOff(int attempt) {
 
 void RollBack(PgConnection& conn) {
   try {
-    conn.Command("ROLLBACK");
+    conn.RollBack();
   } catch (const DbError&) {
     // The connection is gone; the server has rolled the transaction back itself.
   }
@@ -144,20 +144,20 @@ void PgDatabase::TryBatch(const std::vector<WriteQueue::Job*>& batch, bool& agai
     }
     for (size_t first = 0; first < batch.size(); ++first) {
       // BEGIN, SAVEPOINT and RELEASE go with the unit's first statement, not on their own.
-      writer_->Send("BEGIN ISOLATION LEVEL SERIALIZABLE");
+      writer_->Begin("BEGIN ISOLATION LEVEL SERIALIZABLE");
       // The first unit runs outside any savepoint, so that it may set its transaction's
       // isolation level (the schema migrations do). If it fails, the transaction holds
       // nothing else, and the rest go in a new one.
       batch[first]->status = RunUnit(*batch[first]->work, *writer_);
       if (!batch[first]->status.ok()) {
-        writer_->Command("ROLLBACK");  // waited for: a spoilt transaction must not linger
+        writer_->RollBack();
         continue;
       }
       for (size_t i = first + 1; i < batch.size(); ++i) {
-        if (i > first + 1) writer_->Send("RELEASE unit");
-        writer_->Send("SAVEPOINT unit");
+        if (i > first + 1) writer_->ReleaseSavepoint();
+        writer_->SetSavepoint();
         batch[i]->status = RunUnit(*batch[i]->work, *writer_);
-        if (!batch[i]->status.ok()) writer_->Command("ROLLBACK TO unit");
+        if (!batch[i]->status.ok()) writer_->RollBackToSavepoint();
       }
       committing = true;
       writer_->Commit();
@@ -183,7 +183,7 @@ Status PgDatabase::ReadOnce(const Work& work, bool& again) {
   again = false;
   try {
     conn = Acquire();
-    conn->Send("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+    conn->Begin("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
     status = work(*conn);
     // Nothing waits for a read's COMMIT: it is sent now, and its answer read with the next
     // statement on this connection.

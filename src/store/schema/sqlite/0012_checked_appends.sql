@@ -1,0 +1,3 @@
+-- Nothing to do on SQLite. On PostgreSQL this adds fail_with(), for a writer appending to its
+-- access log chain with the head it remembers; on SQLite, where a statement costs no round
+-- trip to a server, the writer reads the head each time.
