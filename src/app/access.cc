@@ -175,10 +175,12 @@ Result<RecordAccess> DecideRecordAccess(store::Connection& c, const Services& s,
   }
   Result<RecordAccess> access =
       record ? DecideForChild(c, s, actor, *record, op) : DecideForPerson(c, s, actor, person_id, op);
-  if (access.ok() && access->partner_view) {
+  if (!access.ok()) return access;
+  if (access->partner_view) {
     access->shared_item_ids =
         store::RecordAccessRepo(c).SharedWith(person_id, actor.user.id, actor.user.agency);
   }
+  access->case_record = std::move(record);
   return access;
 }
 

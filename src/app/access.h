@@ -13,11 +13,13 @@
 #pragma once
 
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "app/actor.h"
 #include "app/services.h"
+#include "core/case_record.h"
 
 namespace casework::app {
 
@@ -37,6 +39,9 @@ struct RecordAccess {
   // SEC-05: the user sees only the items below and the ones they wrote.
   bool partner_view = false;
   std::vector<std::string> shared_item_ids;
+  // The child's case record as read to decide, or none for a person who has none: use cases
+  // take it from here rather than reading it again in the same transaction.
+  std::optional<CaseRecord> case_record;
 
   bool ItemVisible(const std::string& item_id, const std::string& author_user_id, const std::string& user_id) const;
 };

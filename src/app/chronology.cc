@@ -2,7 +2,6 @@
 
 #include "app/access.h"
 #include "core/ids.h"
-#include "store/case_record_repo.h"
 #include "store/person_repo.h"
 
 namespace casework::app {
@@ -40,7 +39,7 @@ Result<ChronologyExport> ExportChronology(const Services& s, const Actor& actor,
     auto person = store::PersonRepo(c).Get(record_id);
     if (!person) return Status::NotFound("there is no record " + record_id);
     out.display_name = person->DisplayName();
-    if (auto record = store::CaseRecordRepo(c).Get(record_id)) out.council_reference = record->council_reference;
+    if (access.case_record) out.council_reference = access.case_record->council_reference;
     store::ChronologyRepo repo(c);
     std::string after;
     for (;;) {

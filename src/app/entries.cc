@@ -6,7 +6,6 @@
 #include "app/journal_writer.h"
 #include "core/entry_rules.h"
 #include "core/journal_kinds.h"
-#include "store/case_record_repo.h"
 #include "store/chronology_repo.h"
 #include "store/journal_repo.h"
 #include "store/user_repo.h"
@@ -72,8 +71,8 @@ JournalItem WriteEntry(store::Connection& c, const Services& s, const Actor& act
   return item;
 }
 
-Status RequireCaseRecord(store::Connection& c, const std::string& record_id) {
-  if (store::CaseRecordRepo(c).Get(record_id)) return Status::Ok();
+Status RequireCaseRecord(const RecordAccess& access) {
+  if (access.case_record) return Status::Ok();
   return Status::Conflict("entries are written on a child's case record, and this person has none");
 }
 
@@ -90,8 +89,8 @@ Result<JournalItem> RecordEntry(const Services& s, const Actor& actor, const std
   JournalItem item;
   Status st = WriteToRecord(s, actor, record_id, RecordOperation::kContribute,
                             std::string("recorded a ") + EntryTypeName(entry.type),
-                            [&](store::Connection& c, const RecordAccess&) {
-                              CASEWORK_RETURN_IF_ERROR(RequireCaseRecord(c, record_id));
+                            [&](store::Connection& c, const RecordAccess& access) {
+                              CASEWORK_RETURN_IF_ERROR(RequireCaseRecord(access));
                               CASEWORK_RETURN_IF_ERROR(ResolveProvider(c, entry));
                               item = WriteEntry(c, s, actor, record_id, entry);
                               return Status::Ok();

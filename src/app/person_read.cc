@@ -8,7 +8,6 @@
 #include "app/persons.h"
 #include "core/nhs_number.h"
 #include "core/person_rules.h"
-#include "store/case_record_repo.h"
 #include "store/clock_repo.h"
 #include "store/person_repo.h"
 #include "store/relationship_repo.h"
@@ -37,7 +36,7 @@ Result<PersonRecord> GetPersonRecord(const Services& s, const Actor& actor, cons
     store::PersonRepo persons(c);
     view = {};
     view.person = *persons.Get(person_id);
-    view.case_record = store::CaseRecordRepo(c).Get(person_id);
+    view.case_record = access.case_record;
     if (view.case_record && !view.case_record->allocated_worker_id.empty()) {
       view.allocated_worker = store::UserRepo(c).Get(view.case_record->allocated_worker_id);
     }

@@ -3,14 +3,15 @@
 namespace casework::store {
 
 Status WriteQueue::Submit(const Work& work) {
-  Job job(&work);
+  WakeSignal& finished = WakeSignal::ForThisThread();
+  finished.Arm();
+  Job job(&work, &finished);
   {
     std::lock_guard lock(mu_);
     queue_.push_back(&job);
   }
   work_ready_.notify_one();
-  std::unique_lock lock(job.mu);
-  job.finished.wait(lock, [&] { return job.done; });
+  finished.Wait();
   return job.status;
 }
 
@@ -26,13 +27,8 @@ std::vector<WriteQueue::Job*> WriteQueue::Take(size_t max) {
 }
 
 void WriteQueue::Finish(const std::vector<Job*>& batch) {
-  for (Job* job : batch) {
-    // Notified while its lock is held: the caller cannot see done, return and take the job
-    // off its stack until this is finished with it.
-    std::lock_guard lock(job->mu);
-    job->done = true;
-    job->finished.notify_one();
-  }
+  // Once fired, a job may leave its caller's stack at any moment: it is not touched again.
+  for (Job* job : batch) job->finished->Fire();
 }
 
 void WriteQueue::Stop() {

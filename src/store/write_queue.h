@@ -8,21 +8,20 @@
 #include <vector>
 
 #include "store/database.h"
+#include "store/wake_signal.h"
 
 namespace casework::store {
 
 class WriteQueue {
  public:
-  // A caller's unit of work, on the caller's stack. Each caller waits on its own condition,
-  // so finishing a batch wakes the callers in it and no one else (one shared condition woke
-  // every waiting caller, those queued for the next batch too, to find it was not theirs).
+  // A caller's unit of work, on the caller's stack, with the caller's own signal to wake it
+  // when its batch is finished (wake_signal.h), so finishing a batch wakes the callers in it
+  // and no one else.
   struct Job {
-    explicit Job(const Work* w) : work(w) {}
+    Job(const Work* w, WakeSignal* f) : work(w), finished(f) {}
     const Work* work;
     Status status = Status::Ok();
-    std::mutex mu;
-    std::condition_variable finished;
-    bool done = false;
+    WakeSignal* finished;
   };
 
   // Queues work and waits until the writer has finished with it; returns the Status it set.
