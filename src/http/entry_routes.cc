@@ -165,7 +165,7 @@ class ChronologyText {
     first_ = false;
     t_.Raw("{").Key("item_id", true).String(e.item_id).Key("seq").Int(e.seq);
     t_.Key("type").String(type ? EntryTypeName(*type) : "");
-    t_.Key("occurred_at").String(FormatTimestamp(e.occurred_at)).Key("recorded_at").String(FormatTimestamp(e.recorded_at));
+    t_.Key("occurred_at").Time(e.occurred_at).Key("recorded_at").Time(e.recorded_at);
     t_.Key("late").Bool(e.late).Key("summary").String(e.summary).Key("agency").String(e.agency);
     t_.Key("author").Raw("{").Key("user_id", true).String(e.author_user_id).Key("name").String(e.author_name);
     t_.Key("post_title").String(e.author_post_title).Raw("}}");
