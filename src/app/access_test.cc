@@ -10,6 +10,7 @@
 #include "app/persons.h"
 #include "app/record_access_management.h"
 #include "store/access_log_repo.h"
+#include "app/access_log_reading.h"
 #include "support/test_services.h"
 
 namespace casework::app {
@@ -59,14 +60,9 @@ class AccessTest : public ::testing::Test {
   }
 
   std::vector<AccessEvent> RecordLog() {
-    std::vector<AccessEvent> out;
-    t.db().Read([&](store::Connection& c) {
-      store::AccessQuery q;
-      q.record_id = child.id;
-      out = store::AccessLogRepo(c).List(q);
-      return Status::Ok();
-    });
-    return out;
+    store::AccessQuery q;
+    q.record_id = child.id;
+    return *ReadAccessLog(t.services(), q);
   }
 
   Date InDays(int n) { return Date{date::sys_days{LondonDate(t.clock().Now())} + date::days{n}}; }
@@ -115,7 +111,7 @@ TEST_F(AccessTest, SEC04_OnlyTheRunThatIsKeptDecidesAccess) {
   RunsAgainDatabase db(t.db(), [&] {
     ASSERT_TRUE(GrantAccess(t.services(), sam, child.id, {jo.user.id, "covering leave", InDays(3)}).ok());
   });
-  Services services{db, t.services().clock, t.services().ids, t.settings()};
+  Services services{db, t.services().access_log_db, t.services().clock, t.services().ids, t.settings()};
   Result<JournalItem> entry = RecordEntry(services, jo, child.id, Note("seen at school"));
   EXPECT_TRUE(entry.ok()) << entry.status().ToString();
 }

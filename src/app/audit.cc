@@ -49,7 +49,7 @@ void AuditAnonymous(store::Connection& c, const Services& s, const std::string& 
 }
 
 Status AuditAlone(const Services& s, const Actor& actor, const AuditLine& line) {
-  return s.db.Write([&](store::Connection& c) {
+  return s.access_log_db.Write([&](store::Connection& c) {
     Audit(c, s, actor, line);
     return Status::Ok();
   });

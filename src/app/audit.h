@@ -23,7 +23,8 @@ void Audit(store::Connection& c, const Services& s, const Actor& actor, const Au
 // For events with no signed-in user, such as a failed sign-in.
 void AuditAnonymous(store::Connection& c, const Services& s, const std::string& username,
                     const std::string& client_address, const AuditLine& line);
-// Writes one line in a unit of work of its own: for reads, which change nothing else.
+// Writes one line in a unit of work of its own, in Services::access_log_db: for reads, which
+// change nothing else.
 Status AuditAlone(const Services& s, const Actor& actor, const AuditLine& line);
 // Records a refusal in a unit of work of its own and returns the refusal, so callers can
 // write: return Refuse(s, actor, line, status).

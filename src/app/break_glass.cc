@@ -1,5 +1,6 @@
 // Break-glass access and its review, and the access log reports (SEC-04, GOV-06).
 #include "app/access.h"
+#include "app/access_log_reading.h"
 #include "app/audit.h"
 #include "app/record_access_management.h"
 #include "core/entry_rules.h"
@@ -116,15 +117,13 @@ Result<AccessLogPage> ListLog(const Services& s, const Actor& actor, store::Acce
   if (q.limit < 1 || q.limit > 500) return Status::Invalid("limit", "must be between 1 and 500");
   AccessLogPage page;
   ++q.limit;
-  Status st = s.db.Write([&](store::Connection& c) {
-    page.events = store::AccessLogRepo(c).List(q);
-    page.more = static_cast<int>(page.events.size()) == q.limit;
-    if (page.more) page.events.pop_back();
-    // Reading the log is itself logged, in the same unit of work.
-    Audit(c, s, actor, line);
-    return Status::Ok();
-  });
-  if (!st.ok()) return st;
+  Result<std::vector<AccessEvent>> events = ReadAccessLog(s, q);
+  if (!events.ok()) return events.status();
+  page.events = std::move(*events);
+  page.more = static_cast<int>(page.events.size()) == q.limit;
+  if (page.more) page.events.pop_back();
+  // Reading the log is itself logged, and the page goes out only once that line is durable.
+  CASEWORK_RETURN_IF_ERROR(AuditAlone(s, actor, line));
   return page;
 }
 

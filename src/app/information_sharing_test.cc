@@ -7,6 +7,7 @@
 #include "app/record_access_management.h"
 #include "core/journal_kinds.h"
 #include "store/access_log_repo.h"
+#include "app/access_log_reading.h"
 #include "support/test_services.h"
 
 namespace casework::app {
@@ -150,14 +151,12 @@ TEST_F(InformationSharingTest, SHR03_DisclosuresLoggedAndReportedPerChild) {
             StatusCode::kPermissionDenied);
 
   int reads = 0;
-  t.db().Read([&](store::Connection& c) {
-    store::AccessQuery q;
-    q.record_id = child.id;
-    for (const AccessEvent& e : store::AccessLogRepo(c).List(q)) {
-      if (e.detail == "read consent and disclosures" && e.user_id == alex.user.id) ++reads;
-    }
-    return Status::Ok();
-  });
+  store::AccessQuery q;
+  q.record_id = child.id;
+  std::vector<AccessEvent> log = *ReadAccessLog(t.services(), q);
+  for (const AccessEvent& e : log) {
+    if (e.detail == "read consent and disclosures" && e.user_id == alex.user.id) ++reads;
+  }
   EXPECT_EQ(reads, 1);
 }
 

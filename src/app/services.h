@@ -13,6 +13,10 @@ namespace casework::app {
 
 struct Services {
   store::Database& db;
+  // Where the access log lines written alone (AuditAlone, Refuse) go: on SQLite the access
+  // log file (store/access_log_file.h), so that a read's commit leaves the main file's
+  // readers their caches; on PostgreSQL the same database as db.
+  store::Database& access_log_db;
   const Clock& clock;
   IdGenerator& ids;
   const Settings& settings;

@@ -2,7 +2,7 @@
 
 #include <gtest/gtest.h>
 
-#include "store/access_log_repo.h"
+#include "app/access_log_reading.h"
 #include "support/test_services.h"
 
 namespace casework::app {
@@ -24,11 +24,7 @@ TEST(SessionsTest, SEC03_FailuresLoggedWithoutPasswordAndThrottled) {
   EXPECT_EQ(SignIn(t.services(), "sam", "Guess-Number-Two", "10.0.0.9", "").status().code(),
             StatusCode::kUnauthenticated);
   EXPECT_EQ(SignIn(t.services(), "sam", kPassword, "10.0.0.7", "").status().code(), StatusCode::kTooManyRequests);
-  std::vector<AccessEvent> log;
-  t.db().Read([&](store::Connection& c) {
-    log = store::AccessLogRepo(c).List({});
-    return Status::Ok();
-  });
+  std::vector<AccessEvent> log = *ReadAccessLog(t.services(), {});
   int failures = 0;
   for (const AccessEvent& e : log) {
     EXPECT_EQ(e.detail.find("Guess-Number"), std::string::npos);

@@ -7,7 +7,7 @@
 
 #include "app/sessions.h"
 #include "crypto/totp.h"
-#include "store/access_log_repo.h"
+#include "app/access_log_reading.h"
 #include "store/user_repo.h"
 #include "support/test_services.h"
 
@@ -60,12 +60,7 @@ class TwoFactorTest : public ::testing::Test {
     return *u;
   }
   std::vector<AccessEvent> Log() {
-    std::vector<AccessEvent> log;
-    t_.db().Read([&](store::Connection& c) {
-      log = store::AccessLogRepo(c).List({});
-      return Status::Ok();
-    });
-    return log;
+    return *ReadAccessLog(t_.services(), {});
   }
 
   TestServices t_;

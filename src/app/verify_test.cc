@@ -8,6 +8,7 @@
 #include "app/audit.h"
 #include "app/entries.h"
 #include "app/persons.h"
+#include "store/access_log_file.h"
 #include "support/test_services.h"
 
 namespace casework::app {
@@ -18,10 +19,7 @@ using testing::TestServices;
 class VerifyTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    NewPerson p;
-    p.details.family_name = "Clarke";
-    p.open_case_record = true;
-    child = *CreatePerson(t.services(), sam, p)->created;
+    child = t.AddChild(sam);
     for (int i = 0; i < 3; ++i) {
       Entry e;
       e.occurred_at = t.clock().Now();
@@ -104,6 +102,25 @@ TEST_F(VerifyTest, GOV06_AccessLogTamperingIsCaught) {
   Result<VerifyReport> r = VerifyAll(t.services());
   ASSERT_EQ(r->breaks.size(), 1u);
   EXPECT_EQ(r->breaks[0].log, "access log");
+  EXPECT_EQ(r->breaks[0].seq, 2);
+}
+
+// GOV-06: on SQLite the lines of reads are in the access log file, chained there, and a line
+// changed in that file is caught as one changed in the main file is.
+TEST_F(VerifyTest, GOV06_AccessLogFileTamperingIsCaught) {
+  if (t.db().dialect() != store::Dialect::kSqlite) GTEST_SKIP() << "only SQLite has an access log file";
+  for (int i = 0; i < 3; ++i) ASSERT_TRUE(GetPersonRecord(t.services(), sam, child.id).ok());
+  Result<VerifyReport> r = VerifyAll(t.services());
+  ASSERT_TRUE(r.ok());
+  EXPECT_TRUE(r->breaks.empty());
+  EXPECT_EQ(r->access_chains, 2);  // the main file's, and the access log file's
+
+  t.database().TamperAccessLogFile("UPDATE access_log SET username = 'someone else' WHERE seq = 2;");
+  r = VerifyAll(t.services());
+  ASSERT_TRUE(r.ok());
+  ASSERT_EQ(r->breaks.size(), 1u);
+  EXPECT_EQ(r->breaks[0].log, "access log");
+  EXPECT_EQ(r->breaks[0].chain, store::kAccessLogFileChain);
   EXPECT_EQ(r->breaks[0].seq, 2);
 }
 

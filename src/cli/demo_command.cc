@@ -56,14 +56,14 @@ void AddDemoCommand(CLI::App& app) {
     auto rt = Runtime::Open(*options);
     if (!rt) Exit(1);
     app::Services& s = rt->services();
-    if (Status st = store::Migrate(s.db, s.clock.Now()); !st.ok()) Exit(Fail(st));
+    if (Status st = rt->Migrate(); !st.ok()) Exit(Fail(st));
     auto common = LoadCommonPasswords(rt->config_dir());
     if (!common.ok()) Exit(Fail(common.status()));
     if (!scale->empty()) {
       LoadScale(rt, *options, *demo::ScaleNamed(*scale), demo->seed, *common);
       return;
     }
-    Result<demo::DemoSummary> loaded = demo::LoadDemo(s.db, s.settings, s.clock.Now(), *demo, *common);
+    Result<demo::DemoSummary> loaded = demo::LoadDemo(s.db, s.access_log_db, s.settings, s.clock.Now(), *demo, *common);
     if (!loaded.ok()) Exit(Fail(loaded.status()));
     rt.reset();  // syncs the bulk load to disk
     std::cout << "Loaded " << loaded->children << " children, " << loaded->persons << " persons in all and "

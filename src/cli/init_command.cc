@@ -1,4 +1,5 @@
-// casework init: creates the database, or brings its schema up to date.
+// casework init: creates the database (on SQLite with its access log file), or brings its
+// schema up to date.
 #include <iostream>
 
 #include "cli/commands.h"
@@ -15,7 +16,7 @@ void AddInitCommand(CLI::App& app) {
     if (!rt) Exit(1);
     Result<int> before = store::SchemaVersion(rt->services().db);
     if (!before.ok()) Exit(Fail(before.status()));
-    Status s = store::Migrate(rt->services().db, rt->services().clock.Now());
+    Status s = rt->Migrate();
     if (!s.ok()) Exit(Fail(s));
     int latest = store::LatestSchemaVersion(rt->services().db.dialect());
     if (*before == latest) {

@@ -52,15 +52,17 @@ std::unique_ptr<Runtime> Runtime::Open(const StoreOptions& options) {
                          "must be a PostgreSQL URL, such as postgresql://casework@db.example/casework"));
     return nullptr;
   }
-  try {
-    rt->db_ = store::OpenDatabase(options.database_url.empty() ? options.db_path : options.database_url,
-                                  options.database_connections, options.bulk_load);
-  } catch (const store::DbError& e) {
-    Fail(Status(StatusCode::kUnavailable, e.what()));
+  Result<store::Databases> opened =
+      store::OpenDatabases(options.database_url.empty() ? options.db_path : options.database_url,
+                           options.database_connections, options.bulk_load);
+  if (!opened.ok()) {
+    Fail(opened.status());
     return nullptr;
   }
+  rt->databases_ = std::move(*opened);
   rt->ids_ = std::make_unique<IdGenerator>(rt->clock_, rt->random_);
-  rt->services_.reset(new app::Services{*rt->db_, rt->clock_, *rt->ids_, rt->settings_});
+  rt->services_.reset(new app::Services{*rt->databases_.main, rt->databases_.access_log(), rt->clock_, *rt->ids_,
+                                        rt->settings_});
   return rt;
 }
 
@@ -94,15 +96,30 @@ Status Runtime::LoadServerKey(const StoreOptions& options, const std::string& ke
 }
 
 Status Runtime::RequireCurrentSchema() {
-  Result<int> version = store::SchemaVersion(*db_);
+  store::Database& db = *databases_.main;
+  Result<int> version = store::SchemaVersion(db);
   if (!version.ok()) return version.status();
-  int latest = store::LatestSchemaVersion(db_->dialect());
-  if (*version == latest) return Status::Ok();
+  int latest = store::LatestSchemaVersion(db.dialect());
   if (*version == 0) return Status(StatusCode::kUnavailable, "the database is empty; run `casework init` first");
-  if (*version < latest) {
+  if (*version > latest) {
+    return Status(StatusCode::kUnavailable, "the database was made by a newer Casework; upgrade this one");
+  }
+  bool log_current = true;
+  if (databases_.access_log_file) {
+    const auto& log_schema = store::AccessLogFileMigrations();
+    Result<int> log_version = store::SchemaVersion(*databases_.access_log_file, log_schema);
+    if (!log_version.ok()) return log_version.status();
+    if (*log_version > store::LatestSchemaVersion(log_schema)) {
+      return Status(StatusCode::kUnavailable, "the access log file was made by a newer Casework; upgrade this one");
+    }
+    log_current = *log_version == store::LatestSchemaVersion(log_schema);
+  }
+  if (*version < latest || !log_current) {
     return Status(StatusCode::kUnavailable, "the database schema is out of date; run `casework init` to upgrade it");
   }
-  return Status(StatusCode::kUnavailable, "the database was made by a newer Casework; upgrade this one");
+  return Status::Ok();
 }
+
+Status Runtime::Migrate() { return store::MigrateDatabases(databases_, clock_.Now()); }
 
 }  // namespace casework::cli

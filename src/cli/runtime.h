@@ -10,6 +10,7 @@
 #include "core/clock.h"
 #include "crypto/crypto.h"
 #include "crypto/server_key.h"
+#include "store/open_database.h"
 
 namespace casework::cli {
 
@@ -34,8 +35,11 @@ class Runtime {
   RandomSource& random() { return random_; }
   const std::string& config_dir() const { return config_dir_; }
 
-  // Ok if the schema is current; otherwise says to run casework init.
+  // Ok if the schema is current, the access log file's too; otherwise says to run casework init.
   Status RequireCurrentSchema();
+  // Brings the schema, and the access log file's, up to date.
+  Status Migrate();
+  const store::Databases& databases() const { return databases_; }
 
   // Reads the server's key (which seals two-factor secrets) from key_file, or with none given
   // from the file beside the SQLite database; a missing file is created with a new key.
@@ -50,7 +54,7 @@ class Runtime {
   SystemClock clock_;
   crypto::SodiumRandom random_;
   std::unique_ptr<IdGenerator> ids_;
-  std::unique_ptr<store::Database> db_;
+  store::Databases databases_;
   std::unique_ptr<app::Services> services_;
   std::optional<crypto::ServerKey> server_key_;
 };

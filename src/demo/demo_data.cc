@@ -42,13 +42,14 @@ struct ChildCase {
 
 class Loader {
  public:
-  Loader(store::Database& db, const Settings& settings, Timestamp now, const DemoOptions& options)
+  Loader(store::Database& db, store::Database& access_log_db, const Settings& settings, Timestamp now,
+         const DemoOptions& options)
       : now_(now),
         start_(now - days(options.history_days)),
         clock_(start_),
         random_(options.seed),
         ids_(clock_, random_),
-        services_{db, clock_, ids_, settings},
+        services_{db, access_log_db, clock_, ids_, settings},
         rng_(options.seed),
         options_(options) {}
 
@@ -282,8 +283,9 @@ class Loader {
 
 }  // namespace
 
-Result<DemoSummary> LoadDemo(store::Database& db, const Settings& settings, Timestamp now,
-                             const DemoOptions& options, const std::unordered_set<std::string>& common_passwords) {
+Result<DemoSummary> LoadDemo(store::Database& db, store::Database& access_log_db, const Settings& settings,
+                             Timestamp now, const DemoOptions& options,
+                             const std::unordered_set<std::string>& common_passwords) {
   bool empty = true;
   Status st = db.Read([&](store::Connection& c) {
     empty = !c.Query("SELECT 1 FROM persons LIMIT 1")->Next();
@@ -291,7 +293,7 @@ Result<DemoSummary> LoadDemo(store::Database& db, const Settings& settings, Time
   });
   if (!st.ok()) return st;
   if (!empty) return Status::Conflict("the database already holds records; load the demo into a new database");
-  return Loader(db, settings, now, options).Load(common_passwords);
+  return Loader(db, access_log_db, settings, now, options).Load(common_passwords);
 }
 
 }  // namespace casework::demo

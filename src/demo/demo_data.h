@@ -48,7 +48,9 @@ struct DemoSummary {
 
 // Loads the data set into an empty database, as if written over the history_days before
 // now. Refuses a database that already holds persons.
-Result<DemoSummary> LoadDemo(store::Database& db, const Settings& settings, Timestamp now,
-                             const DemoOptions& options, const std::unordered_set<std::string>& common_passwords);
+// access_log_db takes the access log lines written alone (see app::Services::access_log_db).
+Result<DemoSummary> LoadDemo(store::Database& db, store::Database& access_log_db, const Settings& settings,
+                             Timestamp now, const DemoOptions& options,
+                             const std::unordered_set<std::string>& common_passwords);
 
 }  // namespace casework::demo

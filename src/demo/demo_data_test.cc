@@ -29,7 +29,7 @@ TEST(DemoDataTest, LoadsChildrenFamiliesAndEveryKindOfCaseworkWithChainsThatVeri
   DemoOptions options;
   options.children = 40;
   options.seed = 7;
-  Result<DemoSummary> loaded = LoadDemo(t.db(), t.settings(), t.clock().Now(), options, {});
+  Result<DemoSummary> loaded = LoadDemo(t.db(), t.services().access_log_db, t.settings(), t.clock().Now(), options, {});
   ASSERT_TRUE(loaded.ok()) << loaded.status().message();
   EXPECT_EQ(loaded->children, 40);
   EXPECT_GT(loaded->persons, loaded->children);
@@ -64,7 +64,7 @@ TEST(DemoDataTest, LoadsWithOtherSeedsWhereDutyWorkersHandCasesOn) {
     DemoOptions options;
     options.children = 60;
     options.seed = seed;
-    Result<DemoSummary> loaded = LoadDemo(t.db(), t.settings(), t.clock().Now(), options, {});
+    Result<DemoSummary> loaded = LoadDemo(t.db(), t.services().access_log_db, t.settings(), t.clock().Now(), options, {});
     EXPECT_TRUE(loaded.ok()) << "seed " << seed << ": " << loaded.status().message();
   }
 }
@@ -73,8 +73,8 @@ TEST(DemoDataTest, RefusesADatabaseThatAlreadyHoldsRecords) {
   TestServices t;
   DemoOptions one;
   one.children = 1;
-  ASSERT_TRUE(LoadDemo(t.db(), t.settings(), t.clock().Now(), one, {}).ok());
-  Result<DemoSummary> again = LoadDemo(t.db(), t.settings(), t.clock().Now(), one, {});
+  ASSERT_TRUE(LoadDemo(t.db(), t.services().access_log_db, t.settings(), t.clock().Now(), one, {}).ok());
+  Result<DemoSummary> again = LoadDemo(t.db(), t.services().access_log_db, t.settings(), t.clock().Now(), one, {});
   EXPECT_EQ(again.status().code(), StatusCode::kConflict);
 }
 

@@ -494,7 +494,8 @@ Result<ScaleSummary> LoadAtScale(store::Database& db, const Settings& settings, 
   FakeClock clock(now);
   SeededRandom random(options.seed);
   IdGenerator ids(clock, random);
-  app::Services services{db, clock, ids, settings};
+  // The loader writes its log lines with the changes they record, in db: none is written alone.
+  app::Services services{db, db, clock, ids, settings};
   Result<std::vector<StaffTeam>> teams = AddStaff(services, scale.children, options.seed, common_passwords);
   if (!teams.ok()) return teams.status();
 

@@ -136,7 +136,7 @@ TEST(ScaleDataTest, ALoadTheDatabaseRefusesFailsAndStops) {
   {
     TestServices counted;
     RefusingDatabase counting(counted.db(), 1 << 30);
-    app::Services s{counting, counted.services().clock, counted.services().ids, counted.settings()};
+    app::Services s{counting, counting, counted.services().clock, counted.services().ids, counted.settings()};
     ASSERT_TRUE(AddStaff(s, scale.children, ScaleOptions{}.seed, {}).ok());
     staff_writes = counting.writes();
   }

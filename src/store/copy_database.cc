@@ -112,32 +112,63 @@ int64_t CopyTable(Database& from, PgConnection& to, const Table& t) {
   return copied;
 }
 
-}  // namespace
-
-Result<std::vector<TableCopy>> CopyDatabase(Database& from, Database& to) {
-  if (from.dialect() != Dialect::kSqlite || to.dialect() != Dialect::kPostgres) {
-    return Status::Internal("a copy goes from an SQLite file to a PostgreSQL database");
-  }
+// One SQLite file to copy, and its tables.
+struct Source {
+  Database* db;
   std::vector<Table> tables;
-  Status s = from.Read([&](Connection& c) {
-    tables = SourceTables(c);
+};
+
+Result<int64_t> CountIn(Database& db, const std::string& table) {
+  int64_t n = -1;
+  Status s = db.Read([&](Connection& c) {
+    n = CountRows(c, table);
     return Status::Ok();
   });
   if (!s.ok()) return s;
+  return n;
+}
 
+}  // namespace
+
+Result<std::vector<TableCopy>> CopyDatabase(Database& from, Database* from_access_log_file, Database& to) {
+  if (from.dialect() != Dialect::kSqlite || to.dialect() != Dialect::kPostgres ||
+      (from_access_log_file && from_access_log_file->dialect() != Dialect::kSqlite)) {
+    return Status::Internal("a copy goes from an SQLite file to a PostgreSQL database");
+  }
+  std::vector<Source> sources = {{&from, {}}};
+  if (from_access_log_file) sources.push_back({from_access_log_file, {}});
+  for (Source& source : sources) {
+    Status s = source.db->Read([&](Connection& c) {
+      source.tables = SourceTables(c);
+      return Status::Ok();
+    });
+    if (!s.ok()) return s;
+  }
+
+  // Each table once, in the order first met, with the rows of every source.
   std::vector<TableCopy> copied;
-  s = to.Write([&](Connection& c) -> Status {
+  auto entry = [&](const std::string& table) -> TableCopy& {
+    for (TableCopy& t : copied) {
+      if (t.table == table) return t;
+    }
+    return copied.emplace_back(TableCopy{table, 0});
+  };
+  Status s = to.Write([&](Connection& c) -> Status {
     copied.clear();
-    for (const Table& t : tables) {
-      if (c.Query("SELECT 1 FROM " + Quoted(t.name) + " LIMIT 1")->Next()) {
-        return Status::Conflict("the PostgreSQL database already holds data (in " + t.name +
-                                "); casework migrate copies only into an empty one");
+    for (const Source& source : sources) {
+      for (const Table& t : source.tables) {
+        if (c.Query("SELECT 1 FROM " + Quoted(t.name) + " LIMIT 1")->Next()) {
+          return Status::Conflict("the PostgreSQL database already holds data (in " + t.name +
+                                  "); casework migrate copies only into an empty one");
+        }
       }
     }
     // Rows go in table by table, so references between tables are checked at commit.
     c.ExecScript("SET CONSTRAINTS ALL DEFERRED");
     auto& pg = dynamic_cast<PgConnection&>(c);  // the target's dialect was checked above
-    for (const Table& t : tables) copied.push_back({t.name, CopyTable(from, pg, t)});
+    for (const Source& source : sources) {
+      for (const Table& t : source.tables) entry(t.name).rows += CopyTable(*source.db, pg, t);
+    }
     return Status::Ok();
   });
   if (!s.ok()) return s;
@@ -151,20 +182,20 @@ Result<std::vector<TableCopy>> CopyDatabase(Database& from, Database& to) {
 
   // Both sides counted again, each on its own snapshot, now that the copy is committed.
   for (const TableCopy& t : copied) {
-    int64_t source = -1, target = -1;
-    Status a = from.Read([&](Connection& c) {
-      source = CountRows(c, t.table);
-      return Status::Ok();
-    });
-    Status b = to.Read([&](Connection& c) {
-      target = CountRows(c, t.table);
-      return Status::Ok();
-    });
-    if (!a.ok()) return a;
-    if (!b.ok()) return b;
-    if (source != target) {
-      return Status::Internal(t.table + " has " + std::to_string(source) + " rows in the SQLite file but " +
-                              std::to_string(target) + " in PostgreSQL; was the file in use during the copy?");
+    int64_t source_rows = 0;
+    for (const Source& source : sources) {
+      for (const Table& table : source.tables) {
+        if (table.name != t.table) continue;
+        Result<int64_t> n = CountIn(*source.db, t.table);
+        if (!n.ok()) return n.status();
+        source_rows += *n;
+      }
+    }
+    Result<int64_t> target = CountIn(to, t.table);
+    if (!target.ok()) return target.status();
+    if (source_rows != *target) {
+      return Status::Internal(t.table + " has " + std::to_string(source_rows) + " rows in the SQLite files but " +
+                              std::to_string(*target) + " in PostgreSQL; were the files in use during the copy?");
     }
   }
   return copied;

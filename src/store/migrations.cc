@@ -36,23 +36,26 @@ int AppliedVersion(Connection& c) {
 
 }  // namespace
 
-int LatestSchemaVersion(Dialect dialect) {
-  const auto& all = MigrationsFor(dialect);
-  return all.empty() ? 0 : all.back().version;
+int LatestSchemaVersion(const std::vector<Migration>& migrations) {
+  return migrations.empty() ? 0 : migrations.back().version;
 }
 
-Result<int> SchemaVersion(Database& db) {
+int LatestSchemaVersion(Dialect dialect) { return LatestSchemaVersion(MigrationsFor(dialect)); }
+
+Result<int> SchemaVersion(Database& db) { return SchemaVersion(db, MigrationsFor(db.dialect())); }
+
+Result<int> SchemaVersion(Database& db, const std::vector<Migration>& migrations) {
   int version = 0;
   Status s = db.Write([&](Connection& c) {
     LockSchema(c);
     int highest = AppliedVersion(c);
-    if (highest > LatestSchemaVersion(db.dialect())) {
+    if (highest > LatestSchemaVersion(migrations)) {
       version = highest;  // made by a newer Casework
       return Status::Ok();
     }
     // Up to the first known migration not applied: a database holding a later one but
     // missing an earlier one still needs upgrading.
-    for (const Migration& m : MigrationsFor(db.dialect())) {
+    for (const Migration& m : migrations) {
       if (!Applied(c, m.version)) break;
       version = m.version;
     }
@@ -62,10 +65,12 @@ Result<int> SchemaVersion(Database& db) {
   return version;
 }
 
-Status Migrate(Database& db, Timestamp now) {
-  Result<int> current = SchemaVersion(db);
+Status Migrate(Database& db, Timestamp now) { return Migrate(db, now, MigrationsFor(db.dialect())); }
+
+Status Migrate(Database& db, Timestamp now, const std::vector<Migration>& migrations) {
+  Result<int> current = SchemaVersion(db, migrations);
   if (!current.ok()) return current.status();
-  int latest = LatestSchemaVersion(db.dialect());
+  int latest = LatestSchemaVersion(migrations);
   if (*current > latest) {
     return Status(StatusCode::kConflict, "the database schema is version " + std::to_string(*current) +
                                              " but this Casework knows only up to " + std::to_string(latest) +
@@ -74,7 +79,7 @@ Status Migrate(Database& db, Timestamp now) {
   std::string applied_at = FormatTimestamp(now);
   // Each migration not yet applied, by its number rather than by the highest applied, since
   // migrations reserved for work still in progress may arrive after later-numbered ones.
-  for (const Migration& m : MigrationsFor(db.dialect())) {
+  for (const Migration& m : migrations) {
     Status s = db.Write([&](Connection& c) {
       LockSchema(c);
       if (Applied(c, m.version)) return Status::Ok();  // earlier, or by another process just now

@@ -15,7 +15,7 @@
 #include "app/users.h"
 #include "crypto/crypto.h"
 #include "settings/settings_loader.h"
-#include "store/migrations.h"
+#include "store/open_database.h"
 
 extern char** environ;
 
@@ -94,12 +94,12 @@ LiveServer::LiveServer(LiveServerOptions options) : options_(std::move(options))
   Result<Settings> settings = LoadSettings(config_dir_);
   if (!settings.ok()) throw std::runtime_error(settings.status().ToString());
   {
-    std::unique_ptr<store::Database> db = database_->Open();
+    store::Databases databases = database_->OpenAll();
     SystemClock clock;
     crypto::SodiumRandom random;
     IdGenerator ids(clock, random);
-    app::Services services{*db, clock, ids, *settings};
-    if (Status s = store::Migrate(*db, clock.Now()); !s.ok()) throw std::runtime_error(s.ToString());
+    app::Services services{*databases.main, databases.access_log(), clock, ids, *settings};
+    if (Status s = store::MigrateDatabases(databases, clock.Now()); !s.ok()) throw std::runtime_error(s.ToString());
     for (const StandardUser& u : kUsers) {
       app::NewUser nu{u.username,
                       std::string("Test ") + u.username,

@@ -2,9 +2,12 @@
 // PostgreSQL, after which both verify.
 #include <gtest/gtest.h>
 
+#include <filesystem>
+
 #include "api/live_server.h"
 #include "app/entries.h"
 #include "app/persons.h"
+#include "store/access_log_file.h"
 #include "store/person_repo.h"
 #include "support/test_services.h"
 
@@ -15,6 +18,7 @@ namespace {
 // all of it wrote.
 void Fill(TestServices& t) {
   app::Actor sam = t.AddActor("sam", Role::kPractitioner);
+  app::Actor admin = t.AddActor("admin", Role::kAdministrator);
   for (const char* family : {"Clarke", "Nowak", "O'Neill"}) {
     app::NewPerson p;
     p.details.given_names = "Ellie";
@@ -31,7 +35,23 @@ void Fill(TestServices& t) {
     }
     ASSERT_TRUE(
         app::AddOtherName(t.services(), sam, made->created->id, {"", NameKind::kAlias, "El", family, "", {}}).ok());
+    // Reads and a refusal, whose lines an SQLite database keeps in its access log file.
+    ASSERT_TRUE(app::GetPersonRecord(t.services(), sam, made->created->id).ok());
+    ASSERT_FALSE(app::GetPersonRecord(t.services(), admin, made->created->id).ok());
   }
+}
+
+// How many access log lines are on the chain the SQLite access log file's writer appends to.
+int64_t LinesOfReads(store::Database& db) {
+  int64_t n = -1;
+  EXPECT_TRUE(db.Read([&](store::Connection& c) {
+                  auto rows = c.Query("SELECT COUNT(*) FROM access_log WHERE chain = ?",
+                                      {std::string_view(store::kAccessLogFileChain)});
+                  rows->Next();
+                  n = rows->Int(0);
+                  return Status::Ok();
+                }).ok());
+  return n;
 }
 
 // The line `casework verify` prints on what it checked.
@@ -59,8 +79,12 @@ TEST(MigrateCommand, CopiesEverythingAndBothVerify) {
   EXPECT_EQ(Checked(on_postgres), Checked(on_sqlite));
   EXPECT_NE(Checked(on_postgres).find("15 journal items in 3 records"), std::string::npos) << on_postgres.output;
 
-  // Copied data works on PostgreSQL: the alias is found there, and new writes carry on the chains.
+  // GOV-06: the lines of reads, kept in the SQLite access log file, are in PostgreSQL's one log.
   std::unique_ptr<store::Database> db = target.Open();
+  EXPECT_EQ(LinesOfReads(*db), 6);
+  EXPECT_EQ(LinesOfReads(source.services().access_log_db), 6);
+
+  // Copied data works on PostgreSQL: the alias is found there, and new writes carry on the chains.
   std::vector<std::string> found;
   ASSERT_TRUE(db->Read([&](store::Connection& c) {
                   store::PersonQuery q;
@@ -88,6 +112,36 @@ TEST(InitCommand, CreatesThenFindsUpToDate) {
   CommandResult second = RunCasework(args);
   ASSERT_EQ(second.exit_code, 0) << second.output;
   EXPECT_NE(second.output.find("is up to date"), std::string::npos) << second.output;
+}
+
+// A new install makes the database and its access log file together; Casework then refuses
+// to open either without the other rather than start an empty log (GOV-06).
+TEST(InitCommand, GOV06_ADatabaseWithoutItsAccessLogFileIsRefused) {
+  TempDir dir;
+  std::string db = dir.File("council.db");
+  std::string log = store::AccessLogFilePath(db);
+  CommandResult made = RunCasework({"init", "--db", db});
+  ASSERT_EQ(made.exit_code, 0) << made.output;
+  EXPECT_TRUE(std::filesystem::exists(db));
+  EXPECT_TRUE(std::filesystem::exists(log));
+  ASSERT_EQ(RunCasework({"verify", "--db", db}).exit_code, 0);
+
+  std::filesystem::rename(log, log + ".away");
+  for (const char* command : {"verify", "init", "serve"}) {
+    CommandResult refused = RunCasework({command, "--db", db});
+    EXPECT_EQ(refused.exit_code, 1) << command;
+    EXPECT_NE(refused.output.find("the access log file " + log + " is missing"), std::string::npos)
+        << command << ": " << refused.output;
+    EXPECT_FALSE(std::filesystem::exists(log)) << command << " made a new, empty access log file";
+  }
+
+  // The other way round: the access log file alone is not taken for a new database's.
+  std::filesystem::rename(log + ".away", log);
+  for (const char* gone : {"", "-wal", "-shm"}) std::filesystem::remove(db + gone);
+  CommandResult alone = RunCasework({"init", "--db", db});
+  EXPECT_EQ(alone.exit_code, 1);
+  EXPECT_NE(alone.output.find("but its database " + db + " is not"), std::string::npos) << alone.output;
+  EXPECT_FALSE(std::filesystem::exists(db));
 }
 
 TEST(MigrateCommand, RefusesWhatItCannotCopy) {

@@ -8,6 +8,7 @@
 #include <random>
 #include <stdexcept>
 
+#include "store/access_log_file.h"
 #include "store/open_database.h"
 #include "store/postgres/pg_connection.h"
 
@@ -40,6 +41,14 @@ void RunOnSqlite(const std::string& file, const std::string& sql) {
   sqlite3_free(error);
   sqlite3_close(db);
   if (rc != SQLITE_OK) throw std::runtime_error("tampering failed: " + message);
+}
+
+// SQLite cannot switch triggers off, so the append-only ones go.
+void TamperWithSqlite(const std::string& file, const std::string& sql) {
+  RunOnSqlite(file,
+              "DROP TRIGGER IF EXISTS journal_never_updated; DROP TRIGGER IF EXISTS journal_never_deleted; "
+              "DROP TRIGGER IF EXISTS access_log_never_updated; DROP TRIGGER IF EXISTS access_log_never_deleted; " +
+                  sql);
 }
 
 }  // namespace
@@ -87,13 +96,22 @@ std::unique_ptr<store::Database> TestDatabase::Open(int connections) const {
   return store::OpenDatabase(location_, connections);
 }
 
+store::Databases TestDatabase::OpenAll(int connections) const {
+  Result<store::Databases> opened = store::OpenDatabases(location_, connections);
+  if (!opened.ok()) throw std::runtime_error(opened.status().ToString());
+  return std::move(*opened);
+}
+
+std::string TestDatabase::access_log_file() const { return store::AccessLogFilePath(location_); }
+
+void TestDatabase::TamperAccessLogFile(const std::string& sql) const {
+  if (!schema_.empty()) throw std::runtime_error("only SQLite has an access log file");
+  TamperWithSqlite(access_log_file(), sql);
+}
+
 void TestDatabase::Tamper(const std::string& sql) const {
   if (schema_.empty()) {
-    // SQLite cannot switch triggers off, so the append-only ones go.
-    RunOnSqlite(location_,
-                "DROP TRIGGER IF EXISTS journal_never_updated; DROP TRIGGER IF EXISTS journal_never_deleted; "
-                "DROP TRIGGER IF EXISTS access_log_never_updated; DROP TRIGGER IF EXISTS access_log_never_deleted; " +
-                    sql);
+    TamperWithSqlite(location_, sql);
     return;
   }
   // As a superuser, session_replication_role = replica switches ordinary triggers off.

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "store/database.h"
+#include "store/open_database.h"
 #include "support/temp_dir.h"
 
 namespace casework::testing {
@@ -31,11 +32,19 @@ class TestDatabase {
   const std::string& location() const { return location_; }
   // The options that point `casework` at this database: --db FILE or --database-url URL.
   std::vector<std::string> CommandArgs() const;
+  // The main database alone.
   std::unique_ptr<store::Database> Open(int connections = 10) const;
+  // The main database and, on SQLite, its access log file, as Casework opens them. Throws
+  // when it cannot.
+  store::Databases OpenAll(int connections = 10) const;
+  // SQLite's access log file beside the database (see store/access_log_file.h).
+  std::string access_log_file() const;
 
   // Runs SQL on the database directly, past the guards that keep the journal and the access
   // log append-only, as someone with full access to the database server could.
   void Tamper(const std::string& sql) const;
+  // The same on SQLite's access log file.
+  void TamperAccessLogFile(const std::string& sql) const;
 
  private:
   TempDir dir_;

@@ -2,10 +2,11 @@
 
 #include <stdexcept>
 
+#include "app/persons.h"
 #include "app/users.h"
 #include "crypto/crypto.h"
 #include "settings/settings_loader.h"
-#include "store/migrations.h"
+#include "store/open_database.h"
 
 namespace casework::testing {
 
@@ -26,10 +27,10 @@ TestServices::TestServices(TestDatabase::Backend backend)
   settings_ = std::move(*loaded);
   settings_.passwords.ops_limit = 1;
   settings_.passwords.mem_limit_bytes = 1 << 20;
-  db_ = database_.Open();
-  Status migrated = store::Migrate(*db_, clock_.Now());
+  databases_ = database_.OpenAll();
+  Status migrated = store::MigrateDatabases(databases_, clock_.Now());
   if (!migrated.ok()) throw std::runtime_error(migrated.ToString());
-  services_.reset(new app::Services{*db_, clock_, ids_, settings_, &server_key_});
+  services_.reset(new app::Services{*databases_.main, databases_.access_log(), clock_, ids_, settings_, &server_key_});
 }
 
 TestServices::~TestServices() = default;
@@ -47,6 +48,16 @@ app::Actor TestServices::AddActor(const std::string& username, Role role, const 
   Result<User> user = app::AddUser(*services_, nullptr, u, {});
   if (!user.ok()) throw std::runtime_error(user.status().ToString());
   return app::Actor{*user, "test-session", "127.0.0.1"};
+}
+
+Person TestServices::AddChild(const app::Actor& by, const std::string& family_name) {
+  app::NewPerson p;
+  p.details.family_name = family_name;
+  p.open_case_record = true;
+  Result<app::CreateOutcome> made = app::CreatePerson(*services_, by, p);
+  if (!made.ok()) throw std::runtime_error(made.status().ToString());
+  if (!made->created) throw std::runtime_error("the child was taken for someone already recorded");
+  return *made->created;
 }
 
 }  // namespace casework::testing

@@ -9,6 +9,7 @@
 #include "app/actor.h"
 #include "app/services.h"
 #include "core/clock.h"
+#include "core/person.h"
 #include "crypto/server_key.h"
 #include "support/test_database.h"
 
@@ -30,7 +31,7 @@ class TestServices {
   ~TestServices();
 
   app::Services& services() { return *services_; }
-  store::Database& db() { return *db_; }
+  store::Database& db() { return *databases_.main; }
   FakeClock& clock() { return clock_; }
   Settings& settings() { return settings_; }
   // The database underneath, for tests that reach past Casework to tamper with it.
@@ -38,6 +39,8 @@ class TestServices {
 
   // Adds a user with this role (and team, created if new) and returns an actor for them.
   app::Actor AddActor(const std::string& username, Role role, const std::string& team = "Assessment Team North");
+  // Adds a child with a case record, as the actor, and returns them.
+  Person AddChild(const app::Actor& by, const std::string& family_name = "Clarke");
 
  private:
   TestDatabase database_;
@@ -45,7 +48,7 @@ class TestServices {
   CountingRandom random_;
   IdGenerator ids_;
   Settings settings_;
-  std::unique_ptr<store::Database> db_;
+  store::Databases databases_;
   crypto::ServerKey server_key_;
   std::unique_ptr<app::Services> services_;
 };

@@ -51,7 +51,8 @@ void StopMemoryCounting() {
 
 }  // namespace
 
-SqliteConnection::SqliteConnection(const std::string& path, ConnectionRole role) {
+SqliteConnection::SqliteConnection(const std::string& path, ConnectionRole role, std::string audit_chain)
+    : chain_(std::move(audit_chain)) {
   StopMemoryCounting();
   int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
   int rc = sqlite3_open_v2(path.c_str(), &db_, flags, nullptr);

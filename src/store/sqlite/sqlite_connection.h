@@ -23,9 +23,9 @@ enum class ConnectionRole { kWriter, kReader, kBulkWriter, kBulkReader };
 
 class SqliteConnection final : public Connection {
  public:
-  // Opens (creating if need be) the file at path with the settings for its role.
-  // Throws DbError when it cannot.
-  SqliteConnection(const std::string& path, ConnectionRole role);
+  // Opens (creating if need be) the file at path with the settings for its role; lines it
+  // writes to the access log go on the chain named audit_chain. Throws DbError when it cannot.
+  SqliteConnection(const std::string& path, ConnectionRole role, std::string audit_chain = "local");
   ~SqliteConnection() override;
   SqliteConnection(const SqliteConnection&) = delete;
   SqliteConnection& operator=(const SqliteConnection&) = delete;
@@ -48,7 +48,7 @@ class SqliteConnection final : public Connection {
   [[noreturn]] void Fail(int rc, std::string_view context);
 
   sqlite3* db_ = nullptr;
-  std::string chain_ = "local";
+  std::string chain_;
   std::function<void(int)> on_commit_;
   // Looks up SQL text without copying it into a std::string first.
   struct TextHash {

@@ -36,10 +36,12 @@ Status RunGuarded(const Work& work, Connection& conn) {
 
 }  // namespace
 
-SqliteDatabase::SqliteDatabase(const std::string& path, int readers, Durability durability)
+SqliteDatabase::SqliteDatabase(const std::string& path, int readers, Durability durability,
+                               const std::string& audit_chain)
     : path_(path), durability_(durability) {
   bool bulk = durability_ == Durability::kBulkLoad;
-  writer_ = std::make_unique<SqliteConnection>(path, bulk ? ConnectionRole::kBulkWriter : ConnectionRole::kWriter);
+  writer_ = std::make_unique<SqliteConnection>(path, bulk ? ConnectionRole::kBulkWriter : ConnectionRole::kWriter,
+                                               audit_chain);
   for (int i = 0; i < readers; ++i) {
     idle_readers_.push_back(
         std::make_unique<SqliteConnection>(path, bulk ? ConnectionRole::kBulkReader : ConnectionRole::kReader));

@@ -32,8 +32,10 @@ enum class Durability { kFull, kBulkLoad };
 
 class SqliteDatabase final : public Database {
  public:
-  // Throws DbError if the file cannot be opened.
-  SqliteDatabase(const std::string& path, int readers = 4, Durability durability = Durability::kFull);
+  // Throws DbError if the file cannot be opened. The writer appends to the access log chain
+  // named audit_chain; a file holding lines from another file's chain must use another name.
+  SqliteDatabase(const std::string& path, int readers = 4, Durability durability = Durability::kFull,
+                 const std::string& audit_chain = "local");
   ~SqliteDatabase() override;
 
   Dialect dialect() const override { return Dialect::kSqlite; }

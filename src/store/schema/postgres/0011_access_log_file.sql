@@ -1,0 +1,3 @@
+-- The twin of SQLite's migration 0011, which marks a file whose reads are logged in an access
+-- log file of its own. PostgreSQL keeps every access log line in this database's access_log,
+-- as before: nothing changes here.

@@ -1,0 +1,5 @@
+-- From this schema on, the access log lines written in a unit of work of their own (reads,
+-- searches, reports, refusals) go to the access log file beside this one (see
+-- store/access_log_file.h); the lines written with a change stay in this file's access_log.
+-- No table changes: this migration marks the file as one that has an access log file, so that
+-- Casework refuses to open it without that file instead of starting an empty one.
