@@ -82,6 +82,12 @@ SqliteConnection::SqliteConnection(const std::string& path, ConnectionRole role,
       break;
   }
   if (role == ConnectionRole::kReader || role == ConnectionRole::kBulkReader) ExecScript("PRAGMA query_only=1;");
+  // A reader keeps its cache until the next commit to its file. With reads' access log lines
+  // in a file of their own, commits to the main file are rare, so a larger cache than SQLite's
+  // 2 MiB is kept and used: 16 MiB a reader took a record summary from 21 to 14 reads from the
+  // file for 13 MiB more memory in all (larger caches save more reads for much more memory;
+  // see performance.md).
+  if (role == ConnectionRole::kReader) ExecScript("PRAGMA cache_size=-16384;");
 }
 
 SqliteConnection::~SqliteConnection() {
