@@ -1,5 +1,6 @@
 #include "core/time.h"
 
+#include <algorithm>
 #include <cctype>
 #include <sstream>
 
@@ -64,20 +65,27 @@ std::optional<Timestamp> ParseFormatted(std::string_view t) {
 
 // Written by hand rather than with date::format, whose stream set-up cost more than anything
 // else when the journal is written or read in bulk. Same text: 2026-11-29T10:00:00.000000Z.
-std::string FormatTimestamp(Timestamp t) {
+std::string FormatTimestamp(Timestamp t) { return std::string(TimestampText(t).view()); }
+
+TimestampText::TimestampText(Timestamp t) {
   auto day = date::floor<date::days>(t);
   Date d{day};
-  if (!FourDigitYear(d)) return date::format("%FT%TZ", t);
+  if (!FourDigitYear(d)) {
+    std::string other = date::format("%FT%TZ", t);
+    size_ = other.copy(text_, sizeof text_);
+    return;
+  }
   int64_t micros = (t - day).count();
-  char text[] = "0000-00-00T00:00:00.000000Z";
-  PutDigits(text + 4, int{d.year()}, 4);
-  PutDigits(text + 7, unsigned{d.month()}, 2);
-  PutDigits(text + 10, unsigned{d.day()}, 2);
-  PutDigits(text + 13, micros / 3600000000, 2);
-  PutDigits(text + 16, micros / 60000000 % 60, 2);
-  PutDigits(text + 19, micros / 1000000 % 60, 2);
-  PutDigits(text + 26, micros % 1000000, 6);
-  return std::string(text, sizeof text - 1);
+  static constexpr char kShape[] = "0000-00-00T00:00:00.000000Z";
+  std::copy(kShape, kShape + sizeof kShape - 1, text_);
+  size_ = sizeof kShape - 1;
+  PutDigits(text_ + 4, int{d.year()}, 4);
+  PutDigits(text_ + 7, unsigned{d.month()}, 2);
+  PutDigits(text_ + 10, unsigned{d.day()}, 2);
+  PutDigits(text_ + 13, micros / 3600000000, 2);
+  PutDigits(text_ + 16, micros / 60000000 % 60, 2);
+  PutDigits(text_ + 19, micros / 1000000 % 60, 2);
+  PutDigits(text_ + 26, micros % 1000000, 6);
 }
 
 std::string FormatDate(Date d) {

@@ -67,6 +67,13 @@ JsonText& JsonText::String(std::string_view value) {
   return *this;
 }
 
+JsonText& JsonText::Time(Timestamp t) {
+  out_ += '"';
+  out_ += TimestampText(t).view();
+  out_ += '"';
+  return *this;
+}
+
 JsonText& JsonText::Int(int64_t value) {
   char buf[24];
   auto end = std::to_chars(buf, buf + sizeof buf, value).ptr;

@@ -7,6 +7,8 @@
 #include <string>
 #include <string_view>
 
+#include "core/time.h"
+
 namespace casework::http {
 
 class JsonText {
@@ -23,6 +25,8 @@ class JsonText {
   JsonText& Key(std::string_view name, bool first = false);
   JsonText& String(std::string_view value);
   JsonText& Int(int64_t value);
+  // A time as FormatTimestamp writes it, which needs no escaping, without allocating.
+  JsonText& Time(Timestamp t);
   JsonText& Bool(bool value) { return Raw(value ? "true" : "false"); }
   JsonText& Null() { return Raw("null"); }
 

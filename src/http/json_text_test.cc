@@ -40,5 +40,18 @@ TEST(JsonText, CHR01_EscapesAtEveryPosition) {
   }
 }
 
+// CHR-01: times are written as FormatTimestamp writes them, straight from a buffer; a year
+// outside four digits takes the general formatter's longer text.
+TEST(JsonText, CHR01_TimesAsFormatTimestampWritesThem) {
+  using std::chrono::microseconds;
+  for (Timestamp t : {Timestamp(microseconds(1'796'000'123'456'789)), Timestamp(microseconds(0)),
+                      Timestamp(date::sys_days(date::year{10000} / 1 / 1)) + microseconds(5)}) {
+    JsonText text;
+    text.Time(t);
+    EXPECT_EQ(text.Take(), boost::json::serialize(boost::json::value(FormatTimestamp(t))));
+  }
+  EXPECT_EQ(FormatTimestamp(Timestamp(microseconds(1'796'000'123'456'789))), "2026-11-30T00:55:23.456789Z");
+}
+
 }  // namespace
 }  // namespace casework::http

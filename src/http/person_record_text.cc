@@ -101,7 +101,7 @@ void PersonFields(JsonText& t, const Person& p) {
   t.Key("current_address");
   if (p.current_address) AddressObject(t, *p.current_address);
   else t.Null();
-  t.Key("created_at").String(FormatTimestamp(p.created_at)).Key("updated_at").String(FormatTimestamp(p.updated_at));
+  t.Key("created_at").Time(p.created_at).Key("updated_at").Time(p.updated_at);
   if (p.birth) {
     t.Key("birth");
     Birth(t, *p.birth);
@@ -132,7 +132,7 @@ void CaseRecordObject(JsonText& t, const app::PersonRecord& r) {
   const CaseRecord& c = *r.case_record;
   t.Raw("{").Key("council_reference", true).String(c.council_reference);
   t.Key("status").String(c.status == RecordStatus::kOpen ? "open" : "closed");
-  t.Key("opened_at").String(FormatTimestamp(c.opened_at)).Key("allocated_worker_id").String(c.allocated_worker_id);
+  t.Key("opened_at").Time(c.opened_at).Key("allocated_worker_id").String(c.allocated_worker_id);
   t.Key("allocated_team_id").String(c.allocated_team_id).Key("restricted").Bool(c.restricted);
   t.Key("version").Int(c.version);
   if (!c.allocated_team_id.empty()) {
@@ -184,7 +184,7 @@ std::string PersonRecordText(const app::PersonRecord& r, Date today) {
   List(t, r.other_names, [&](const OtherName& n) {
     t.Raw("{").Key("id", true).String(n.id).Key("kind").String(NameKindName(n.kind));
     t.Key("given_names").String(n.given_names).Key("family_name").String(n.family_name).Key("note").String(n.note);
-    t.Key("recorded_at").String(FormatTimestamp(n.recorded_at)).Raw("}");
+    t.Key("recorded_at").Time(n.recorded_at).Raw("}");
   });
   t.Key("relationships");
   List(t, r.relationships, [&](const app::RelationshipView& v) { RelationshipObject(t, v); });
