@@ -6,7 +6,9 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <functional>
 #include <thread>
+#include <vector>
 
 #include "store/journal_repo.h"
 #include "store/migrations.h"
@@ -29,6 +31,18 @@ int64_t Count(Database& db, const std::string& sql) {
 }
 
 Timestamp Now() { return *ParseTimestamp("2026-11-23T10:00:00Z", "now"); }
+
+// Runs unit(c, t) as a write from each of n threads at once, so that they arrive together and
+// share batches; returns each thread's Status.
+std::vector<Status> WriteFromThreads(Database& db, int n, const std::function<Status(Connection&, int)>& unit) {
+  std::vector<Status> results(n);
+  std::vector<std::thread> threads;
+  for (int t = 0; t < n; ++t) {
+    threads.emplace_back([&, t] { results[t] = db.Write([&, t](Connection& c) { return unit(c, t); }); });
+  }
+  for (auto& th : threads) th.join();
+  return results;
+}
 
 class DatabaseTest : public ::testing::Test {
  protected:
@@ -143,19 +157,12 @@ TEST_F(DatabaseTest, FailuresRollBackAndBecomeStatuses) {
 // leave nothing behind, and the others are kept.
 TEST_F(DatabaseTest, ConcurrentWritesFailAlone) {
   constexpr int kThreads = 16;
-  std::vector<Status> results(kThreads);
-  std::vector<std::thread> threads;
-  for (int t = 0; t < kThreads; ++t) {
-    threads.emplace_back([&, t] {
-      results[t] = db->Write([t](Connection& c) {
-        std::string name = "unit-" + std::to_string(t);
-        c.Exec("INSERT INTO counters (name, value) VALUES (?, 1)", {std::string_view(name)});
-        if (t % 2) c.Exec("INSERT INTO counters (name, value) VALUES (?, 2)", {std::string_view(name)});
-        return Status::Ok();
-      });
-    });
-  }
-  for (auto& th : threads) th.join();
+  std::vector<Status> results = WriteFromThreads(*db, kThreads, [](Connection& c, int t) {
+    std::string name = "unit-" + std::to_string(t);
+    c.Exec("INSERT INTO counters (name, value) VALUES (?, 1)", {std::string_view(name)});
+    if (t % 2) c.Exec("INSERT INTO counters (name, value) VALUES (?, 2)", {std::string_view(name)});
+    return Status::Ok();
+  });
   for (int t = 0; t < kThreads; ++t) {
     EXPECT_EQ(results[t].code(), t % 2 ? StatusCode::kConflict : StatusCode::kOk) << t;
   }
@@ -168,20 +175,13 @@ TEST_F(DatabaseTest, ConcurrentWritesFailAlone) {
 // caught before anything is committed.
 TEST_F(DatabaseTest, StatementsSentWithoutWaitingFailTheirOwnUnit) {
   constexpr int kThreads = 16;
-  std::vector<Status> results(kThreads);
-  std::vector<std::thread> threads;
-  for (int t = 0; t < kThreads; ++t) {
-    threads.emplace_back([&, t] {
-      results[t] = db->Write([t](Connection& c) {
-        std::string name = "unit-" + std::to_string(t);
-        c.ExecLater("INSERT INTO counters (name, value) VALUES (?, 1)", {std::string_view(name)});
-        if (t % 2) c.ExecLater("INSERT INTO counters (name, value) VALUES (?, 2)", {std::string_view(name)});
-        c.ExecLater("UPDATE counters SET value = value + 1 WHERE name = ?", {std::string_view(name)});
-        return Status::Ok();
-      });
-    });
-  }
-  for (auto& th : threads) th.join();
+  std::vector<Status> results = WriteFromThreads(*db, kThreads, [](Connection& c, int t) {
+    std::string name = "unit-" + std::to_string(t);
+    c.ExecLater("INSERT INTO counters (name, value) VALUES (?, 1)", {std::string_view(name)});
+    if (t % 2) c.ExecLater("INSERT INTO counters (name, value) VALUES (?, 2)", {std::string_view(name)});
+    c.ExecLater("UPDATE counters SET value = value + 1 WHERE name = ?", {std::string_view(name)});
+    return Status::Ok();
+  });
   for (int t = 0; t < kThreads; ++t) {
     EXPECT_EQ(results[t].code(), t % 2 ? StatusCode::kConflict : StatusCode::kOk) << t;
   }
