@@ -9,6 +9,7 @@
 #include "app/entries.h"
 #include "app/persons.h"
 #include "app/record_access_management.h"
+#include "app/timescales.h"
 #include "store/access_log_repo.h"
 #include "app/access_log_reading.h"
 #include "support/test_services.h"
@@ -246,6 +247,18 @@ TEST_F(AccessTest, SEC04_FamilyMemberThroughTheLinkedChild) {
   ASSERT_TRUE(AddRelationship(t.services(), sam, r).ok());
   EXPECT_TRUE(GetPersonRecord(t.services(), maureen, mother.id).ok());
   EXPECT_EQ(GetPersonRecord(t.services(), jo, mother.id).status().code(), StatusCode::kPermissionDenied);
+}
+
+// TIM-01: timescales run on a child's case record; recording an event on a family member who
+// has none is refused as a conflict, saying why, and starts no clock.
+TEST_F(AccessTest, TIM01_EventsNeedACaseRecord) {
+  NewPerson p;
+  p.details.given_names = "Dawn";
+  p.details.family_name = "Clarke";
+  Person mother = *CreatePerson(t.services(), sam, p)->created;
+  Result<EventOutcome> out = RecordTimescaleEvent(t.services(), sam, mother.id, {"referral_received", InDays(0), ""});
+  EXPECT_EQ(out.status().code(), StatusCode::kConflict) << out.status().ToString();
+  EXPECT_TRUE(RecordTimescaleEvent(t.services(), sam, child.id, {"referral_received", InDays(0), ""}).ok());
 }
 
 }  // namespace

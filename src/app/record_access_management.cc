@@ -8,7 +8,6 @@
 #include "app/person_support.h"
 #include "core/entry_rules.h"
 #include "core/journal_kinds.h"
-#include "store/case_record_repo.h"
 #include "store/journal_repo.h"
 #include "store/record_access_repo.h"
 #include "store/user_repo.h"
@@ -37,8 +36,8 @@ Result<AccessGrant> GrantAccess(const Services& s, const Actor& actor, const std
   }
   AccessGrant grant;
   Status st = WriteToRecord(s, actor, record_id, RecordOperation::kManageAccess, "granted access",
-                            [&](store::Connection& c, const RecordAccess&) {
-    if (!store::CaseRecordRepo(c).Get(record_id)) return Status::Conflict("grants are made on a child's case record");
+                            [&](store::Connection& c, const RecordAccess& access) {
+    if (!access.case_record) return Status::Conflict("grants are made on a child's case record");
     auto to = store::UserRepo(c).Get(in.user_id);
     if (!to || to->disabled) return Status::Invalid("user_id", "names no active user");
     if (to->role == Role::kAdministrator) {
@@ -104,8 +103,8 @@ Result<RestrictionView> SetRestriction(const Services& s, const Actor& actor, co
   RestrictionView view;
   Status st = WriteToRecord(s, actor, record_id, RecordOperation::kManageAccess,
                             in.restricted ? "restricted the record" : "lifted the restriction",
-                            [&](store::Connection& c, const RecordAccess&) {
-    if (!store::CaseRecordRepo(c).Get(record_id)) return Status::Conflict("only a child's case record is restricted");
+                            [&](store::Connection& c, const RecordAccess& access) {
+    if (!access.case_record) return Status::Conflict("only a child's case record is restricted");
     json::array names;
     store::UserRepo users(c);
     for (const std::string& id : in.named_user_ids) {

@@ -179,8 +179,9 @@ Result<EventOutcome> RecordTimescaleEvent(const Services& s, const Actor& actor,
   if (date::sys_days{in.occurred_on} > date::sys_days{Today(s)})
     return Status::Invalid("occurred_on", "is in the future");
   std::optional<EventOutcome> out;
-  Status st = WriteToRecord(s, actor, person_id, "recorded " + in.event, [&](store::Connection& c) {
-    if (!store::CaseRecordRepo(c).Get(person_id)) {
+  Status st = WriteToRecord(s, actor, person_id, RecordOperation::kChange, "recorded " + in.event,
+                            [&](store::Connection& c, const RecordAccess& access) {
+    if (!access.case_record) {
       return Status::Conflict("timescales run on a child's case record; this person has none");
     }
     // A clock cannot be met before it started: the dates would say it was met early.
