@@ -1,4 +1,4 @@
-// REC-04: name search gives the same answers on PostgreSQL as on SQLite: one data set is
+// REC-05: name search gives the same answers on PostgreSQL as on SQLite: one data set is
 // loaded into both, changed in the same ways (other names, a new name, new details, a move, a
 // restricted record), and every test query, with and without a date of birth, NHS number or
 // council reference, is put to both, by a practitioner and by the manager who restricted the
@@ -109,7 +109,7 @@ std::vector<std::string> Answer(TestServices& t, const Actor& actor, const std::
   return out;
 }
 
-TEST(PersonSearchParity, REC04_SameResultsOnSqliteAndPostgres) {
+TEST(PersonSearchParity, REC05_SameResultsOnSqliteAndPostgres) {
   if (!TestDatabase::UsingPostgres()) GTEST_SKIP() << "needs a PostgreSQL server (scripts/test-postgres)";
   TestServices sqlite(TestDatabase::Backend::kSqlite);
   TestServices postgres(TestDatabase::Backend::kPostgres);

@@ -238,11 +238,11 @@ TEST_F(PersonsTest, SearchByDateOfBirthNhsAndReference) {
   EXPECT_EQ(SearchPersons(t.services(), sam, {}).status().code(), StatusCode::kInvalidArgument);
 }
 
-// REC-04: name search reads person_name_words alone, whose rows carry what a result shows and
+// REC-05: name search reads person_name_words alone, whose rows carry what a result shows and
 // what a search filters by; every write that changes any of it keeps the rows in step, in the
 // same transaction. The rows are checked against the persons, names, addresses and records
 // after each kind of write, and search then shows the new details.
-TEST_F(PersonsTest, REC04_SearchRowsFollowEveryWriteTheyShow) {
+TEST_F(PersonsTest, REC05_SearchRowsFollowEveryWriteTheyShow) {
   auto in_step = [&](const char* after) {
     testing::SearchRows rows = testing::ReadSearchRows(t.db());
     EXPECT_FALSE(rows.expected.empty()) << after;

@@ -82,7 +82,7 @@ TEST(ScaleDataTest, LoadsTheScaleAskedForWithChainsThatVerify) {
   EXPECT_TRUE(report->breaks.empty());
   EXPECT_EQ(report->items, loaded->items);
 
-  // REC-04: name search's rows, written once at the end of the load, hold every word of every
+  // REC-05: name search's rows, written once at the end of the load, hold every word of every
   // name with the details a result shows, as the repositories would have written them.
   testing::SearchRows rows = testing::ReadSearchRows(t.db());
   EXPECT_GT(rows.expected.size(), 240u);

@@ -1,4 +1,4 @@
--- Name search reads one run of this table and nothing else (REC-04). Each row is a word of a
+-- Name search reads one run of this table and nothing else (REC-05). Each row is a word of a
 -- name a person is known by, keyed in the order results are shown, and carries what a result
 -- shows and what a search filters by: the name's other words, the name as written, the date of
 -- birth, NHS number, council reference, current postcode, whether unborn and whether the
