@@ -34,15 +34,23 @@ Result<PersonRecord> GetPersonRecord(const Services& s, const Actor& actor, cons
   Status st = ReadRecordAs(s, actor, person_id, "opened the record", [&](store::Connection& c,
                                                                          const RecordAccess& access) {
     store::PersonRepo persons(c);
+    store::UserRepo users(c);
+    store::ClockRepo clocks(c);
+    const std::optional<CaseRecord>& record = access.case_record;
+    const bool worker = record && !record->allocated_worker_id.empty();
+    const bool team = record && !record->allocated_team_id.empty();
+    // None of the reads below waits on another's answer but the relatives' summaries, so on
+    // a database server they are sent together: one round trip instead of a dozen.
+    persons.PrefetchRecord(person_id);
+    if (worker) users.PrefetchGet(record->allocated_worker_id);
+    if (team) users.PrefetchTeamName(record->allocated_team_id);
+    if (!access.partner_view) store::RelationshipRepo(c).PrefetchInvolving(person_id);
+    clocks.PrefetchOpenForPerson(person_id);
     view = {};
     view.person = *persons.Get(person_id);
-    view.case_record = access.case_record;
-    if (view.case_record && !view.case_record->allocated_worker_id.empty()) {
-      view.allocated_worker = store::UserRepo(c).Get(view.case_record->allocated_worker_id);
-    }
-    if (view.case_record && !view.case_record->allocated_team_id.empty()) {
-      view.allocated_team_name = store::UserRepo(c).TeamName(view.case_record->allocated_team_id).value_or("");
-    }
+    view.case_record = record;
+    if (worker) view.allocated_worker = users.Get(record->allocated_worker_id);
+    if (team) view.allocated_team_name = users.TeamName(record->allocated_team_id).value_or("");
     view.addresses = persons.Addresses(person_id);
     view.other_names = persons.OtherNames(person_id);
     // SEC-05: a partner is shown the child, not the child's family, unless shared.
@@ -57,9 +65,8 @@ Result<PersonRecord> GetPersonRecord(const Services& s, const Actor& actor, cons
       auto summary = summaries.find(other_of(r));
       if (summary != summaries.end()) view.relationships.push_back({std::move(r), summary->second});
     }
-    const CaseRecord* record = view.case_record ? &*view.case_record : nullptr;
-    view.missing = MissingDetails(view.person, record, s.settings);
-    std::vector<RecordClock> open_clocks = store::ClockRepo(c).OpenForPerson(person_id);
+    view.missing = MissingDetails(view.person, record ? &*record : nullptr, s.settings);
+    std::vector<RecordClock> open_clocks = clocks.OpenForPerson(person_id);
     view.reminders = ClockReminders(open_clocks, Today(s));
     view.alerts = RecordAlerts(s, open_clocks);
     return Status::Ok();

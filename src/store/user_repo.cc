@@ -61,11 +61,20 @@ void UserRepo::Insert(const User& u) {
        int64_t{u.must_change_password ? 1 : 0}, int64_t{u.disabled ? 1 : 0}, std::string_view(created)});
 }
 
+namespace {
+
+const std::string kUserByIdSql = std::string("SELECT ") + kUserColumns + " FROM users WHERE id = ?";
+constexpr char kTeamNameSql[] = "SELECT name FROM teams WHERE id = ?";
+
+}  // namespace
+
 std::optional<User> UserRepo::Get(const std::string& id) {
-  auto rows = c_.Query(std::string("SELECT ") + kUserColumns + " FROM users WHERE id = ?", {std::string_view(id)});
+  auto rows = c_.Query(kUserByIdSql, {std::string_view(id)});
   if (!rows->Next()) return std::nullopt;
   return UserAt(*rows);
 }
+
+void UserRepo::PrefetchGet(const std::string& id) { c_.Prefetch(kUserByIdSql, {std::string_view(id)}); }
 
 std::optional<User> UserRepo::FindByUsername(const std::string& username) {
   auto rows = c_.Query(std::string("SELECT ") + kUserColumns + " FROM users WHERE username = ?",
@@ -113,8 +122,10 @@ std::optional<std::string> UserRepo::FindTeamByName(const std::string& name) {
   return rows->String(0);
 }
 
+void UserRepo::PrefetchTeamName(const std::string& id) { c_.Prefetch(kTeamNameSql, {std::string_view(id)}); }
+
 std::optional<std::string> UserRepo::TeamName(const std::string& id) {
-  auto rows = c_.Query("SELECT name FROM teams WHERE id = ?", {std::string_view(id)});
+  auto rows = c_.Query(kTeamNameSql, {std::string_view(id)});
   if (!rows->Next()) return std::nullopt;
   return rows->String(0);
 }

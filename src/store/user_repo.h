@@ -16,6 +16,8 @@ class UserRepo {
 
   void Insert(const User& user);
   std::optional<User> Get(const std::string& id);
+  // Sends Get's read ahead of it (Connection::Prefetch).
+  void PrefetchGet(const std::string& id);
   std::optional<User> FindByUsername(const std::string& username);
   void SetPassword(const std::string& id, const std::string& hash, Timestamp changed_at, bool must_change);
   void SetPasswordHash(const std::string& id, const std::string& hash);
@@ -28,6 +30,8 @@ class UserRepo {
   void InsertTeam(const std::string& id, const std::string& name, const std::string& agency);
   std::optional<std::string> FindTeamByName(const std::string& name);
   std::optional<std::string> TeamName(const std::string& id);
+  // Sends TeamName's read ahead of it (Connection::Prefetch).
+  void PrefetchTeamName(const std::string& id);
 
  private:
   Connection& c_;
