@@ -6,10 +6,12 @@
 #include "app/audit.h"
 #include "app/person_support.h"
 #include "app/persons.h"
+#include "app/record_cache.h"
 #include "core/nhs_number.h"
 #include "core/person_rules.h"
 #include "store/clock_repo.h"
 #include "store/person_repo.h"
+#include "store/record_version_repo.h"
 #include "store/relationship_repo.h"
 #include "store/user_repo.h"
 
@@ -27,48 +29,73 @@ std::vector<MissingDetail> ParseMissing(const std::string& text) {
   return out;
 }
 
+// Everything the summary shows that is stored with the person, as this snapshot holds it.
+std::shared_ptr<const RecordParts> AssembleParts(store::Connection& c, const std::string& person_id) {
+  auto parts = std::make_shared<RecordParts>();
+  store::PersonRepo persons(c);
+  store::ClockRepo clocks(c);
+  // None of these reads waits on another's answer but the relatives' summaries, so on a
+  // database server they are sent together: one round trip instead of nine.
+  persons.PrefetchRecord(person_id);
+  store::RelationshipRepo(c).PrefetchInvolving(person_id);
+  clocks.PrefetchOpenForPerson(person_id);
+  parts->person = *persons.Get(person_id);
+  parts->addresses = persons.Addresses(person_id);
+  parts->other_names = persons.OtherNames(person_id);
+  std::vector<Relationship> related = store::RelationshipRepo(c).Involving(person_id);
+  auto other_of = [&](const Relationship& r) { return r.child_id == person_id ? r.related_person_id : r.child_id; };
+  std::vector<std::string> others;
+  for (const Relationship& r : related) others.push_back(other_of(r));
+  // One query for the whole family rather than one for each relative.
+  std::unordered_map<std::string, PersonSummary> summaries = persons.Summaries(others);
+  for (Relationship& r : related) {
+    auto summary = summaries.find(other_of(r));
+    if (summary != summaries.end()) parts->relationships.push_back({std::move(r), summary->second});
+  }
+  parts->open_clocks = clocks.OpenForPerson(person_id);
+  return parts;
+}
+
+// The kept summary if the snapshot holds the version it was assembled at, else assembled now
+// (and kept). The version is read in the same snapshot as the parts, so a kept summary is
+// exactly what this snapshot would give.
+std::shared_ptr<const RecordParts> Parts(store::Connection& c, const Services& s, const std::string& person_id) {
+  if (!s.record_cache) return AssembleParts(c, person_id);
+  int64_t version = store::RecordVersionRepo(c).Get(person_id);
+  if (auto kept = s.record_cache->Find(person_id, version)) return kept;
+  auto parts = AssembleParts(c, person_id);
+  s.record_cache->Keep(person_id, version, parts);
+  return parts;
+}
+
 }  // namespace
 
 Result<PersonRecord> GetPersonRecord(const Services& s, const Actor& actor, const std::string& person_id) {
   PersonRecord view;
   Status st = ReadRecordAs(s, actor, person_id, "opened the record", [&](store::Connection& c,
                                                                          const RecordAccess& access) {
-    store::PersonRepo persons(c);
+    view = {};
     store::UserRepo users(c);
-    store::ClockRepo clocks(c);
     const std::optional<CaseRecord>& record = access.case_record;
     const bool worker = record && !record->allocated_worker_id.empty();
     const bool team = record && !record->allocated_team_id.empty();
-    // None of the reads below waits on another's answer but the relatives' summaries, so on
-    // a database server they are sent together: one round trip instead of a dozen.
-    persons.PrefetchRecord(person_id);
+    // The allocated worker and team go to a database server with the record's version (and,
+    // when no summary is kept at that version, with everything else the summary reads).
     if (worker) users.PrefetchGet(record->allocated_worker_id);
     if (team) users.PrefetchTeamName(record->allocated_team_id);
-    if (!access.partner_view) store::RelationshipRepo(c).PrefetchInvolving(person_id);
-    clocks.PrefetchOpenForPerson(person_id);
-    view = {};
-    view.person = *persons.Get(person_id);
+    std::shared_ptr<const RecordParts> parts = Parts(c, s, person_id);
+    view.person = parts->person;
     view.case_record = record;
     if (worker) view.allocated_worker = users.Get(record->allocated_worker_id);
     if (team) view.allocated_team_name = users.TeamName(record->allocated_team_id).value_or("");
-    view.addresses = persons.Addresses(person_id);
-    view.other_names = persons.OtherNames(person_id);
+    view.addresses = parts->addresses;
+    view.other_names = parts->other_names;
     // SEC-05: a partner is shown the child, not the child's family, unless shared.
-    std::vector<Relationship> related =
-        access.partner_view ? std::vector<Relationship>{} : store::RelationshipRepo(c).Involving(person_id);
-    auto other_of = [&](const Relationship& r) { return r.child_id == person_id ? r.related_person_id : r.child_id; };
-    std::vector<std::string> others;
-    for (const Relationship& r : related) others.push_back(other_of(r));
-    // One query for the whole family rather than one for each relative.
-    std::unordered_map<std::string, PersonSummary> summaries = persons.Summaries(others);
-    for (Relationship& r : related) {
-      auto summary = summaries.find(other_of(r));
-      if (summary != summaries.end()) view.relationships.push_back({std::move(r), summary->second});
-    }
+    if (!access.partner_view) view.relationships = parts->relationships;
     view.missing = MissingDetails(view.person, record ? &*record : nullptr, s.settings);
-    std::vector<RecordClock> open_clocks = clocks.OpenForPerson(person_id);
-    view.reminders = ClockReminders(open_clocks, Today(s));
-    view.alerts = RecordAlerts(s, open_clocks);
+    // Worked out against today on every request: a kept summary may be days old.
+    view.reminders = ClockReminders(parts->open_clocks, Today(s));
+    view.alerts = RecordAlerts(s, parts->open_clocks);
     return Status::Ok();
   });
   if (!st.ok()) return st;

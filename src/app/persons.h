@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "app/actor.h"
+#include "app/record_cache.h"
 #include "app/services.h"
 #include "core/case_record.h"
 #include "core/duplicates.h"
@@ -47,11 +48,6 @@ struct CreateOutcome {
 Result<CreateOutcome> CreatePerson(const Services& s, const Actor& actor, NewPerson input);
 Result<Person> CreateUnborn(const Services& s, const Actor& actor, NewUnborn input);
 Result<std::vector<DuplicateMatch>> CheckDuplicates(const Services& s, const Actor& actor, const DuplicateProbe& probe);
-
-struct RelationshipView {
-  Relationship relationship;
-  PersonSummary other;  // the person at the other end from the record being viewed
-};
 
 struct PersonRecord {
   Person person;

@@ -11,6 +11,8 @@
 
 namespace casework::app {
 
+class RecordCache;
+
 struct Services {
   store::Database& db;
   // Where the access log lines written alone (AuditAlone, Refuse) go: on SQLite the access
@@ -23,6 +25,8 @@ struct Services {
   // Seals two-factor secrets; null when the server was started without one, and then
   // two-factor sign-in cannot be set up.
   const crypto::ServerKey* server_key = nullptr;
+  // Record summaries kept between requests (app/record_cache.h); null keeps none.
+  RecordCache* record_cache = nullptr;
 };
 
 }  // namespace casework::app

@@ -63,6 +63,7 @@ std::unique_ptr<Runtime> Runtime::Open(const StoreOptions& options) {
   rt->ids_ = std::make_unique<IdGenerator>(rt->clock_, rt->random_);
   rt->services_.reset(new app::Services{*rt->databases_.main, rt->databases_.access_log(), rt->clock_, *rt->ids_,
                                         rt->settings_});
+  rt->services_->record_cache = &rt->record_cache_;
   return rt;
 }
 

@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 
+#include "app/record_cache.h"
 #include "app/services.h"
 #include "core/clock.h"
 #include "crypto/crypto.h"
@@ -57,6 +58,7 @@ class Runtime {
   store::Databases databases_;
   std::unique_ptr<app::Services> services_;
   std::optional<crypto::ServerKey> server_key_;
+  app::RecordCache record_cache_;
 };
 
 // Prints a failed Status for a person at a terminal and returns the exit code for it.

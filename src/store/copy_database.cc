@@ -165,6 +165,9 @@ Result<std::vector<TableCopy>> CopyDatabase(Database& from, Database* from_acces
     }
     // Rows go in table by table, so references between tables are checked at commit.
     c.ExecScript("SET CONSTRAINTS ALL DEFERRED");
+    // record_versions is copied with the rest; its triggers (migration 0013) would move it as
+    // every row went in, and then find it already there.
+    c.ExecScript("SET LOCAL casework.copying = 'on'");
     auto& pg = dynamic_cast<PgConnection&>(c);  // the target's dialect was checked above
     for (const Source& source : sources) {
       for (const Table& t : source.tables) entry(t.name).rows += CopyTable(*source.db, pg, t);

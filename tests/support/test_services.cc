@@ -30,7 +30,8 @@ TestServices::TestServices(TestDatabase::Backend backend)
   databases_ = database_.OpenAll();
   Status migrated = store::MigrateDatabases(databases_, clock_.Now());
   if (!migrated.ok()) throw std::runtime_error(migrated.ToString());
-  services_.reset(new app::Services{*databases_.main, databases_.access_log(), clock_, ids_, settings_, &server_key_});
+  services_.reset(new app::Services{*databases_.main, databases_.access_log(), clock_, ids_, settings_, &server_key_,
+                                   &record_cache_});
 }
 
 TestServices::~TestServices() = default;

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "app/actor.h"
+#include "app/record_cache.h"
 #include "app/services.h"
 #include "core/clock.h"
 #include "core/person.h"
@@ -50,6 +51,8 @@ class TestServices {
   Settings settings_;
   store::Databases databases_;
   crypto::ServerKey server_key_;
+  // On, as in the server, so that every use-case test reads summaries through it.
+  app::RecordCache record_cache_;
   std::unique_ptr<app::Services> services_;
 };
 
