@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 
 #include "app/entries.h"
+#include "app/record_access_management.h"
+#include "support/search_rows.h"
 #include "support/test_services.h"
 
 namespace casework::app {
@@ -234,6 +236,68 @@ TEST_F(PersonsTest, SearchByDateOfBirthNhsAndReference) {
   q.council_reference = "CW000002";
   EXPECT_EQ((*SearchPersons(t.services(), sam, q))[0].display_name, "Ben Ali");
   EXPECT_EQ(SearchPersons(t.services(), sam, {}).status().code(), StatusCode::kInvalidArgument);
+}
+
+// REC-05: name search reads person_name_words alone, whose rows carry what a result shows and
+// what a search filters by; every write that changes any of it keeps the rows in step, in the
+// same transaction. The rows are checked against the persons, names, addresses and records
+// after each kind of write, and search then shows the new details.
+TEST_F(PersonsTest, REC05_SearchRowsFollowEveryWriteTheyShow) {
+  auto in_step = [&](const char* after) {
+    testing::SearchRows rows = testing::ReadSearchRows(t.db());
+    EXPECT_FALSE(rows.expected.empty()) << after;
+    EXPECT_EQ(rows.actual, rows.expected) << "after " << after;
+  };
+  auto first = [&](const char* name) {
+    store::PersonQuery q;
+    q.name = name;
+    Result<std::vector<PersonSummary>> found = SearchPersons(t.services(), sam, q);
+    EXPECT_TRUE(found.ok() && found->size() == 1) << name;
+    return found.ok() && !found->empty() ? (*found)[0] : PersonSummary{};
+  };
+  NewPerson child = Child("Amelia Rose", "Clarke", "2018-04-02");
+  child.address = Address{"", "4 Brook St", "", "Preston", "PR1 2AB", {}, {}};
+  Person amelia = Create(child);
+  Person father = Create(Adult("Tom", "Clarke", "1985-01-01"));
+  in_step("creating a child with a record and an adult without");
+  EXPECT_EQ(first("amelia").postcode, "PR1 2AB");
+  EXPECT_FALSE(first("amelia").council_reference.empty());
+  EXPECT_TRUE(first("tom").council_reference.empty());
+
+  ASSERT_TRUE(AddOtherName(t.services(), sam, amelia.id, {"", NameKind::kAlias, "Millie", "Clarke Smith", "", {}}).ok());
+  in_step("adding an alias");
+  EXPECT_EQ(first("millie smi").matched_name, "Millie Clarke Smith");
+
+  DetailsPatch patch;
+  patch.version = amelia.version;
+  patch.family_name = "Hughes";
+  patch.date_of_birth = D("2018-04-03");
+  patch.nhs_number = "943 476 5919";
+  Result<Person> renamed = UpdateDetails(t.services(), sam, amelia.id, patch);
+  ASSERT_TRUE(renamed.ok()) << renamed.status().ToString();
+  in_step("changing the name, date of birth and NHS number");
+  PersonSummary now = first("rose hughes");
+  EXPECT_EQ(now.display_name, "Amelia Rose Hughes");
+  EXPECT_EQ(now.nhs_number, "9434765919");
+  EXPECT_EQ(FormatDate(*now.date_of_birth), "2018-04-03");
+  EXPECT_EQ(first("amelia clarke").matched_name, "Amelia Rose Clarke");
+
+  ASSERT_TRUE(AddAddress(t.services(), sam, amelia.id, {"", "9 Mill Lane", "", "Preston", "PR2 9ZZ", {}, {}}).ok());
+  ASSERT_TRUE(AddAddress(t.services(), sam, father.id, {"", "1 Old Rd", "", "Leyland", "PR25 1AA", {}, {}}).ok());
+  in_step("moving house");
+  EXPECT_EQ(first("amelia").postcode, "PR2 9ZZ");
+  EXPECT_EQ(first("tom").postcode, "PR25 1AA");
+
+  Actor maureen = t.AddActor("maureen", Role::kTeamManager);
+  ASSERT_TRUE(SetRestriction(t.services(), maureen, amelia.id, {true, {}, "adoption"}).ok());
+  in_step("restricting the record");
+  store::PersonQuery q;
+  q.name = "clarke";
+  EXPECT_EQ(SearchPersons(t.services(), sam, q)->size(), 1u);  // Tom alone: Amelia is withheld
+  EXPECT_EQ(SearchPersons(t.services(), maureen, q)->size(), 2u);
+  ASSERT_TRUE(SetRestriction(t.services(), maureen, amelia.id, {false, {}, "adoption plan ended"}).ok());
+  in_step("lifting the restriction");
+  EXPECT_EQ(SearchPersons(t.services(), sam, q)->size(), 2u);
 }
 
 }  // namespace

@@ -75,7 +75,8 @@ struct Batch {
 constexpr size_t kItemsPerBatch = 20000;
 
 void WriteBatch(store::Connection& c, const Batch& b) {
-    store::PersonRepo persons(c);
+    // The names' search rows are written once, for every name, at the end (BulkNameIndex).
+    store::PersonRepo persons(c, store::NameWords::kByBulkIndex);
     for (const Batch::NewPerson& p : b.persons) {
       persons.Insert(p.person, p.name_id, p.missing);
       persons.AddAddress(p.person.id, *p.person.current_address, p.person.created_at);

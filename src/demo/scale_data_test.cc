@@ -7,6 +7,7 @@
 #include "demo/demo_data.h"
 #include "demo/staff.h"
 #include "store/record_version_repo.h"
+#include "support/search_rows.h"
 #include "support/test_services.h"
 
 namespace casework::demo {
@@ -81,6 +82,12 @@ TEST(ScaleDataTest, LoadsTheScaleAskedForWithChainsThatVerify) {
   ASSERT_TRUE(report.ok());
   EXPECT_TRUE(report->breaks.empty());
   EXPECT_EQ(report->items, loaded->items);
+
+  // REC-05: name search's rows, written once at the end of the load, hold every word of every
+  // name with the details a result shows, as the repositories would have written them.
+  testing::SearchRows rows = testing::ReadSearchRows(t.db());
+  EXPECT_GT(rows.expected.size(), 240u);
+  EXPECT_EQ(rows.actual, rows.expected);
 
   if (t.db().dialect() == store::Dialect::kSqlite) {
     // The full-text index of names, filled once at the end of the load, holds every name, and

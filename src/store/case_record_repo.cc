@@ -13,6 +13,9 @@ void CaseRecordRepo::Insert(const CaseRecord& r) {
        std::string_view(r.status == RecordStatus::kOpen ? "open" : "closed"), std::string_view(opened),
        TextOrNull(r.allocated_worker_id), TextOrNull(r.allocated_team_id), int64_t{r.restricted ? 1 : 0},
        r.version});
+  // Name search shows the reference and leaves out restricted records (person_name_words).
+  c_.Exec("UPDATE person_name_words SET council_reference = ?, restricted = ? WHERE person_id = ?",
+          {std::string_view(r.council_reference), int64_t{r.restricted ? 1 : 0}, std::string_view(r.person_id)});
 }
 
 std::optional<CaseRecord> CaseRecordRepo::Get(const std::string& person_id) {

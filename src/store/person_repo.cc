@@ -272,6 +272,12 @@ void PersonRepo::AddAddress(const std::string& person_id, const Address& a, Time
       {std::string_view(a.id), std::string_view(person_id), std::string_view(a.line1), std::string_view(a.line2),
        std::string_view(a.town), std::string_view(a.postcode), std::string_view(key), DateValue(from), DateValue(to),
        int64_t{a.to ? 0 : 1}, std::string_view(when)});
+  if (words_ == NameWords::kNow) {
+    c_.Exec(
+        "UPDATE person_name_words SET postcode = "
+        "(SELECT a.postcode FROM addresses a WHERE a.person_id = ? AND a.current = 1 LIMIT 1) WHERE person_id = ?",
+        {std::string_view(person_id), std::string_view(person_id)});
+  }
 }
 
 std::vector<Address> PersonRepo::Addresses(const std::string& person_id) {

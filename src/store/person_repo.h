@@ -22,9 +22,15 @@ struct PersonQuery {
   std::string viewer_user_id;
 };
 
+// Who writes a person's rows of person_name_words, the table name search reads.
+enum class NameWords {
+  kNow,          // the repository, with each write that changes what they hold
+  kByBulkIndex,  // BulkNameIndex::Finish, once for every name at the end of a bulk load
+};
+
 class PersonRepo {
  public:
-  explicit PersonRepo(Connection& c) : c_(c) {}
+  explicit PersonRepo(Connection& c, NameWords words = NameWords::kNow) : c_(c), words_(words) {}
 
   // missing lists the required details still lacking, comma-separated, for the
   // incomplete-records list.
@@ -57,13 +63,23 @@ class PersonRepo {
 
  private:
   void WriteIdentifiers(const Person& person);
-  // Rewrites the search words of every name of the person (person_name_words).
+  // Rewrites the person's rows of person_name_words: each word of each name, with what a
+  // search result shows.
   void IndexNameWords(const std::string& person_id);
-  // Name ids of the first matches in display order: by name (person_search.cc), or by the
-  // other fields alone.
-  std::vector<std::string> NameHits(const PersonQuery& query, size_t wanted);
-  std::vector<std::string> HitsWithoutName(const PersonQuery& query, size_t wanted);
+  // A matching name with its person's summary.
+  struct SearchRow {
+    PersonSummary summary;
+    int64_t kind_rank;  // 0 for the name in use
+    std::string name_id;
+    std::string name;  // as written
+    bool visible;      // false for a restricted record that does not name the viewer
+  };
+  // The first matching names in display order, one row each: by name (person_search.cc), or
+  // by the other fields alone.
+  std::vector<SearchRow> NameHits(const PersonQuery& query, size_t wanted);
+  std::vector<SearchRow> HitsWithoutName(const PersonQuery& query, size_t wanted);
   Connection& c_;
+  NameWords words_;
 };
 
 }  // namespace casework::store

@@ -8,6 +8,7 @@
 #include <unordered_set>
 
 #include "core/text.h"
+#include "store/name_words_row.h"
 #include "store/person_repo.h"
 #include "store/person_summary_row.h"
 #include "store/record_access_repo.h"
@@ -36,19 +37,6 @@ std::vector<std::string> Words(const std::string& folded) {
   return words;
 }
 
-// One matching name, in display order: the person's display name, then the person, then
-// the name in use before earlier names and aliases.
-struct Hit {
-  std::string display_name;
-  std::string person_id;
-  int64_t kind_rank;
-  std::string name_id;
-  bool operator<(const Hit& o) const {
-    return std::tie(display_name, person_id, kind_rank, name_id) <
-           std::tie(o.display_name, o.person_id, o.kind_rank, o.name_id);
-  }
-};
-
 // The conditions on a matching word's row w besides the word itself, with the text their
 // parameters view kept alive.
 struct Conditions {
@@ -65,26 +53,37 @@ struct Conditions {
 }  // namespace
 
 void PersonRepo::IndexNameWords(const std::string& person_id) {
-  c_.Exec("DELETE FROM person_name_words WHERE name_id IN (SELECT id FROM person_names WHERE person_id = ?)",
-          {std::string_view(person_id)});
-  std::vector<Hit> names;
-  std::vector<std::string> keys;
+  if (words_ == NameWords::kByBulkIndex) return;
+  c_.Exec("DELETE FROM person_name_words WHERE person_id = ?", {std::string_view(person_id)});
+  struct Name {
+    std::string display_name, person_id, name_id, key, name;
+    int64_t kind_rank, unborn, restricted;
+    std::optional<std::string> date_of_birth, nhs_number, council_reference, postcode;
+  };
+  auto optional = [](const Cursor& r, int column) {
+    return r.IsNull(column) ? std::nullopt : std::optional<std::string>(r.String(column));
+  };
+  auto value = [](const std::optional<std::string>& text) { return text ? Value{std::string_view(*text)} : Value{}; };
+  std::vector<Name> names;
   {
-    auto rows = c_.Query(
-        "SELECT p.display_name, p.id, CASE n.kind WHEN 'current' THEN 0 ELSE 1 END, n.id, n.name_key "
-        "FROM person_names n JOIN persons p ON p.id = n.person_id WHERE n.person_id = ?",
-        {std::string_view(person_id)});
+    auto rows = c_.Query(std::string("SELECT ") + kNameWordsRowSelect + " FROM person_names n" + kNameWordsRowJoins +
+                             " WHERE n.person_id = ?",
+                         {std::string_view(person_id)});
     while (rows->Next()) {
-      names.push_back({rows->String(0), rows->String(1), rows->Int(2), rows->String(3)});
-      keys.push_back(rows->String(4));
+      names.push_back({rows->String(0), rows->String(1), rows->String(3), rows->String(4), rows->String(5),
+                       rows->Int(2), rows->Int(10), rows->Int(11), optional(*rows, 6), optional(*rows, 7),
+                       optional(*rows, 8), optional(*rows, 9)});
     }
   }
-  for (size_t i = 0; i < names.size(); ++i) {
-    const Hit& n = names[i];
-    for (const std::string& word : Words(keys[i])) {
-      c_.Exec("INSERT INTO person_name_words (word, display_name, person_id, kind_rank, name_id) VALUES (?, ?, ?, ?, ?)",
-              {std::string_view(word), std::string_view(n.display_name), std::string_view(n.person_id), n.kind_rank,
-               std::string_view(n.name_id)});
+  for (const Name& n : names) {
+    std::vector<std::string> words = Words(n.key);
+    std::string all;
+    for (const std::string& word : words) all += (all.empty() ? "" : " ") + word;
+    for (const std::string& word : words) {
+      c_.Exec(std::string("INSERT") + kNameWordsInto + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+          {std::string_view(word), std::string_view(n.display_name), std::string_view(n.person_id), n.kind_rank,
+           std::string_view(n.name_id), std::string_view(all), std::string_view(n.name), value(n.date_of_birth),
+           value(n.nhs_number), value(n.council_reference), value(n.postcode), n.unborn, n.restricted});
     }
   }
 }
@@ -92,28 +91,25 @@ void PersonRepo::IndexNameWords(const std::string& person_id) {
 // The longest word leads, as the likeliest to be rare; each whole word it begins gives a run
 // of rows already in display order (the table's key), of which only the first page is read;
 // the runs are merged here. The other words, and the date of birth, NHS number and council
-// reference, are conditions on each row read.
-std::vector<std::string> PersonRepo::NameHits(const PersonQuery& q, size_t wanted) {
+// reference, are conditions on each row read, whose columns hold them: a search reads this
+// table's run and nothing else, unless a record is restricted.
+std::vector<PersonRepo::SearchRow> PersonRepo::NameHits(const PersonQuery& q, size_t wanted) {
   std::vector<std::string> words = Words(FoldName(q.name));
   size_t lead = 0;
   for (size_t i = 1; i < words.size(); ++i) {
     if (words[i].size() > words[lead].size()) lead = i;
   }
+  // Whether a word of the row's name begins with the parameter.
+  const char* has_word = c_.dialect() == Dialect::kSqlite ? " AND instr(' ' || w.name_words, ' ' || ?) > 0"
+                                                          : " AND strpos(' ' || w.name_words, ' ' || ?) > 0";
   Conditions where;
   for (size_t i = 0; i < words.size(); ++i) {
-    if (i == lead) continue;
-    where.Add(" AND EXISTS (SELECT 1 FROM person_name_words o WHERE o.name_id = w.name_id AND o.word >= ? AND o.word < ?)",
-              {words[i], words[i] + kAfterAll});
+    if (i != lead) where.Add(has_word, {words[i]});
   }
   auto dob = DateText(q.date_of_birth);
-  if (dob) where.Add(" AND EXISTS (SELECT 1 FROM persons p WHERE p.id = w.person_id AND p.date_of_birth = ?)", {*dob});
-  if (!q.nhs_number.empty()) {
-    where.Add(" AND EXISTS (SELECT 1 FROM persons p WHERE p.id = w.person_id AND p.nhs_number = ?)", {q.nhs_number});
-  }
-  if (!q.council_reference.empty()) {
-    where.Add(" AND EXISTS (SELECT 1 FROM case_records r WHERE r.person_id = w.person_id AND r.council_reference = ?)",
-              {q.council_reference});
-  }
+  if (dob) where.Add(" AND w.date_of_birth = ?", {*dob});
+  if (!q.nhs_number.empty()) where.Add(" AND w.nhs_number = ?", {q.nhs_number});
+  if (!q.council_reference.empty()) where.Add(" AND w.council_reference = ?", {q.council_reference});
 
   const std::string& prefix = words[lead];
   const std::string end = prefix + kAfterAll;
@@ -130,36 +126,49 @@ std::vector<std::string> PersonRepo::NameHits(const PersonQuery& q, size_t wante
     whole.push_back(rows->String(0));
   }
 
-  std::vector<Hit> hits;
+  // The summary's columns in kSummarySelect's order, then the name's.
+  std::string select =
+      "w.person_id, w.display_name, w.date_of_birth, w.nhs_number, w.council_reference, w.postcode, w.unborn, "
+      "w.kind_rank, w.name_id, w.name, " +
+      (q.viewer_user_id.empty() ? std::string("1") : "CASE WHEN " + ListableToViewerSql("w", "w.person_id") +
+                                                         " THEN 1 ELSE 0 END") +
+      " FROM person_name_words w ";
+  std::vector<SearchRow> hits;
   auto read = [&](const std::string& sql, Value word_from, std::optional<Value> word_to) {
-    std::vector<Value> params{word_from};
+    std::vector<Value> params;
+    if (!q.viewer_user_id.empty()) params.push_back(std::string_view(q.viewer_user_id));
+    params.push_back(word_from);
     if (word_to) params.push_back(*word_to);
     params.insert(params.end(), where.params.begin(), where.params.end());
     params.push_back(static_cast<int64_t>(wanted));
     auto rows = c_.QueryValues(sql, params);
-    while (rows->Next()) hits.push_back({rows->String(0), rows->String(1), rows->Int(2), rows->String(3)});
+    while (rows->Next()) {
+      SearchRow row{SummaryAt(*rows), rows->Int(kSummaryColumns), rows->String(kSummaryColumns + 1),
+                    rows->String(kSummaryColumns + 2), rows->Bool(kSummaryColumns + 3)};
+      hits.push_back(std::move(row));
+    }
   };
   constexpr char kOrder[] = " ORDER BY w.display_name, w.person_id, w.kind_rank, w.name_id LIMIT ?";
   if (whole.size() > kMaxMergedWords) {
-    read("SELECT DISTINCT w.display_name, w.person_id, w.kind_rank, w.name_id FROM person_name_words w "
-         "WHERE w.word >= ? AND w.word < ?" + where.sql + kOrder,
+    read("SELECT DISTINCT " + select + "WHERE w.word >= ? AND w.word < ?" + where.sql + kOrder,
          std::string_view(prefix), std::string_view(end));
   } else {
-    std::string sql = "SELECT w.display_name, w.person_id, w.kind_rank, w.name_id FROM person_name_words w "
-                      "WHERE w.word = ?" + where.sql + kOrder;
+    std::string sql = "SELECT " + select + "WHERE w.word = ?" + where.sql + kOrder;
     for (const std::string& word : whole) read(sql, std::string_view(word), std::nullopt);
   }
-  std::sort(hits.begin(), hits.end());
-  std::vector<std::string> out;
-  std::unordered_set<std::string> seen;
-  for (Hit& h : hits) {
-    if (out.size() == wanted) break;
-    if (seen.insert(h.name_id).second) out.push_back(std::move(h.name_id));
-  }
-  return out;
+  auto key = [](const SearchRow& r) {
+    return std::tie(r.summary.display_name, r.summary.id, r.kind_rank, r.name_id);
+  };
+  std::sort(hits.begin(), hits.end(), [&](const SearchRow& a, const SearchRow& b) { return key(a) < key(b); });
+  // A name found through two of its words is the same row twice, side by side.
+  hits.erase(std::unique(hits.begin(), hits.end(),
+                         [](const SearchRow& a, const SearchRow& b) { return a.name_id == b.name_id; }),
+             hits.end());
+  if (hits.size() > wanted) hits.resize(wanted);
+  return hits;
 }
 
-std::vector<std::string> PersonRepo::HitsWithoutName(const PersonQuery& q, size_t wanted) {
+std::vector<PersonRepo::SearchRow> PersonRepo::HitsWithoutName(const PersonQuery& q, size_t wanted) {
   std::string sql = "SELECT n.id FROM person_names n JOIN persons p ON p.id = n.person_id";
   if (!q.council_reference.empty()) sql += " JOIN case_records r ON r.person_id = p.id";
   sql += " WHERE n.kind = 'current'";
@@ -179,57 +188,60 @@ std::vector<std::string> PersonRepo::HitsWithoutName(const PersonQuery& q, size_
   }
   sql += " ORDER BY p.display_name, p.id LIMIT ?";
   params.push_back(static_cast<int64_t>(wanted));
-  std::vector<std::string> out;
-  auto rows = c_.QueryValues(sql, params);
-  while (rows->Next()) out.push_back(rows->String(0));
+  std::vector<std::string> ids;
+  {
+    auto rows = c_.QueryValues(sql, params);
+    while (rows->Next()) ids.push_back(rows->String(0));
+  }
+
+  // The summaries, a chunk of names at a time, in the order found.
+  std::string visible =
+      q.viewer_user_id.empty() ? "1" : "CASE WHEN " + ListableToViewerSql("r", "p.id") + " THEN 1 ELSE 0 END";
+  std::string summaries = std::string(kSummarySelect) +
+                          ", CASE n.kind WHEN 'current' THEN 0 ELSE 1 END, n.id, n.given_names || ' ' || "
+                          "n.family_name, " +
+                          visible + " FROM person_names n JOIN persons p ON p.id = n.person_id" + kSummaryJoins +
+                          " WHERE n.id IN (?";
+  for (size_t i = 1; i < kSummaryChunk; ++i) summaries += ", ?";
+  summaries += ")";
+  std::vector<SearchRow> out;
+  for (size_t from = 0; from < ids.size(); from += kSummaryChunk) {
+    size_t to = std::min(ids.size(), from + kSummaryChunk);
+    std::vector<Value> chunk;
+    if (!q.viewer_user_id.empty()) chunk.push_back(std::string_view(q.viewer_user_id));
+    for (size_t i = 0; i < kSummaryChunk; ++i) chunk.push_back(std::string_view(ids[std::min(from + i, to - 1)]));
+    std::unordered_map<std::string, SearchRow> found;
+    auto rows = c_.QueryValues(summaries, chunk);
+    while (rows->Next()) {
+      SearchRow row{SummaryAt(*rows), rows->Int(kSummaryColumns), rows->String(kSummaryColumns + 1),
+                    rows->String(kSummaryColumns + 2), rows->Bool(kSummaryColumns + 3)};
+      std::string name_id = row.name_id;
+      found[name_id] = std::move(row);
+    }
+    for (size_t i = from; i < to; ++i) {
+      auto f = found.find(ids[i]);
+      if (f != found.end()) out.push_back(f->second);
+    }
+  }
   return out;
 }
 
 std::vector<PersonSummary> PersonRepo::Search(const PersonQuery& q, size_t* withheld) {
   // A person may match by several names, and some may be withheld, so more names than the
-  // page are found; their summaries are read only as far as the page needs.
+  // page are found, and the page is taken from them in order.
   size_t wanted = static_cast<size_t>(q.limit) * 4;
-  std::vector<std::string> hits =
-      Words(FoldName(q.name)).empty() ? HitsWithoutName(q, wanted) : NameHits(q, wanted);
-
-  // visible is 0 for a restricted record that does not name the viewer.
-  std::string visible =
-      q.viewer_user_id.empty() ? "1" : "CASE WHEN " + ListableToViewerSql("r", "p.id") + " THEN 1 ELSE 0 END";
-  std::string sql = std::string(kSummarySelect) + ", n.given_names || ' ' || n.family_name, n.kind, n.id, " + visible +
-                    " FROM person_names n JOIN persons p ON p.id = n.person_id" + kSummaryJoins + " WHERE n.id IN (?";
-  for (size_t i = 1; i < kSummaryChunk; ++i) sql += ", ?";
-  sql += ")";
-
-  struct Found {
-    PersonSummary summary;
-    std::string name;
-    bool current;
-    bool visible;
-  };
+  std::vector<SearchRow> hits = Words(FoldName(q.name)).empty() ? HitsWithoutName(q, wanted) : NameHits(q, wanted);
   std::vector<PersonSummary> out;
   std::unordered_set<std::string> seen;
-  for (size_t from = 0; from < hits.size() && static_cast<int>(out.size()) < q.limit; from += kSummaryChunk) {
-    size_t to = std::min(hits.size(), from + kSummaryChunk);
-    std::vector<Value> params;
-    if (!q.viewer_user_id.empty()) params.push_back(std::string_view(q.viewer_user_id));
-    for (size_t i = 0; i < kSummaryChunk; ++i) params.push_back(std::string_view(hits[std::min(from + i, to - 1)]));
-    std::unordered_map<std::string, Found> found;
-    auto rows = c_.QueryValues(sql, params);
-    while (rows->Next()) {
-      found[rows->String(kSummaryColumns + 2)] = {SummaryAt(*rows), rows->String(kSummaryColumns),
-                                                  rows->Text(kSummaryColumns + 1) == "current",
-                                                  rows->Bool(kSummaryColumns + 3)};
+  for (SearchRow& hit : hits) {
+    if (static_cast<int>(out.size()) >= q.limit) break;
+    if (!seen.insert(hit.summary.id).second) continue;
+    if (!hit.visible) {
+      if (withheld) ++*withheld;
+      continue;
     }
-    for (size_t i = from; i < to && static_cast<int>(out.size()) < q.limit; ++i) {
-      auto f = found.find(hits[i]);
-      if (f == found.end() || !seen.insert(f->second.summary.id).second) continue;
-      if (!f->second.visible) {
-        if (withheld) ++*withheld;
-        continue;
-      }
-      if (!f->second.current) f->second.summary.matched_name = f->second.name;
-      out.push_back(std::move(f->second.summary));
-    }
+    if (hit.kind_rank != 0) hit.summary.matched_name = hit.name;
+    out.push_back(std::move(hit.summary));
   }
   return out;
 }

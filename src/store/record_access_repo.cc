@@ -103,6 +103,8 @@ std::vector<std::string> RecordAccessRepo::GrantedRecords(const std::string& use
 void RecordAccessRepo::SetRestricted(const std::string& record_id, bool restricted) {
   c_.Exec("UPDATE case_records SET restricted = ?, version = version + 1 WHERE person_id = ?",
           {int64_t{restricted ? 1 : 0}, std::string_view(record_id)});
+  c_.Exec("UPDATE person_name_words SET restricted = ? WHERE person_id = ?",
+          {int64_t{restricted ? 1 : 0}, std::string_view(record_id)});
 }
 
 std::vector<std::string> RecordAccessRepo::NamedUsers(const std::string& record_id) {
