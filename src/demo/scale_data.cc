@@ -22,6 +22,7 @@
 #include "demo/stories.h"
 #include "demo/staff.h"
 #include "store/bulk_name_index.h"
+#include "store/bulk_record_versions.h"
 #include "store/case_record_repo.h"
 #include "store/chronology_repo.h"
 #include "store/clock_repo.h"
@@ -524,6 +525,7 @@ Result<ScaleSummary> LoadAtScale(store::Database& db, const Settings& settings, 
     if (taken) return Status::Internal("the load was interrupted; run it again");
     taken = true;
     store::BulkNameIndex names(c);
+    store::BulkRecordVersions versions(c);
     int64_t written = 0;
     Batch b;
     while (queue.Take(b)) {
@@ -535,6 +537,7 @@ Result<ScaleSummary> LoadAtScale(store::Database& db, const Settings& settings, 
     // The queue also ends when making failed part way: what was written must not be committed.
     if (making_failed) return Status::Internal("making the data failed");
     names.Finish();
+    versions.Finish();
     return Status::Ok();
   });
   // Making stops if writing failed, or never began (the database refused the unit of work

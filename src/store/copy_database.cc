@@ -172,6 +172,7 @@ Result<std::vector<TableCopy>> CopyDatabase(Database& from, Database* from_acces
     for (const Source& source : sources) {
       for (const Table& t : source.tables) entry(t.name).rows += CopyTable(*source.db, pg, t);
     }
+    c.ExecScript("SET LOCAL casework.copying = 'off'");
     return Status::Ok();
   });
   if (!s.ok()) return s;
