@@ -1,6 +1,7 @@
 // Persons' current details, every name and address they have had, and finding them again.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -77,9 +78,10 @@ class PersonRepo {
     std::string name;  // as written
     bool visible;      // false for a restricted record that does not name the viewer
   };
-  // The first matching names in display order, one row each: by name (person_search.cc), or
-  // by the other fields alone.
-  std::vector<SearchRow> NameHits(const PersonQuery& query, size_t wanted);
+  // The first matching names in display order, one row each, at most wanted of them: by name
+  // (person_search.cc), given to take in turn until it returns false, or by the other fields
+  // alone.
+  void NameHits(const PersonQuery& query, size_t wanted, const std::function<bool(SearchRow&)>& take);
   std::vector<SearchRow> HitsWithoutName(const PersonQuery& query, size_t wanted);
   Connection& c_;
   NameWords words_;

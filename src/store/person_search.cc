@@ -2,6 +2,8 @@
 // read from person_name_words so that its cost follows the page, not the number of matches.
 #include <algorithm>
 #include <deque>
+#include <functional>
+#include <memory>
 #include <sstream>
 #include <tuple>
 #include <unordered_map>
@@ -93,7 +95,7 @@ void PersonRepo::IndexNameWords(const std::string& person_id) {
 // the runs are merged here. The other words, and the date of birth, NHS number and council
 // reference, are conditions on each row read, whose columns hold them: a search reads this
 // table's run and nothing else, unless a record is restricted.
-std::vector<PersonRepo::SearchRow> PersonRepo::NameHits(const PersonQuery& q, size_t wanted) {
+void PersonRepo::NameHits(const PersonQuery& q, size_t wanted, const std::function<bool(SearchRow&)>& take) {
   std::vector<std::string> words = Words(FoldName(q.name));
   size_t lead = 0;
   for (size_t i = 1; i < words.size(); ++i) {
@@ -133,39 +135,53 @@ std::vector<PersonRepo::SearchRow> PersonRepo::NameHits(const PersonQuery& q, si
       (q.viewer_user_id.empty() ? std::string("1") : "CASE WHEN " + ListableToViewerSql("w", "w.person_id") +
                                                          " THEN 1 ELSE 0 END") +
       " FROM person_name_words w ";
-  std::vector<SearchRow> hits;
-  auto read = [&](const std::string& sql, Value word_from, std::optional<Value> word_to) {
+  // Each run is read only as far as the merge takes it: SQLite reads a run's pages as its
+  // rows are stepped through, so a page of results touches no more of the table than it shows.
+  std::vector<std::unique_ptr<Cursor>> runs;
+  auto open = [&](const std::string& sql, Value word_from, std::optional<Value> word_to) {
     std::vector<Value> params;
     if (!q.viewer_user_id.empty()) params.push_back(std::string_view(q.viewer_user_id));
     params.push_back(word_from);
     if (word_to) params.push_back(*word_to);
     params.insert(params.end(), where.params.begin(), where.params.end());
     params.push_back(static_cast<int64_t>(wanted));
-    auto rows = c_.QueryValues(sql, params);
-    while (rows->Next()) {
-      SearchRow row{SummaryAt(*rows), rows->Int(kSummaryColumns), rows->String(kSummaryColumns + 1),
-                    rows->String(kSummaryColumns + 2), rows->Bool(kSummaryColumns + 3)};
-      hits.push_back(std::move(row));
-    }
+    runs.push_back(c_.QueryValues(sql, params));
   };
   constexpr char kOrder[] = " ORDER BY w.display_name, w.person_id, w.kind_rank, w.name_id LIMIT ?";
   if (whole.size() > kMaxMergedWords) {
-    read("SELECT DISTINCT " + select + "WHERE w.word >= ? AND w.word < ?" + where.sql + kOrder,
+    open("SELECT DISTINCT " + select + "WHERE w.word >= ? AND w.word < ?" + where.sql + kOrder,
          std::string_view(prefix), std::string_view(end));
   } else {
     std::string sql = "SELECT " + select + "WHERE w.word = ?" + where.sql + kOrder;
-    for (const std::string& word : whole) read(sql, std::string_view(word), std::nullopt);
+    for (const std::string& word : whole) open(sql, std::string_view(word), std::nullopt);
   }
-  auto key = [](const SearchRow& r) {
-    return std::tie(r.summary.display_name, r.summary.id, r.kind_rank, r.name_id);
+  // The row each run is at, or none once it has ended.
+  std::vector<std::optional<SearchRow>> heads(runs.size());
+  auto advance = [&](size_t i) {
+    heads[i].reset();
+    if (runs[i]->Next()) {
+      const Cursor& r = *runs[i];
+      heads[i] = SearchRow{SummaryAt(r), r.Int(kSummaryColumns), r.String(kSummaryColumns + 1),
+                           r.String(kSummaryColumns + 2), r.Bool(kSummaryColumns + 3)};
+    }
   };
-  std::sort(hits.begin(), hits.end(), [&](const SearchRow& a, const SearchRow& b) { return key(a) < key(b); });
-  // A name found through two of its words is the same row twice, side by side.
-  hits.erase(std::unique(hits.begin(), hits.end(),
-                         [](const SearchRow& a, const SearchRow& b) { return a.name_id == b.name_id; }),
-             hits.end());
-  if (hits.size() > wanted) hits.resize(wanted);
-  return hits;
+  for (size_t i = 0; i < runs.size(); ++i) advance(i);
+  auto key = [](const SearchRow& r) { return std::tie(r.summary.display_name, r.summary.id, r.kind_rank, r.name_id); };
+  std::string last_name_id;
+  for (size_t taken = 0; taken < wanted;) {
+    size_t next = heads.size();
+    for (size_t i = 0; i < heads.size(); ++i) {
+      if (heads[i] && (next == heads.size() || key(*heads[i]) < key(*heads[next]))) next = i;
+    }
+    if (next == heads.size()) break;
+    SearchRow row = std::move(*heads[next]);
+    advance(next);
+    // A name found through two of its words comes from two runs, one after the other.
+    if (row.name_id == last_name_id) continue;
+    last_name_id = row.name_id;
+    ++taken;
+    if (!take(row)) break;
+  }
 }
 
 std::vector<PersonRepo::SearchRow> PersonRepo::HitsWithoutName(const PersonQuery& q, size_t wanted) {
@@ -230,18 +246,26 @@ std::vector<PersonSummary> PersonRepo::Search(const PersonQuery& q, size_t* with
   // A person may match by several names, and some may be withheld, so more names than the
   // page are found, and the page is taken from them in order.
   size_t wanted = static_cast<size_t>(q.limit) * 4;
-  std::vector<SearchRow> hits = Words(FoldName(q.name)).empty() ? HitsWithoutName(q, wanted) : NameHits(q, wanted);
   std::vector<PersonSummary> out;
   std::unordered_set<std::string> seen;
-  for (SearchRow& hit : hits) {
-    if (static_cast<int>(out.size()) >= q.limit) break;
-    if (!seen.insert(hit.summary.id).second) continue;
+  // Takes the next name found; false once the page is full.
+  auto take = [&](SearchRow& hit) {
+    if (static_cast<int>(out.size()) >= q.limit) return false;
+    if (!seen.insert(hit.summary.id).second) return true;
     if (!hit.visible) {
       if (withheld) ++*withheld;
-      continue;
+      return true;
     }
     if (hit.kind_rank != 0) hit.summary.matched_name = hit.name;
     out.push_back(std::move(hit.summary));
+    return static_cast<int>(out.size()) < q.limit;
+  };
+  if (Words(FoldName(q.name)).empty()) {
+    for (SearchRow& hit : HitsWithoutName(q, wanted)) {
+      if (!take(hit)) break;
+    }
+  } else {
+    NameHits(q, wanted, take);
   }
   return out;
 }
