@@ -79,10 +79,6 @@ Result<PersonRecord> GetPersonRecord(const Services& s, const Actor& actor, cons
     const std::optional<CaseRecord>& record = access.case_record;
     const bool worker = record && !record->allocated_worker_id.empty();
     const bool team = record && !record->allocated_team_id.empty();
-    // The allocated worker and team go to a database server with the record's version (and,
-    // when no summary is kept at that version, with everything else the summary reads).
-    if (worker) users.PrefetchGet(record->allocated_worker_id);
-    if (team) users.PrefetchTeamName(record->allocated_team_id);
     std::shared_ptr<const RecordParts> parts = Parts(c, s, person_id);
     view.person = parts->person;
     view.case_record = record;
@@ -97,6 +93,12 @@ Result<PersonRecord> GetPersonRecord(const Services& s, const Actor& actor, cons
     view.reminders = ClockReminders(parts->open_clocks, Today(s));
     view.alerts = RecordAlerts(s, parts->open_clocks);
     return Status::Ok();
+  }, [&](store::Connection& c, const std::optional<CaseRecord>& record) {
+    // The allocated worker and team, and the kept summary's version, go to a database server
+    // with the reads that decide access (or, for the allocated worker, who needs none).
+    if (record && !record->allocated_worker_id.empty()) store::UserRepo(c).PrefetchGet(record->allocated_worker_id);
+    if (record && !record->allocated_team_id.empty()) store::UserRepo(c).PrefetchTeamName(record->allocated_team_id);
+    if (s.record_cache) store::RecordVersionRepo(c).PrefetchGet(person_id);
   });
   if (!st.ok()) return st;
   return view;
