@@ -64,13 +64,17 @@ std::shared_ptr<const RecordParts> Parts(store::Connection& c, const Services& s
 
 }  // namespace
 
+const std::vector<RelationshipView>& PersonRecord::relationships() const {
+  static const std::vector<RelationshipView> kNone;
+  return family_shown ? stored->relationships : kNone;
+}
+
 Result<PersonRecord> GetPersonRecord(const Services& s, const Actor& actor, const std::string& person_id) {
   PersonRecord view;
   Status st = ReadRecordAs(s, actor, person_id, "opened the record", [&](store::Connection& c,
                                                                          const RecordAccess& access) {
     view = {};
-    std::shared_ptr<const RecordParts> parts = Parts(c, s, person_id);
-    view.person = parts->person;
+    view.stored = Parts(c, s, person_id);
     view.case_record = access.case_record;
     if (view.case_record && !view.case_record->allocated_worker_id.empty()) {
       view.allocated_worker = store::UserRepo(c).Get(view.case_record->allocated_worker_id);
@@ -78,15 +82,13 @@ Result<PersonRecord> GetPersonRecord(const Services& s, const Actor& actor, cons
     if (view.case_record && !view.case_record->allocated_team_id.empty()) {
       view.allocated_team_name = store::UserRepo(c).TeamName(view.case_record->allocated_team_id).value_or("");
     }
-    view.addresses = parts->addresses;
-    view.other_names = parts->other_names;
     // SEC-05: a partner is shown the child, not the child's family, unless shared.
-    if (!access.partner_view) view.relationships = parts->relationships;
+    view.family_shown = !access.partner_view;
     const CaseRecord* record = view.case_record ? &*view.case_record : nullptr;
-    view.missing = MissingDetails(view.person, record, s.settings);
+    view.missing = MissingDetails(view.person(), record, s.settings);
     // Worked out against today on every request: a kept summary may be days old.
-    view.reminders = ClockReminders(parts->open_clocks, Today(s));
-    view.alerts = RecordAlerts(s, parts->open_clocks);
+    view.reminders = ClockReminders(view.stored->open_clocks, Today(s));
+    view.alerts = RecordAlerts(s, view.stored->open_clocks);
     return Status::Ok();
   });
   if (!st.ok()) return st;

@@ -105,24 +105,24 @@ class RecordSummaryFreshnessTest : public ::testing::Test {
 TEST_F(RecordSummaryFreshnessTest, REC01_TheChildsOwnDetailsAddressesAndNames) {
   PersonRecord before = OpenKept();
   DetailsPatch patch;
-  patch.version = before.person.version;
+  patch.version = before.person().version;
   patch.family_name = "Okoro";
   patch.other_identifiers = std::vector<Identifier>{{"upn", "A123456789012"}};
   ASSERT_TRUE(UpdateDetails(t.services(), sam, child.id, patch).ok());
   PersonRecord after = OpenKept();
-  EXPECT_EQ(after.person.details.family_name, "Okoro");
-  ASSERT_EQ(after.person.details.other_identifiers.size(), 1u);
+  EXPECT_EQ(after.person().details.family_name, "Okoro");
+  ASSERT_EQ(after.person().details.other_identifiers.size(), 1u);
 
   ASSERT_TRUE(AddAddress(t.services(), sam, child.id, {"", "1 High St", "", "Leeds", "LS1 4AB", D("2026-01-01"), {}}).ok());
   after = OpenKept();
-  ASSERT_FALSE(after.addresses.empty());
-  EXPECT_EQ(after.addresses[0].postcode, "LS1 4AB");
-  ASSERT_TRUE(after.person.current_address);
+  ASSERT_FALSE(after.addresses().empty());
+  EXPECT_EQ(after.addresses()[0].postcode, "LS1 4AB");
+  ASSERT_TRUE(after.person().current_address);
 
   ASSERT_TRUE(AddOtherName(t.services(), sam, child.id, {"", NameKind::kAlias, "Mimi", "Okoro", "at school", {}}).ok());
   after = OpenKept();
   bool alias = false;  // beside the previous family name, kept when it changed
-  for (const OtherName& n : after.other_names) alias |= n.given_names == "Mimi" && n.kind == NameKind::kAlias;
+  for (const OtherName& n : after.other_names()) alias |= n.given_names == "Mimi" && n.kind == NameKind::kAlias;
   EXPECT_TRUE(alias);
 }
 
@@ -134,31 +134,31 @@ TEST_F(RecordSummaryFreshnessTest, REC01_EQU03_RelativesAndTheirDetails) {
                               {"", child.id, mother.id, RelationshipType::kParent, true, true, "mother", {}})
                   .ok());
   PersonRecord after = OpenKept();
-  ASSERT_EQ(after.relationships.size(), 1u);
-  EXPECT_EQ(after.relationships[0].other.display_name, "Dawn Clarke");
+  ASSERT_EQ(after.relationships().size(), 1u);
+  EXPECT_EQ(after.relationships()[0].other.display_name, "Dawn Clarke");
 
   // The mother's own record changes; the child's summary shows her name and postcode.
   PersonRecord hers = *GetPersonRecord(t.services(), sam, mother.id);
   DetailsPatch patch;
-  patch.version = hers.person.version;
+  patch.version = hers.person().version;
   patch.family_name = "Reid";
   ASSERT_TRUE(UpdateDetails(t.services(), sam, mother.id, patch).ok());
   after = OpenKept();
-  EXPECT_EQ(after.relationships[0].other.display_name, "Dawn Reid");
+  EXPECT_EQ(after.relationships()[0].other.display_name, "Dawn Reid");
 
   ASSERT_TRUE(AddAddress(t.services(), sam, mother.id, {"", "9 Low Rd", "", "York", "YO1 7AA", D("2026-02-01"), {}}).ok());
   after = OpenKept();
-  EXPECT_EQ(after.relationships[0].other.postcode, "YO1 7AA");
+  EXPECT_EQ(after.relationships()[0].other.postcode, "YO1 7AA");
 
   // Changes by any writer, not only the use cases: the triggers see every committed row.
   Sql("UPDATE persons SET display_name = 'Dawn R.' WHERE id = ?", mother.id);
   after = OpenKept();
-  EXPECT_EQ(after.relationships[0].other.display_name, "Dawn R.");
+  EXPECT_EQ(after.relationships()[0].other.display_name, "Dawn R.");
   Sql("UPDATE relationships SET description = 'birth mother' WHERE child_id = ?", child.id);
   after = OpenKept();
-  EXPECT_EQ(after.relationships[0].relationship.description, "birth mother");
+  EXPECT_EQ(after.relationships()[0].relationship.description, "birth mother");
   Sql("DELETE FROM relationships WHERE child_id = ?", child.id);
-  EXPECT_TRUE(OpenKept().relationships.empty());
+  EXPECT_TRUE(OpenKept().relationships().empty());
 }
 
 // TIM-03: a clock started shows at once; how overdue it is follows today, not the day kept.
