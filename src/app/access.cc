@@ -58,6 +58,10 @@ Result<RecordAccess> DecideForChild(store::Connection& c, const Services& s, con
   const User& u = actor.user;
   store::RecordAccessRepo repo(c);
   Timestamp now = s.clock.Now();
+  const bool allocated = u.id == record.allocated_worker_id ||
+                         (u.role == Role::kTeamManager && !u.team_id.empty() && u.team_id == record.allocated_team_id);
+  // Anyone else is decided by their grants and break-glass: asked for together.
+  if (!allocated) repo.PrefetchUserAccess(record.person_id, u.id, now, record.restricted);
   bool named = record.restricted && repo.IsNamed(record.person_id, u.id);
   if (record.restricted && !named) {
     return Denied("this record is restricted: only the users named on it may open it, and you are not one of them");

@@ -33,6 +33,12 @@ std::vector<MissingDetail> ParseMissing(const std::string& text) {
 std::shared_ptr<const RecordParts> AssembleParts(store::Connection& c, const std::string& person_id) {
   auto parts = std::make_shared<RecordParts>();
   store::PersonRepo persons(c);
+  store::ClockRepo clocks(c);
+  // None of these reads waits on another's answer but the relatives' summaries, so on a
+  // database server they are sent together: one round trip instead of nine.
+  persons.PrefetchRecord(person_id);
+  store::RelationshipRepo(c).PrefetchInvolving(person_id);
+  clocks.PrefetchOpenForPerson(person_id);
   parts->person = *persons.Get(person_id);
   parts->addresses = persons.Addresses(person_id);
   parts->other_names = persons.OtherNames(person_id);
@@ -46,7 +52,7 @@ std::shared_ptr<const RecordParts> AssembleParts(store::Connection& c, const std
     auto summary = summaries.find(other_of(r));
     if (summary != summaries.end()) parts->relationships.push_back({std::move(r), summary->second});
   }
-  parts->open_clocks = store::ClockRepo(c).OpenForPerson(person_id);
+  parts->open_clocks = clocks.OpenForPerson(person_id);
   return parts;
 }
 
@@ -74,18 +80,21 @@ Result<PersonRecord> GetPersonRecord(const Services& s, const Actor& actor, cons
   Status st = ReadRecordAs(s, actor, person_id, "opened the record", [&](store::Connection& c,
                                                                          const RecordAccess& access) {
     view = {};
+    store::UserRepo users(c);
+    const std::optional<CaseRecord>& record = access.case_record;
+    const bool worker = record && !record->allocated_worker_id.empty();
+    const bool team = record && !record->allocated_team_id.empty();
+    // The allocated worker and team go to a database server with the record's version (and,
+    // when no summary is kept at that version, with everything else the summary reads).
+    if (worker) users.PrefetchGet(record->allocated_worker_id);
+    if (team) users.PrefetchTeamName(record->allocated_team_id);
     view.stored = Parts(c, s, person_id);
-    view.case_record = access.case_record;
-    if (view.case_record && !view.case_record->allocated_worker_id.empty()) {
-      view.allocated_worker = store::UserRepo(c).Get(view.case_record->allocated_worker_id);
-    }
-    if (view.case_record && !view.case_record->allocated_team_id.empty()) {
-      view.allocated_team_name = store::UserRepo(c).TeamName(view.case_record->allocated_team_id).value_or("");
-    }
+    view.case_record = record;
+    if (worker) view.allocated_worker = users.Get(record->allocated_worker_id);
+    if (team) view.allocated_team_name = users.TeamName(record->allocated_team_id).value_or("");
     // SEC-05: a partner is shown the child, not the child's family, unless shared.
     view.family_shown = !access.partner_view;
-    const CaseRecord* record = view.case_record ? &*view.case_record : nullptr;
-    view.missing = MissingDetails(view.person(), record, s.settings);
+    view.missing = MissingDetails(view.person(), record ? &*record : nullptr, s.settings);
     // Worked out against today on every request: a kept summary may be days old.
     view.reminders = ClockReminders(view.stored->open_clocks, Today(s));
     view.alerts = RecordAlerts(s, view.stored->open_clocks);

@@ -29,8 +29,12 @@ Result<Authenticated> Authenticate(const Services& s, const std::string& token, 
   std::optional<Session> session;
   std::optional<User> user;
   Status st = s.db.Read([&](store::Connection& c) {
-    session = store::SessionRepo(c).FindByTokenHash(hash);
-    if (session) user = store::UserRepo(c).Get(session->user_id);
+    session.reset();
+    user.reset();
+    if (auto found = store::SessionRepo(c).FindWithUser(hash)) {
+      session = std::move(found->session);
+      user = std::move(found->user);
+    }
     return Status::Ok();
   });
   if (!st.ok()) return st;

@@ -90,10 +90,20 @@ std::vector<RecordClock> ClockRepo::ForPerson(const std::string& person_id) {
                          {std::string_view(person_id)}));
 }
 
+namespace {
+
+const std::string kOpenForPersonSql =
+    std::string("SELECT ") + kClockColumns +
+    " FROM clocks c WHERE c.person_id = ? AND c.status = 'open' ORDER BY c.due, c.id";
+
+}  // namespace
+
 std::vector<RecordClock> ClockRepo::OpenForPerson(const std::string& person_id) {
-  return Clocks(c_.Query(std::string("SELECT ") + kClockColumns +
-                             " FROM clocks c WHERE c.person_id = ? AND c.status = 'open' ORDER BY c.due, c.id",
-                         {std::string_view(person_id)}));
+  return Clocks(c_.Query(kOpenForPersonSql, {std::string_view(person_id)}));
+}
+
+void ClockRepo::PrefetchOpenForPerson(const std::string& person_id) {
+  c_.Prefetch(kOpenForPersonSql, {std::string_view(person_id)});
 }
 
 bool ClockRepo::Update(const RecordClock& k, int64_t expected_version) {

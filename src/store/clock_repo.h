@@ -34,6 +34,8 @@ class ClockRepo {
   // The open clocks on a person's record, by due date: the few a summary shows, read from the
   // index on (person, status) without reading the clocks met or stopped.
   std::vector<RecordClock> OpenForPerson(const std::string& person_id);
+  // Sends OpenForPerson's read ahead of it (Connection::Prefetch).
+  void PrefetchOpenForPerson(const std::string& person_id);
   // Saves status, stop, shorter and extended dates; false when the version moved on.
   bool Update(const RecordClock& clock, int64_t expected_version);
 

@@ -87,11 +87,21 @@ class Connection {
   // kept, and it fails that unit of work as if thrown at once.
   virtual void ExecLaterValues(std::string_view sql, std::span<const Value> params) { ExecValues(sql, params); }
 
+  // Sends a read ahead of the Query that will take its rows (the same SQL and parameters), so
+  // that reads which do not wait on each other's answers share one round trip to a server.
+  // A hint only: a connection with no round trips to save (SQLite) ignores it, and so does one
+  // whose transaction may write (a read sent ahead of a change could miss it). A read sent
+  // ahead that no Query takes is dropped unread when the transaction ends.
+  virtual void PrefetchValues(std::string_view sql, std::span<const Value> params) {}
+
   std::unique_ptr<Cursor> Query(std::string_view sql, std::initializer_list<Value> params = {}) {
     return QueryValues(sql, std::span<const Value>(params.begin(), params.size()));
   }
   int64_t Exec(std::string_view sql, std::initializer_list<Value> params = {}) {
     return ExecValues(sql, std::span<const Value>(params.begin(), params.size()));
+  }
+  void Prefetch(std::string_view sql, std::initializer_list<Value> params = {}) {
+    PrefetchValues(sql, std::span<const Value>(params.begin(), params.size()));
   }
   void ExecLater(std::string_view sql, std::initializer_list<Value> params = {}) {
     ExecLaterValues(sql, std::span<const Value>(params.begin(), params.size()));

@@ -282,6 +282,37 @@ TEST_F(DatabaseTest, AFailedStatementLeavesTheConnectionUsable) {
   EXPECT_EQ(Count(*one, "SELECT 1 + 1"), 2);  // prepared before, still there
 }
 
+// Reads sent ahead (Prefetch) give each Query the rows it would have got alone; one that
+// fails fails its own read, which leaves nothing behind, and the next read works.
+TEST_F(DatabaseTest, ReadsSentAheadGiveTheRowsOfTheirQuery) {
+  ASSERT_TRUE(db->Write([](Connection& c) {
+                  c.Exec("INSERT INTO counters (name, value) VALUES ('a', 1), ('b', 2)");
+                  return Status::Ok();
+                }).ok());
+  std::unique_ptr<Database> one = database.Open(1);
+  const char* sql = "SELECT value FROM counters WHERE name = ?";
+  int64_t sum = 0;
+  ASSERT_TRUE(one->Read([&](Connection& c) {
+                   sum = 0;
+                   c.Prefetch(sql, {std::string_view("a")});
+                   c.Prefetch(sql, {std::string_view("b")});
+                   for (const char* name : {"b", "a"}) {
+                     auto rows = c.Query(sql, {std::string_view(name)});
+                     EXPECT_TRUE(rows->Next());
+                     sum = sum * 10 + rows->Int(0);
+                   }
+                   return Status::Ok();
+                 }).ok());
+  EXPECT_EQ(sum, 21);
+  Status failed = one->Read([&](Connection& c) {
+    c.Prefetch("SELECT value FROM nowhere WHERE name = ?", {std::string_view("a")});
+    c.Query("SELECT value FROM nowhere WHERE name = ?", {std::string_view("a")});
+    return Status::Ok();
+  });
+  EXPECT_EQ(failed.code(), StatusCode::kInternal);
+  EXPECT_EQ(Count(*one, "SELECT SUM(value) FROM counters"), 3);
+}
+
 // Text sorts byte by byte on both backends, so lists come out in one order.
 TEST_F(DatabaseTest, TextSortsByteByByte) {
   ASSERT_TRUE(db->Write([](Connection& c) {

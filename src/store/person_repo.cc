@@ -188,23 +188,47 @@ void PersonRepo::SetMissing(const std::string& person_id, const std::string& mis
           {std::string_view(missing), std::string_view(person_id)});
 }
 
+namespace {
+
+// The reads of one person's record, each taking the person's id alone; PrefetchRecord sends
+// the same texts ahead.
+const std::string kPersonSql = std::string("SELECT ") + kPersonColumns + " FROM persons WHERE id = ?";
+constexpr char kIdentifiersSql[] =
+    "SELECT scheme, value FROM person_identifiers WHERE person_id = ? ORDER BY scheme, value";
+constexpr char kNotKnownSql[] = "SELECT field, reason FROM person_not_known WHERE person_id = ?";
+const std::string kCurrentAddressSql =
+    std::string("SELECT ") + kAddressColumns + " FROM addresses WHERE person_id = ? AND current = 1";
+constexpr char kOtherNamesSql[] =
+    "SELECT id, kind, given_names, family_name, note, recorded_at FROM person_names "
+    "WHERE person_id = ? AND kind <> 'current' ORDER BY recorded_at, id";
+const std::string kAddressesSql =
+    std::string("SELECT ") + kAddressColumns +
+    " FROM addresses WHERE person_id = ? ORDER BY current DESC, from_date DESC, recorded_at DESC";
+
+}  // namespace
+
 std::optional<Person> PersonRepo::Get(const std::string& id) {
   std::optional<Person> p;
   {
-    auto rows =
-        c_.Query(std::string("SELECT ") + kPersonColumns + " FROM persons WHERE id = ?", {std::string_view(id)});
+    auto rows = c_.Query(kPersonSql, {std::string_view(id)});
     if (!rows->Next()) return std::nullopt;
     p = PersonAt(*rows);
   }
-  auto ids = c_.Query("SELECT scheme, value FROM person_identifiers WHERE person_id = ? ORDER BY scheme, value",
-                      {std::string_view(id)});
+  auto ids = c_.Query(kIdentifiersSql, {std::string_view(id)});
   while (ids->Next()) p->details.other_identifiers.push_back({ids->String(0), ids->String(1)});
-  auto nk = c_.Query("SELECT field, reason FROM person_not_known WHERE person_id = ?", {std::string_view(id)});
+  auto nk = c_.Query(kNotKnownSql, {std::string_view(id)});
   while (nk->Next()) p->details.not_known[nk->String(0)] = nk->String(1);
-  auto addr = c_.Query(std::string("SELECT ") + kAddressColumns + " FROM addresses WHERE person_id = ? AND current = 1",
-                       {std::string_view(id)});
+  auto addr = c_.Query(kCurrentAddressSql, {std::string_view(id)});
   if (addr->Next()) p->current_address = AddressAt(*addr);
   return p;
+}
+
+void PersonRepo::PrefetchRecord(const std::string& id) {
+  for (std::string_view sql : {std::string_view(kPersonSql), std::string_view(kIdentifiersSql),
+                               std::string_view(kNotKnownSql), std::string_view(kCurrentAddressSql),
+                               std::string_view(kOtherNamesSql), std::string_view(kAddressesSql)}) {
+    c_.Prefetch(sql, {std::string_view(id)});
+  }
 }
 
 bool PersonRepo::Exists(const std::string& id) {
@@ -240,10 +264,7 @@ void PersonRepo::AddName(const std::string& person_id, const OtherName& n) {
 
 std::vector<OtherName> PersonRepo::OtherNames(const std::string& person_id) {
   std::vector<OtherName> out;
-  auto rows = c_.Query(
-      "SELECT id, kind, given_names, family_name, note, recorded_at FROM person_names "
-      "WHERE person_id = ? AND kind <> 'current' ORDER BY recorded_at, id",
-      {std::string_view(person_id)});
+  auto rows = c_.Query(kOtherNamesSql, {std::string_view(person_id)});
   while (rows->Next()) {
     OtherName n;
     n.id = rows->String(0);
@@ -282,10 +303,7 @@ void PersonRepo::AddAddress(const std::string& person_id, const Address& a, Time
 
 std::vector<Address> PersonRepo::Addresses(const std::string& person_id) {
   std::vector<Address> out;
-  auto rows =
-      c_.Query(std::string("SELECT ") + kAddressColumns +
-                   " FROM addresses WHERE person_id = ? ORDER BY current DESC, from_date DESC, recorded_at DESC",
-               {std::string_view(person_id)});
+  auto rows = c_.Query(kAddressesSql, {std::string_view(person_id)});
   while (rows->Next()) out.push_back(AddressAt(*rows));
   return out;
 }

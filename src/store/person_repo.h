@@ -39,6 +39,9 @@ class PersonRepo {
   bool Update(const Person& person, int64_t expected_version, const std::string& missing);
   void SetMissing(const std::string& person_id, const std::string& missing);
   std::optional<Person> Get(const std::string& id);
+  // Sends the reads of Get, OtherNames and Addresses for the person ahead of them, to share
+  // one round trip (Connection::Prefetch).
+  void PrefetchRecord(const std::string& id);
   bool Exists(const std::string& id);
 
   // The name in use moves to the list of other names as demoted_kind.

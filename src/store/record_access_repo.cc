@@ -47,6 +47,17 @@ std::string Select(const char* columns, const std::string& rest) {
   return std::string("SELECT ") + columns + " " + rest;
 }
 
+// The reads that decide a user's access to a record beyond its allocation; PrefetchUserAccess
+// sends the same texts ahead.
+const std::string kActiveGrantSql = Select(kGrantColumns,
+                                           "FROM access_grants WHERE record_id = ? AND user_id = ? AND revoked_at IS NULL "
+                                           "AND expires_at > ? ORDER BY expires_at DESC LIMIT 1");
+const std::string kActiveBreakGlassSql =
+    Select(kBreakGlassColumns,
+           "FROM break_glass b JOIN users u ON u.id = b.user_id WHERE b.record_id = ? AND "
+           "b.user_id = ? AND b.expires_at > ? ORDER BY b.expires_at DESC LIMIT 1");
+constexpr char kIsNamedSql[] = "SELECT 1 FROM restricted_record_users WHERE record_id = ? AND user_id = ?";
+
 }  // namespace
 
 void RecordAccessRepo::InsertGrant(const AccessGrant& g) {
@@ -76,10 +87,7 @@ std::optional<AccessGrant> RecordAccessRepo::Grant(const std::string& grant_id) 
 std::optional<AccessGrant> RecordAccessRepo::ActiveGrant(const std::string& record_id, const std::string& user_id,
                                                          Timestamp at) {
   std::string now = FormatTimestamp(at);
-  auto rows = c_.Query(Select(kGrantColumns,
-                              "FROM access_grants WHERE record_id = ? AND user_id = ? AND revoked_at IS NULL "
-                              "AND expires_at > ? ORDER BY expires_at DESC LIMIT 1"),
-                       {std::string_view(record_id), std::string_view(user_id), std::string_view(now)});
+  auto rows = c_.Query(kActiveGrantSql, {std::string_view(record_id), std::string_view(user_id), std::string_view(now)});
   if (!rows->Next()) return std::nullopt;
   return GrantAt(*rows);
 }
@@ -121,8 +129,7 @@ std::string ListableToViewerSql(std::string_view record, std::string_view person
 }
 
 bool RecordAccessRepo::IsNamed(const std::string& record_id, const std::string& user_id) {
-  auto rows = c_.Query("SELECT 1 FROM restricted_record_users WHERE record_id = ? AND user_id = ?",
-                       {std::string_view(record_id), std::string_view(user_id)});
+  auto rows = c_.Query(kIsNamedSql, {std::string_view(record_id), std::string_view(user_id)});
   return rows->Next();
 }
 
@@ -150,12 +157,18 @@ void RecordAccessRepo::InsertBreakGlass(const BreakGlass& b) {
 std::optional<BreakGlass> RecordAccessRepo::ActiveBreakGlass(const std::string& record_id, const std::string& user_id,
                                                              Timestamp at) {
   std::string now = FormatTimestamp(at);
-  auto rows = c_.Query(Select(kBreakGlassColumns,
-                              "FROM break_glass b JOIN users u ON u.id = b.user_id WHERE b.record_id = ? AND "
-                              "b.user_id = ? AND b.expires_at > ? ORDER BY b.expires_at DESC LIMIT 1"),
-                       {std::string_view(record_id), std::string_view(user_id), std::string_view(now)});
+  auto rows =
+      c_.Query(kActiveBreakGlassSql, {std::string_view(record_id), std::string_view(user_id), std::string_view(now)});
   if (!rows->Next()) return std::nullopt;
   return BreakGlassAt(*rows);
+}
+
+void RecordAccessRepo::PrefetchUserAccess(const std::string& record_id, const std::string& user_id, Timestamp at,
+                                          bool restricted) {
+  std::string now = FormatTimestamp(at);
+  if (restricted) c_.Prefetch(kIsNamedSql, {std::string_view(record_id), std::string_view(user_id)});
+  c_.Prefetch(kActiveGrantSql, {std::string_view(record_id), std::string_view(user_id), std::string_view(now)});
+  c_.Prefetch(kActiveBreakGlassSql, {std::string_view(record_id), std::string_view(user_id), std::string_view(now)});
 }
 
 std::optional<BreakGlass> RecordAccessRepo::GetBreakGlass(const std::string& id) {

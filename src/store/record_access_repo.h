@@ -37,6 +37,9 @@ class RecordAccessRepo {
 
   void InsertBreakGlass(const BreakGlass& b);
   std::optional<BreakGlass> ActiveBreakGlass(const std::string& record_id, const std::string& user_id, Timestamp at);
+  // Sends the reads of ActiveGrant and ActiveBreakGlass (and IsNamed, for a restricted record)
+  // ahead of them, to share one round trip (Connection::Prefetch).
+  void PrefetchUserAccess(const std::string& record_id, const std::string& user_id, Timestamp at, bool restricted);
   std::optional<BreakGlass> GetBreakGlass(const std::string& id);
   // Awaiting review by a manager of this team (or, with an empty team, by an auditor); all
   // awaiting review when all is true.

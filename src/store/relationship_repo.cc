@@ -16,12 +16,21 @@ void RelationshipRepo::Insert(const Relationship& r, Timestamp at) {
        std::string_view(created)});
 }
 
+namespace {
+
+constexpr char kInvolvingSql[] =
+    "SELECT id, child_id, related_person_id, type, parental_responsibility, lives_with_child, description, "
+    "ended_on FROM relationships WHERE child_id = ? OR related_person_id = ? ORDER BY created_at, id";
+
+}  // namespace
+
+void RelationshipRepo::PrefetchInvolving(const std::string& person_id) {
+  c_.Prefetch(kInvolvingSql, {std::string_view(person_id), std::string_view(person_id)});
+}
+
 std::vector<Relationship> RelationshipRepo::Involving(const std::string& person_id) {
   std::vector<Relationship> out;
-  auto rows = c_.Query(
-      "SELECT id, child_id, related_person_id, type, parental_responsibility, lives_with_child, description, "
-      "ended_on FROM relationships WHERE child_id = ? OR related_person_id = ? ORDER BY created_at, id",
-      {std::string_view(person_id), std::string_view(person_id)});
+  auto rows = c_.Query(kInvolvingSql, {std::string_view(person_id), std::string_view(person_id)});
   while (rows->Next()) {
     Relationship r;
     r.id = rows->String(0);

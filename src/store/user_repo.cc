@@ -9,28 +9,46 @@ constexpr char kUserColumns[] =
     "id, username, full_name, post_title, role, team_id, agency, password_hash, password_changed_at, "
     "must_change_password, disabled, created_at, totp_secret, totp_last_step";
 
-User UserAt(const Cursor& r) {
+// The user whose kUserColumns start at column `at` of the row.
+User UserAt(const Cursor& r, int at = 0) {
   User u;
-  u.id = r.String(0);
-  u.username = r.String(1);
-  u.full_name = r.String(2);
-  u.post_title = r.String(3);
-  u.role = ParseRole(r.Text(4)).value_or(Role::kPractitioner);
-  u.team_id = r.String(5);
-  u.agency = r.String(6);
-  u.password_hash = r.String(7);
-  u.password_changed_at = TimestampAt(r, 8);
-  u.must_change_password = r.Bool(9);
-  u.disabled = r.Bool(10);
-  u.created_at = TimestampAt(r, 11);
-  u.totp_secret = r.String(12);
-  u.totp_last_step = r.Int(13);
+  u.id = r.String(at + 0);
+  u.username = r.String(at + 1);
+  u.full_name = r.String(at + 2);
+  u.post_title = r.String(at + 3);
+  u.role = ParseRole(r.Text(at + 4)).value_or(Role::kPractitioner);
+  u.team_id = r.String(at + 5);
+  u.agency = r.String(at + 6);
+  u.password_hash = r.String(at + 7);
+  u.password_changed_at = TimestampAt(r, at + 8);
+  u.must_change_password = r.Bool(at + 9);
+  u.disabled = r.Bool(at + 10);
+  u.created_at = TimestampAt(r, at + 11);
+  u.totp_secret = r.String(at + 12);
+  u.totp_last_step = r.Int(at + 13);
   return u;
 }
 
 constexpr char kSessionColumns[] =
     "id, token_hash, user_id, csrf_token, created_at, last_seen_at, ended_at, ended_reason, client_address, "
     "user_agent";
+constexpr int kSessionColumnCount = 10;
+
+// "a, b" as "t.a, t.b", for a query that joins tables with columns of the same names.
+std::string Qualified(std::string_view columns, std::string_view table) {
+  std::string out;
+  size_t start = 0;
+  while (start <= columns.size()) {
+    size_t comma = columns.find(',', start);
+    if (comma == std::string_view::npos) comma = columns.size();
+    std::string_view name = columns.substr(start, comma - start);
+    while (!name.empty() && name.front() == ' ') name.remove_prefix(1);
+    if (!out.empty()) out += ", ";
+    out.append(table).append(".").append(name);
+    start = comma + 1;
+  }
+  return out;
+}
 
 Session SessionAt(const Cursor& r) {
   Session s;
@@ -61,11 +79,20 @@ void UserRepo::Insert(const User& u) {
        int64_t{u.must_change_password ? 1 : 0}, int64_t{u.disabled ? 1 : 0}, std::string_view(created)});
 }
 
+namespace {
+
+const std::string kUserByIdSql = std::string("SELECT ") + kUserColumns + " FROM users WHERE id = ?";
+constexpr char kTeamNameSql[] = "SELECT name FROM teams WHERE id = ?";
+
+}  // namespace
+
 std::optional<User> UserRepo::Get(const std::string& id) {
-  auto rows = c_.Query(std::string("SELECT ") + kUserColumns + " FROM users WHERE id = ?", {std::string_view(id)});
+  auto rows = c_.Query(kUserByIdSql, {std::string_view(id)});
   if (!rows->Next()) return std::nullopt;
   return UserAt(*rows);
 }
+
+void UserRepo::PrefetchGet(const std::string& id) { c_.Prefetch(kUserByIdSql, {std::string_view(id)}); }
 
 std::optional<User> UserRepo::FindByUsername(const std::string& username) {
   auto rows = c_.Query(std::string("SELECT ") + kUserColumns + " FROM users WHERE username = ?",
@@ -113,8 +140,10 @@ std::optional<std::string> UserRepo::FindTeamByName(const std::string& name) {
   return rows->String(0);
 }
 
+void UserRepo::PrefetchTeamName(const std::string& id) { c_.Prefetch(kTeamNameSql, {std::string_view(id)}); }
+
 std::optional<std::string> UserRepo::TeamName(const std::string& id) {
-  auto rows = c_.Query("SELECT name FROM teams WHERE id = ?", {std::string_view(id)});
+  auto rows = c_.Query(kTeamNameSql, {std::string_view(id)});
   if (!rows->Next()) return std::nullopt;
   return rows->String(0);
 }
@@ -130,11 +159,14 @@ void SessionRepo::Insert(const Session& s) {
        std::string_view(s.client_address), std::string_view(s.user_agent)});
 }
 
-std::optional<Session> SessionRepo::FindByTokenHash(const std::string& token_hash) {
-  auto rows = c_.Query(std::string("SELECT ") + kSessionColumns + " FROM sessions WHERE token_hash = ?",
-                       {std::string_view(token_hash)});
+std::optional<SessionWithUser> SessionRepo::FindWithUser(const std::string& token_hash) {
+  static const std::string sql = "SELECT " + Qualified(kSessionColumns, "s") + ", " + Qualified(kUserColumns, "u") +
+                                 " FROM sessions s LEFT JOIN users u ON u.id = s.user_id WHERE s.token_hash = ?";
+  auto rows = c_.Query(sql, {std::string_view(token_hash)});
   if (!rows->Next()) return std::nullopt;
-  return SessionAt(*rows);
+  SessionWithUser found{SessionAt(*rows), std::nullopt};
+  if (!rows->IsNull(kSessionColumnCount)) found.user = UserAt(*rows, kSessionColumnCount);
+  return found;
 }
 
 void SessionRepo::Touch(const std::string& token_hash, Timestamp at) {

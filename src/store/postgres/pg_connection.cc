@@ -78,6 +78,30 @@ DbError ErrorOf(PGconn* conn, PGresult* result, std::string_view sql) {
   throw error;
 }
 
+// A read's SQL and parameters as one text, to match a Query with the read sent ahead for it.
+std::string AheadKey(std::string_view sql, std::span<const Value> params) {
+  std::string key(sql);
+  for (const Value& v : params) {
+    std::visit(
+        [&](const auto& x) {
+          using T = std::decay_t<decltype(x)>;
+          if constexpr (std::is_same_v<T, std::nullptr_t>) {
+            key += '\x01';
+          } else if constexpr (std::is_same_v<T, int64_t>) {
+            key += '\x02';
+            key += std::to_string(x);
+          } else {
+            key += '\x03';
+            key += std::to_string(x.size());
+            key += ':';
+            key += x;
+          }
+        },
+        v);
+  }
+  return key;
+}
+
 bool Succeeded(PGresult* result) {
   if (result == nullptr) return false;
   ExecStatusType st = PQresultStatus(result);
@@ -137,6 +161,7 @@ void PgConnection::Flush() {
 std::unique_ptr<PgConnection::Result> PgConnection::Collect(std::string_view wanted_sql) {
   std::unique_ptr<Result> wanted;
   std::optional<DbError> failure;
+  if (!owed_.empty()) ++round_trips_;
   while (!owed_.empty()) {
     Owed owed = std::move(owed_.front());
     owed_.pop_front();
@@ -159,6 +184,8 @@ std::unique_ptr<PgConnection::Result> PgConnection::Collect(std::string_view wan
       PQclear(r);
     } else if (owed.kind == Owed::kWanted) {
       wanted = std::make_unique<Result>(r);
+    } else if (owed.kind == Owed::kAhead) {
+      owed.ahead->result = std::make_unique<Result>(r);
     } else {
       PQclear(r);
     }
@@ -207,7 +234,8 @@ const std::string& PgConnection::Prepared(std::string_view sql) {
   return statement_names_.emplace(std::string(sql), std::move(name)).first->second;
 }
 
-void PgConnection::SendPrepared(std::string_view sql, std::span<const Value> params, Owed::Kind kind) {
+void PgConnection::SendPrepared(std::string_view sql, std::span<const Value> params, Owed::Kind kind,
+                                std::shared_ptr<Ahead> ahead) {
   if (broken_) Broken("used after a failure");
   const std::string& name = Prepared(sql);
   // Parameters go as text; the server reads each as the type its place in the statement needs.
@@ -234,7 +262,7 @@ void PgConnection::SendPrepared(std::string_view sql, std::span<const Value> par
                           0) != 1) {
     Broken("cannot send");
   }
-  owed_.push_back({kind, kind == Owed::kWanted ? "" : std::string(sql), ""});
+  owed_.push_back({kind, kind == Owed::kWanted ? "" : std::string(sql), "", std::move(ahead)});
   unsynced_ = true;
 }
 
@@ -258,7 +286,40 @@ void PgConnection::Settle() {
   Collect();
 }
 
+void PgConnection::PrefetchValues(std::string_view sql, std::span<const Value> params) {
+  if (!read_only_) return;
+  std::string key = AheadKey(sql, params);
+  for (const auto& waiting : ahead_) {
+    if (waiting->key == key) return;  // already on its way
+  }
+  auto ahead = std::make_shared<Ahead>();
+  ahead->key = std::move(key);
+  SendPrepared(sql, params, Owed::kAhead, ahead);
+  ahead_.push_back(std::move(ahead));
+  if (owed_.size() >= kMaxUnanswered) Settle();
+}
+
+std::shared_ptr<PgConnection::Ahead> PgConnection::TakeAhead(std::string_view sql, std::span<const Value> params) {
+  if (ahead_.empty()) return nullptr;
+  std::string key = AheadKey(sql, params);
+  for (auto it = ahead_.begin(); it != ahead_.end(); ++it) {
+    if ((*it)->key != key) continue;
+    std::shared_ptr<Ahead> ahead = std::move(*it);
+    ahead_.erase(it);
+    return ahead;
+  }
+  return nullptr;
+}
+
 std::unique_ptr<Cursor> PgConnection::QueryValues(std::string_view sql, std::span<const Value> params) {
+  if (std::shared_ptr<Ahead> ahead = TakeAhead(sql, params)) {
+    // Its answer comes with those of everything sent before it; a failure among them is thrown.
+    if (!ahead->result) Settle();
+    if (!ahead->result) Broken("no answer");
+    PGresult* result = ahead->result->result;
+    ahead->result->result = nullptr;
+    return std::make_unique<PgCursor>(result);
+  }
   auto r = Run(sql, params);
   PGresult* result = r->result;
   r->result = nullptr;
@@ -295,7 +356,14 @@ void PgConnection::Command(std::string_view sql) {
 
 void PgConnection::Begin(std::string_view begin_sql) {
   Send(begin_sql);
+  read_only_ = false;
+  ahead_.clear();  // what the last transaction sent ahead and never took
   audit_head_.Began();
+}
+
+void PgConnection::BeginReadOnly(std::string_view begin_sql) {
+  Begin(begin_sql);
+  read_only_ = true;
 }
 
 void PgConnection::SetSavepoint() {

@@ -4,7 +4,8 @@
 // The connection runs in libpq's pipeline mode, so statements whose answer nobody waits for
 // (BEGIN, SAVEPOINT, the COMMIT of a read) travel with the next statement instead of costing
 // a round trip to the server each: most of the time a unit of work spends on the database is
-// waiting for answers, not running SQL.
+// waiting for answers, not running SQL. For the same reason a read-only transaction's reads
+// can be sent ahead (Connection::Prefetch) and travel together.
 #pragma once
 
 #include <deque>
@@ -12,6 +13,7 @@
 #include <memory>
 #include <string>
 #include <unordered_map>
+#include <vector>
 
 #include "store/database.h"
 #include "store/postgres/audit_head_cache.h"
@@ -33,7 +35,11 @@ class PgConnection final : public Connection {
   const std::string& audit_chain() const override { return chain_; }
   std::optional<ChainHead> known_audit_head() const override { return audit_head_.known(); }
   void AuditHeadMoved(const ChainHead& head) override { audit_head_.Moved(head); }
+  // Takes the rows of a read sent ahead with the same SQL and parameters when there is one,
+  // waiting only if they have not come yet; else runs the query.
   std::unique_ptr<Cursor> QueryValues(std::string_view sql, std::span<const Value> params) override;
+  // Sends the read without waiting, in a transaction begun with BeginReadOnly; else ignores it.
+  void PrefetchValues(std::string_view sql, std::span<const Value> params) override;
   int64_t ExecValues(std::string_view sql, std::span<const Value> params) override;
   // Sends the statement and goes on; its answer is read with the next statement that waits,
   // or by Settle. A failure, thrown then, spoils the transaction (see PgDatabase).
@@ -52,6 +58,8 @@ class PgConnection final : public Connection {
   // follows what is kept. Begin, SetSavepoint and ReleaseSavepoint are sent without waiting;
   // the rollbacks wait, since a spoilt transaction must not linger.
   void Begin(std::string_view begin_sql);
+  // Begins a transaction that cannot write, in which reads may be sent ahead.
+  void BeginReadOnly(std::string_view begin_sql);
   void SetSavepoint();
   void ReleaseSavepoint();
   void RollBackToSavepoint();
@@ -71,19 +79,30 @@ class PgConnection final : public Connection {
   int64_t CopyIn(std::string_view copy_sql, const std::function<bool(std::string& rows)>& fill);
   // False once the server has gone away; the connection is then of no further use.
   bool usable() const;
+  // How many times this connection has waited for the server's answers: its round trips.
+  int64_t round_trips() const { return round_trips_; }
 
  private:
   struct Result;
+  // A read sent ahead: its SQL and parameters, and its rows once they have come.
+  struct Ahead {
+    std::string key;
+    std::unique_ptr<Result> result;
+  };
   // An answer the server owes: to a statement sent (whose result is wanted, or only checked),
   // or the end of a batch of statements (a sync point).
   struct Owed {
-    enum Kind { kChecked, kWanted, kSync } kind;
+    enum Kind { kChecked, kWanted, kAhead, kSync } kind;
     std::string sql;         // for the error message (a statement whose answer is wanted is named to Collect)
     std::string forget_sql;  // a statement prepared: forgotten if preparing it failed
+    std::shared_ptr<Ahead> ahead;  // where a read sent ahead keeps its rows
   };
   std::unique_ptr<Result> Run(std::string_view sql, std::span<const Value> params);
   // Sends a prepared statement with its parameters (copied into libpq's buffer at once).
-  void SendPrepared(std::string_view sql, std::span<const Value> params, Owed::Kind kind);
+  void SendPrepared(std::string_view sql, std::span<const Value> params, Owed::Kind kind,
+                    std::shared_ptr<Ahead> ahead = nullptr);
+  // The read sent ahead with this SQL and these parameters, taken from those waiting; or null.
+  std::shared_ptr<Ahead> TakeAhead(std::string_view sql, std::span<const Value> params);
   const std::string& Prepared(std::string_view sql);
   // Reads every answer owed, returning the wanted one; throws the first failure among them.
   std::unique_ptr<Result> Collect(std::string_view wanted_sql = {});
@@ -96,6 +115,9 @@ class PgConnection final : public Connection {
   pg_conn* conn_ = nullptr;
   bool broken_ = false;
   std::deque<Owed> owed_;
+  bool read_only_ = false;  // the transaction cannot write, so reads may be sent ahead
+  std::vector<std::shared_ptr<Ahead>> ahead_;  // sent ahead in this transaction, not yet taken
+  int64_t round_trips_ = 0;
   bool unsynced_ = false;  // statements sent since the last sync point
   std::string chain_;
   AuditHeadCache audit_head_;

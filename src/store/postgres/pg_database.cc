@@ -206,7 +206,7 @@ Status PgDatabase::ReadOnce(const Work& work, bool& again) {
   again = false;
   try {
     conn = Acquire();
-    conn->Begin("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+    conn->BeginReadOnly("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
     status = work(*conn);
     conn->Settle();  // free unless the work sent a statement without waiting
     // Nothing waits for a read's COMMIT: it is sent now, and its answer read with the next
