@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "app/allocation.h"
+#include "app/person_support.h"
 #include "app/persons.h"
 #include "app/record_access_management.h"
 #include "app/timescales.h"
@@ -199,6 +200,27 @@ TEST_F(RecordSummaryFreshnessTest, SEC04_AllocationAndRestrictionTakeEffectAtOnc
   Result<PersonRecord> restricted = GetPersonRecord(t.services(), jo, child.id);
   ASSERT_TRUE(restricted.ok());
   EXPECT_TRUE(restricted->case_record->restricted);
+}
+
+// SEC-05: a partner opening a record whose family was kept for a council reader is shown the
+// child alone; the kept family is the same, only not shown. A grant ended shuts them out at once.
+TEST_F(RecordSummaryFreshnessTest, SEC05_APartnerIsNotShownTheKeptFamily) {
+  Person mother = Adult("Dawn", "Clarke");
+  ASSERT_TRUE(AddRelationship(t.services(), sam,
+                              {"", child.id, mother.id, RelationshipType::kParent, true, true, "mother", {}})
+                  .ok());
+  ASSERT_EQ(OpenKept().relationships().size(), 1u);
+  Actor priya = t.AddActor("priya", Role::kPartnerPractitioner);
+  Result<AccessGrant> grant =
+      GrantAccess(t.services(), sam, child.id, {priya.user.id, "school nurse", Date{date::sys_days{Today(t.services())} + date::days{7}}});
+  ASSERT_TRUE(grant.ok()) << grant.status().ToString();
+  Result<PersonRecord> theirs = GetPersonRecord(t.services(), priya, child.id);
+  ASSERT_TRUE(theirs.ok()) << theirs.status().ToString();
+  EXPECT_TRUE(theirs->relationships().empty());
+  EXPECT_EQ(theirs->person().id, child.id);
+  EXPECT_EQ(OpenKept().relationships().size(), 1u);
+  ASSERT_TRUE(RevokeAccess(t.services(), sam, child.id, grant->id).ok());
+  EXPECT_EQ(GetPersonRecord(t.services(), priya, child.id).status().code(), StatusCode::kPermissionDenied);
 }
 
 }  // namespace
