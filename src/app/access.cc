@@ -130,7 +130,7 @@ Result<RecordAccess> DecideForPerson(store::Connection& c, const Services& s, co
 }
 
 Status Guarded(const Services& s, const Actor& actor, const std::string& person_id, const std::string& detail,
-               RecordOperation op, const RecordWork& work) {
+               RecordOperation op, const RecordWork& work, const ReadAhead& ahead = nullptr) {
   const bool read = op == RecordOperation::kRead;
   const char* action = read ? "record.read" : "record.write";
   std::optional<Status> refusal;
@@ -140,7 +140,7 @@ Status Guarded(const Services& s, const Actor& actor, const std::string& person_
     // the run that is kept may decide the outcome.
     refusal.reset();
     basis.clear();
-    Result<RecordAccess> access = DecideRecordAccess(c, s, actor, person_id, op);
+    Result<RecordAccess> access = DecideRecordAccess(c, s, actor, person_id, op, ahead);
     if (!access.ok()) {
       if (access.status().code() == StatusCode::kPermissionDenied) refusal = access.status();
       return access.status();
@@ -167,7 +167,7 @@ bool RecordAccess::ItemVisible(const std::string& item_id, const std::string& au
 }
 
 Result<RecordAccess> DecideRecordAccess(store::Connection& c, const Services& s, const Actor& actor,
-                                        const std::string& person_id, RecordOperation op) {
+                                        const std::string& person_id, RecordOperation op, const ReadAhead& ahead) {
   // A case record belongs to a person, so finding one shows the person exists without asking
   // the database again (a round trip saved on every look at or change to a child's record).
   auto record = store::CaseRecordRepo(c).Get(person_id);
@@ -177,6 +177,7 @@ Result<RecordAccess> DecideRecordAccess(store::Connection& c, const Services& s,
   if (actor.user.role == Role::kAdministrator) {
     return Denied("administrators manage users and have no access to children's records");
   }
+  if (ahead) ahead(c, record);
   Result<RecordAccess> access =
       record ? DecideForChild(c, s, actor, *record, op) : DecideForPerson(c, s, actor, person_id, op);
   if (!access.ok()) return access;
@@ -212,8 +213,8 @@ Status ReadRecord(const Services& s, const Actor& actor, const std::string& pers
 }
 
 Status ReadRecordAs(const Services& s, const Actor& actor, const std::string& person_id, const std::string& detail,
-                    const RecordWork& work) {
-  return Guarded(s, actor, person_id, detail, RecordOperation::kRead, work);
+                    const RecordWork& work, const ReadAhead& ahead) {
+  return Guarded(s, actor, person_id, detail, RecordOperation::kRead, work, ahead);
 }
 
 Status WriteToRecord(const Services& s, const Actor& actor, const std::string& person_id, const std::string& detail,

@@ -46,10 +46,15 @@ struct RecordAccess {
   bool ItemVisible(const std::string& item_id, const std::string& author_user_id, const std::string& user_id) const;
 };
 
+// Reads a use case sends ahead (Connection::Prefetch) as soon as the child's case record is
+// known, so that on a database server they travel with the reads that decide access.
+using ReadAhead = std::function<void(store::Connection&, const std::optional<CaseRecord>&)>;
+
 // How the actor may act on the record, or PermissionDenied saying why not. NotFound if there
 // is no such record.
 Result<RecordAccess> DecideRecordAccess(store::Connection& c, const Services& s, const Actor& actor,
-                                        const std::string& person_id, RecordOperation op);
+                                        const std::string& person_id, RecordOperation op,
+                                        const ReadAhead& ahead = nullptr);
 // The basis alone, for callers that need no more.
 Result<std::string> CheckRecordAccess(store::Connection& c, const Services& s, const Actor& actor,
                                       const std::string& person_id, AccessKind kind);
@@ -65,8 +70,9 @@ using RecordWork = std::function<Status(store::Connection&, const RecordAccess&)
 Status ReadRecord(const Services& s, const Actor& actor, const std::string& person_id, const std::string& detail,
                   const store::Work& work);
 // The same, giving work the access decided, so it can show a partner only what is theirs.
+// ahead, if given, sends the work's first reads ahead while access is decided.
 Status ReadRecordAs(const Services& s, const Actor& actor, const std::string& person_id, const std::string& detail,
-                    const RecordWork& work);
+                    const RecordWork& work, const ReadAhead& ahead = nullptr);
 
 // Runs work in one write unit of work with the access check and the log line, so the change
 // and its log line commit together. Without an operation, the change is kChange.

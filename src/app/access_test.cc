@@ -117,6 +117,24 @@ TEST_F(AccessTest, SEC04_OnlyTheRunThatIsKeptDecidesAccess) {
   EXPECT_TRUE(entry.ok()) << entry.status().ToString();
 }
 
+// Reads sent ahead while access is decided are handed the case record the decision reads, and
+// are no part of the decision: an administrator, refused before any, sends none.
+TEST_F(AccessTest, SEC04_ReadsAheadGetTheCaseRecordAndDecideNothing) {
+  std::vector<std::string> handed;
+  ReadAhead ahead = [&](store::Connection&, const std::optional<CaseRecord>& record) {
+    handed.push_back(record ? record->allocated_worker_id : "none");
+  };
+  auto open = [&](const Actor& who) {
+    return ReadRecordAs(t.services(), who, child.id, "opened the record",
+                        [](store::Connection&, const RecordAccess&) { return Status::Ok(); }, ahead)
+        .code();
+  };
+  EXPECT_EQ(open(alex), StatusCode::kOk);
+  EXPECT_EQ(open(jo), StatusCode::kPermissionDenied);
+  EXPECT_EQ(open(ade), StatusCode::kPermissionDenied);
+  EXPECT_EQ(handed, (std::vector<std::string>{sam.user.id, sam.user.id}));
+}
+
 // SEC-04: a named grant opens the record for its purpose until its date, and no longer;
 // revoking it closes the record again.
 TEST_F(AccessTest, SEC04_NamedGrantUntilADate) {

@@ -70,6 +70,11 @@ std::shared_ptr<const RecordParts> Parts(store::Connection& c, const Services& s
 
 }  // namespace
 
+const std::vector<RelationshipView>& PersonRecord::relationships() const {
+  static const std::vector<RelationshipView> kNone;
+  return family_shown ? stored->relationships : kNone;
+}
+
 Result<PersonRecord> GetPersonRecord(const Services& s, const Actor& actor, const std::string& person_id) {
   PersonRecord view;
   Status st = ReadRecordAs(s, actor, person_id, "opened the record", [&](store::Connection& c,
@@ -79,24 +84,23 @@ Result<PersonRecord> GetPersonRecord(const Services& s, const Actor& actor, cons
     const std::optional<CaseRecord>& record = access.case_record;
     const bool worker = record && !record->allocated_worker_id.empty();
     const bool team = record && !record->allocated_team_id.empty();
-    // The allocated worker and team go to a database server with the record's version (and,
-    // when no summary is kept at that version, with everything else the summary reads).
-    if (worker) users.PrefetchGet(record->allocated_worker_id);
-    if (team) users.PrefetchTeamName(record->allocated_team_id);
-    std::shared_ptr<const RecordParts> parts = Parts(c, s, person_id);
-    view.person = parts->person;
+    view.stored = Parts(c, s, person_id);
     view.case_record = record;
     if (worker) view.allocated_worker = users.Get(record->allocated_worker_id);
     if (team) view.allocated_team_name = users.TeamName(record->allocated_team_id).value_or("");
-    view.addresses = parts->addresses;
-    view.other_names = parts->other_names;
     // SEC-05: a partner is shown the child, not the child's family, unless shared.
-    if (!access.partner_view) view.relationships = parts->relationships;
-    view.missing = MissingDetails(view.person, record ? &*record : nullptr, s.settings);
+    view.family_shown = !access.partner_view;
+    view.missing = MissingDetails(view.person(), record ? &*record : nullptr, s.settings);
     // Worked out against today on every request: a kept summary may be days old.
-    view.reminders = ClockReminders(parts->open_clocks, Today(s));
-    view.alerts = RecordAlerts(s, parts->open_clocks);
+    view.reminders = ClockReminders(view.stored->open_clocks, Today(s));
+    view.alerts = RecordAlerts(s, view.stored->open_clocks);
     return Status::Ok();
+  }, [&](store::Connection& c, const std::optional<CaseRecord>& record) {
+    // The allocated worker and team, and the kept summary's version, go to a database server
+    // with the reads that decide access (or, for the allocated worker, who needs none).
+    if (record && !record->allocated_worker_id.empty()) store::UserRepo(c).PrefetchGet(record->allocated_worker_id);
+    if (record && !record->allocated_team_id.empty()) store::UserRepo(c).PrefetchTeamName(record->allocated_team_id);
+    if (s.record_cache) store::RecordVersionRepo(c).PrefetchGet(person_id);
   });
   if (!st.ok()) return st;
   return view;

@@ -84,7 +84,7 @@ void Change(TestServices& t, const Actor& actor, const Actor& manager, const std
   Result<PersonRecord> john = GetPersonRecord(t.services(), actor, ids[0]);
   ASSERT_TRUE(john.ok());
   DetailsPatch patch;
-  patch.version = john->person.version;
+  patch.version = john->person().version;
   patch.family_name = "Smith-Hughes";
   patch.nhs_number = "943 476 5919";
   ASSERT_TRUE(UpdateDetails(t.services(), actor, ids[0], patch).ok());

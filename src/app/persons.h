@@ -2,6 +2,7 @@
 #pragma once
 
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -50,16 +51,23 @@ Result<Person> CreateUnborn(const Services& s, const Actor& actor, NewUnborn inp
 Result<std::vector<DuplicateMatch>> CheckDuplicates(const Services& s, const Actor& actor, const DuplicateProbe& probe);
 
 struct PersonRecord {
-  Person person;
+  // What is stored with the person, shared with the kept summaries (record_cache.h) rather
+  // than copied for each request.
+  std::shared_ptr<const RecordParts> stored = std::make_shared<const RecordParts>();
+  // SEC-05: false for a partner, who is shown the child and not the child's family.
+  bool family_shown = true;
   std::optional<CaseRecord> case_record;
   std::optional<User> allocated_worker;  // who the record is allocated to, as they are now
   std::string allocated_team_name;
-  std::vector<Address> addresses;  // current first, then earlier ones
-  std::vector<OtherName> other_names;
-  std::vector<RelationshipView> relationships;
   std::vector<MissingDetail> missing;
   std::vector<Reminder> reminders;
   std::vector<RecordAlert> alerts;
+
+  const Person& person() const { return stored->person; }
+  const std::vector<Address>& addresses() const { return stored->addresses; }  // current first
+  const std::vector<OtherName>& other_names() const { return stored->other_names; }
+  // The family, or none when it is not shown.
+  const std::vector<RelationshipView>& relationships() const;
 };
 
 Result<PersonRecord> GetPersonRecord(const Services& s, const Actor& actor, const std::string& person_id);

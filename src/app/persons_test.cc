@@ -57,18 +57,18 @@ TEST_F(PersonsTest, REC01_EQU03_ChildRecordLinkedToFamily) {
   ASSERT_TRUE(record.ok());
   ASSERT_TRUE(record->case_record);
   EXPECT_EQ(record->case_record->council_reference, "CW000001");
-  ASSERT_EQ(record->relationships.size(), 2u);
-  EXPECT_TRUE(record->relationships[0].relationship.parental_responsibility);
-  EXPECT_EQ(record->relationships[0].other.display_name, "Dawn Clarke");
-  EXPECT_FALSE(record->relationships[1].relationship.parental_responsibility);
-  EXPECT_EQ(record->relationships[1].relationship.type, RelationshipType::kCarer);
-  EXPECT_EQ(record->relationships[1].other.display_name, "Pauline Clarke");
+  ASSERT_EQ(record->relationships().size(), 2u);
+  EXPECT_TRUE(record->relationships()[0].relationship.parental_responsibility);
+  EXPECT_EQ(record->relationships()[0].other.display_name, "Dawn Clarke");
+  EXPECT_FALSE(record->relationships()[1].relationship.parental_responsibility);
+  EXPECT_EQ(record->relationships()[1].relationship.type, RelationshipType::kCarer);
+  EXPECT_EQ(record->relationships()[1].other.display_name, "Pauline Clarke");
 
   Result<PersonRecord> mothers = GetPersonRecord(t.services(), sam, mother.id);
   ASSERT_TRUE(mothers.ok());
   EXPECT_FALSE(mothers->case_record);
-  ASSERT_EQ(mothers->relationships.size(), 1u);
-  EXPECT_EQ(mothers->relationships[0].other.id, child.id);
+  ASSERT_EQ(mothers->relationships().size(), 1u);
+  EXPECT_EQ(mothers->relationships()[0].other.id, child.id);
 }
 
 TEST_F(PersonsTest, EQU03_RefusesRelationshipsToNobodyOrSelfOrTwice) {
@@ -98,7 +98,7 @@ TEST_F(PersonsTest, REC02_IncompleteRecordsListWhatIsMissing) {
 
   ASSERT_TRUE(AddAddress(t.services(), sam, child.id, {"", "12 Mill Lane", "", "Preston", "PR1 2AB", D("2020-01-01"), {}}).ok());
   DetailsPatch patch;
-  patch.version = GetPersonRecord(t.services(), sam, child.id)->person.version;
+  patch.version = GetPersonRecord(t.services(), sam, child.id)->person().version;
   patch.gender = "Female";
   patch.ethnicity = "White - British";
   patch.first_language = "English";
@@ -137,14 +137,14 @@ TEST_F(PersonsTest, REC04_UnbornThenBirthThenRegistration) {
   t.clock().Set(*ParseTimestamp("2027-01-12T09:00:00Z", "t"));
   ASSERT_TRUE(RecordBirth(t.services(), sam, unborn->id, {"Ruby", "Clarke", D("2027-01-08"), "9434765919", "Female"}).ok());
   Result<PersonRecord> record = GetPersonRecord(t.services(), sam, unborn->id);
-  EXPECT_EQ(record->person.DisplayName(), "Ruby Clarke");
-  EXPECT_EQ(record->person.details.nhs_number, "9434765919");
-  ASSERT_EQ(record->other_names.size(), 1u);
-  EXPECT_EQ(record->other_names[0].given_names, "Unborn");
+  EXPECT_EQ(record->person().DisplayName(), "Ruby Clarke");
+  EXPECT_EQ(record->person().details.nhs_number, "9434765919");
+  ASSERT_EQ(record->other_names().size(), 1u);
+  EXPECT_EQ(record->other_names()[0].given_names, "Unborn");
   ASSERT_EQ(record->reminders.size(), 1u);
   EXPECT_EQ(record->reminders[0].due, D("2027-02-19"));  // 42 days after 8 January
   EXPECT_FALSE(record->reminders[0].overdue);
-  EXPECT_EQ(record->relationships.size(), 1u);
+  EXPECT_EQ(record->relationships().size(), 1u);
 
   t.clock().Set(*ParseTimestamp("2027-02-20T09:00:00Z", "t"));
   EXPECT_TRUE(GetPersonRecord(t.services(), sam, unborn->id)->reminders[0].overdue);
@@ -169,8 +169,8 @@ TEST_F(PersonsTest, REC05_AliasesSearchableAndBirthCertificateNameUsed) {
 
   ASSERT_TRUE(RecordBirthCertificate(t.services(), sam, child.id, {"Kayleigh Ann", "Price-Jones", D("2026-11-20"), ""}).ok());
   Result<PersonRecord> record = GetPersonRecord(t.services(), sam, child.id);
-  EXPECT_EQ(record->person.DisplayName(), "Kayleigh Ann Price-Jones");
-  ASSERT_TRUE(record->person.birth_certificate);
+  EXPECT_EQ(record->person().DisplayName(), "Kayleigh Ann Price-Jones");
+  ASSERT_TRUE(record->person().birth_certificate);
   q.name = "kayleigh jones";
   EXPECT_EQ(SearchPersons(t.services(), sam, q)->size(), 1u);  // the old name still finds her
 }
@@ -207,7 +207,7 @@ TEST_F(PersonsTest, StaleEditIsRefusedNotLost) {
   stale.religion = "Muslim";
   Result<Person> refused = UpdateDetails(t.services(), sam, child.id, stale);
   EXPECT_EQ(refused.status().code(), StatusCode::kConflict);
-  EXPECT_EQ(GetPersonRecord(t.services(), sam, child.id)->person.details.religion, "Christian");
+  EXPECT_EQ(GetPersonRecord(t.services(), sam, child.id)->person().details.religion, "Christian");
 }
 
 TEST_F(PersonsTest, NameChangeKeepsThePreviousNameFindable) {

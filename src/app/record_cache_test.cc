@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "app/allocation.h"
+#include "app/person_support.h"
 #include "app/persons.h"
 #include "app/record_access_management.h"
 #include "app/timescales.h"
@@ -105,24 +106,24 @@ class RecordSummaryFreshnessTest : public ::testing::Test {
 TEST_F(RecordSummaryFreshnessTest, REC01_TheChildsOwnDetailsAddressesAndNames) {
   PersonRecord before = OpenKept();
   DetailsPatch patch;
-  patch.version = before.person.version;
+  patch.version = before.person().version;
   patch.family_name = "Okoro";
   patch.other_identifiers = std::vector<Identifier>{{"upn", "A123456789012"}};
   ASSERT_TRUE(UpdateDetails(t.services(), sam, child.id, patch).ok());
   PersonRecord after = OpenKept();
-  EXPECT_EQ(after.person.details.family_name, "Okoro");
-  ASSERT_EQ(after.person.details.other_identifiers.size(), 1u);
+  EXPECT_EQ(after.person().details.family_name, "Okoro");
+  ASSERT_EQ(after.person().details.other_identifiers.size(), 1u);
 
   ASSERT_TRUE(AddAddress(t.services(), sam, child.id, {"", "1 High St", "", "Leeds", "LS1 4AB", D("2026-01-01"), {}}).ok());
   after = OpenKept();
-  ASSERT_FALSE(after.addresses.empty());
-  EXPECT_EQ(after.addresses[0].postcode, "LS1 4AB");
-  ASSERT_TRUE(after.person.current_address);
+  ASSERT_FALSE(after.addresses().empty());
+  EXPECT_EQ(after.addresses()[0].postcode, "LS1 4AB");
+  ASSERT_TRUE(after.person().current_address);
 
   ASSERT_TRUE(AddOtherName(t.services(), sam, child.id, {"", NameKind::kAlias, "Mimi", "Okoro", "at school", {}}).ok());
   after = OpenKept();
   bool alias = false;  // beside the previous family name, kept when it changed
-  for (const OtherName& n : after.other_names) alias |= n.given_names == "Mimi" && n.kind == NameKind::kAlias;
+  for (const OtherName& n : after.other_names()) alias |= n.given_names == "Mimi" && n.kind == NameKind::kAlias;
   EXPECT_TRUE(alias);
 }
 
@@ -134,31 +135,31 @@ TEST_F(RecordSummaryFreshnessTest, REC01_EQU03_RelativesAndTheirDetails) {
                               {"", child.id, mother.id, RelationshipType::kParent, true, true, "mother", {}})
                   .ok());
   PersonRecord after = OpenKept();
-  ASSERT_EQ(after.relationships.size(), 1u);
-  EXPECT_EQ(after.relationships[0].other.display_name, "Dawn Clarke");
+  ASSERT_EQ(after.relationships().size(), 1u);
+  EXPECT_EQ(after.relationships()[0].other.display_name, "Dawn Clarke");
 
   // The mother's own record changes; the child's summary shows her name and postcode.
   PersonRecord hers = *GetPersonRecord(t.services(), sam, mother.id);
   DetailsPatch patch;
-  patch.version = hers.person.version;
+  patch.version = hers.person().version;
   patch.family_name = "Reid";
   ASSERT_TRUE(UpdateDetails(t.services(), sam, mother.id, patch).ok());
   after = OpenKept();
-  EXPECT_EQ(after.relationships[0].other.display_name, "Dawn Reid");
+  EXPECT_EQ(after.relationships()[0].other.display_name, "Dawn Reid");
 
   ASSERT_TRUE(AddAddress(t.services(), sam, mother.id, {"", "9 Low Rd", "", "York", "YO1 7AA", D("2026-02-01"), {}}).ok());
   after = OpenKept();
-  EXPECT_EQ(after.relationships[0].other.postcode, "YO1 7AA");
+  EXPECT_EQ(after.relationships()[0].other.postcode, "YO1 7AA");
 
   // Changes by any writer, not only the use cases: the triggers see every committed row.
   Sql("UPDATE persons SET display_name = 'Dawn R.' WHERE id = ?", mother.id);
   after = OpenKept();
-  EXPECT_EQ(after.relationships[0].other.display_name, "Dawn R.");
+  EXPECT_EQ(after.relationships()[0].other.display_name, "Dawn R.");
   Sql("UPDATE relationships SET description = 'birth mother' WHERE child_id = ?", child.id);
   after = OpenKept();
-  EXPECT_EQ(after.relationships[0].relationship.description, "birth mother");
+  EXPECT_EQ(after.relationships()[0].relationship.description, "birth mother");
   Sql("DELETE FROM relationships WHERE child_id = ?", child.id);
-  EXPECT_TRUE(OpenKept().relationships.empty());
+  EXPECT_TRUE(OpenKept().relationships().empty());
 }
 
 // TIM-03: a clock started shows at once; how overdue it is follows today, not the day kept.
@@ -199,6 +200,27 @@ TEST_F(RecordSummaryFreshnessTest, SEC04_AllocationAndRestrictionTakeEffectAtOnc
   Result<PersonRecord> restricted = GetPersonRecord(t.services(), jo, child.id);
   ASSERT_TRUE(restricted.ok());
   EXPECT_TRUE(restricted->case_record->restricted);
+}
+
+// SEC-05: a partner opening a record whose family was kept for a council reader is shown the
+// child alone; the kept family is the same, only not shown. A grant ended shuts them out at once.
+TEST_F(RecordSummaryFreshnessTest, SEC05_APartnerIsNotShownTheKeptFamily) {
+  Person mother = Adult("Dawn", "Clarke");
+  ASSERT_TRUE(AddRelationship(t.services(), sam,
+                              {"", child.id, mother.id, RelationshipType::kParent, true, true, "mother", {}})
+                  .ok());
+  ASSERT_EQ(OpenKept().relationships().size(), 1u);
+  Actor priya = t.AddActor("priya", Role::kPartnerPractitioner);
+  Result<AccessGrant> grant =
+      GrantAccess(t.services(), sam, child.id, {priya.user.id, "school nurse", Date{date::sys_days{Today(t.services())} + date::days{7}}});
+  ASSERT_TRUE(grant.ok()) << grant.status().ToString();
+  Result<PersonRecord> theirs = GetPersonRecord(t.services(), priya, child.id);
+  ASSERT_TRUE(theirs.ok()) << theirs.status().ToString();
+  EXPECT_TRUE(theirs->relationships().empty());
+  EXPECT_EQ(theirs->person().id, child.id);
+  EXPECT_EQ(OpenKept().relationships().size(), 1u);
+  ASSERT_TRUE(RevokeAccess(t.services(), sam, child.id, grant->id).ok());
+  EXPECT_EQ(GetPersonRecord(t.services(), priya, child.id).status().code(), StatusCode::kPermissionDenied);
 }
 
 }  // namespace

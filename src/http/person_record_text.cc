@@ -175,19 +175,19 @@ void RelationshipObject(JsonText& t, const app::RelationshipView& v) {
 std::string PersonRecordText(const app::PersonRecord& r, Date today) {
   // Room for a family of a few people at once: most summaries are 2 to 6 KB.
   JsonText t(8192);
-  PersonFields(t, r.person);
-  Age(t, r.person, today);
+  PersonFields(t, r.person());
+  Age(t, r.person(), today);
   CaseRecordObject(t, r);
   t.Key("addresses");
-  List(t, r.addresses, [&](const Address& a) { AddressObject(t, a); });
+  List(t, r.addresses(), [&](const Address& a) { AddressObject(t, a); });
   t.Key("other_names");
-  List(t, r.other_names, [&](const OtherName& n) {
+  List(t, r.other_names(), [&](const OtherName& n) {
     t.Raw("{").Key("id", true).String(n.id).Key("kind").String(NameKindName(n.kind));
     t.Key("given_names").String(n.given_names).Key("family_name").String(n.family_name).Key("note").String(n.note);
     t.Key("recorded_at").Time(n.recorded_at).Raw("}");
   });
   t.Key("relationships");
-  List(t, r.relationships, [&](const app::RelationshipView& v) { RelationshipObject(t, v); });
+  List(t, r.relationships(), [&](const app::RelationshipView& v) { RelationshipObject(t, v); });
   t.Key("missing_details");
   List(t, r.missing, [&](const MissingDetail& m) {
     t.Raw("{").Key("field", true).String(m.field).Key("label").String(m.label).Raw("}");

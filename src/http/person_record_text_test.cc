@@ -16,7 +16,7 @@ namespace json = boost::json;
 // wire.h's and domain_json.h's pieces (which the other person routes still answer with),
 // then serialised. The age is given, as the document's caller worked it out.
 json::object DocumentOf(const app::PersonRecord& r, json::value age) {
-  json::object o = PersonJson(r.person);
+  json::object o = PersonJson(r.person());
   o["age"] = std::move(age);
   if (r.case_record) {
     const CaseRecord& c = *r.case_record;
@@ -39,9 +39,9 @@ json::object DocumentOf(const app::PersonRecord& r, json::value age) {
     o["case_record"] = nullptr;
   }
   json::array addresses, names, relationships, missing, reminders, alerts;
-  for (const Address& a : r.addresses) addresses.push_back(app::AddressJson(a));
-  for (const OtherName& n : r.other_names) names.push_back(app::NameJson(n));
-  for (const app::RelationshipView& v : r.relationships) {
+  for (const Address& a : r.addresses()) addresses.push_back(app::AddressJson(a));
+  for (const OtherName& n : r.other_names()) names.push_back(app::NameJson(n));
+  for (const app::RelationshipView& v : r.relationships()) {
     json::object rel = app::RelationshipJson(v.relationship);
     rel["other_person"] = SummaryJson(v.other);
     relationships.push_back(std::move(rel));
@@ -68,7 +68,9 @@ Timestamp At(int seconds) { return Timestamp(std::chrono::seconds(1'780'000'000 
 
 app::PersonRecord EveryField() {
   app::PersonRecord r;
-  Person& p = r.person;
+  auto stored = std::make_shared<app::RecordParts>();
+  r.stored = stored;
+  Person& p = stored->person;
   p.id = "p-1";
   p.version = 7;
   p.details = {"Amira " + kAwkward, "Khan", D(2019, 3, 14), "female", "Asian or Asian British", "Muslim",
@@ -86,12 +88,12 @@ app::PersonRecord EveryField() {
   worker.post_title = kAwkward;
   r.allocated_worker = worker;
   r.allocated_team_name = "Team \"North\"";
-  r.addresses = {*p.current_address, Address{"a-0", "2 Low Rd", "", "York", "YO1 1AA", std::nullopt, D(2019, 12, 31)}};
-  r.other_names = {{"n-1", NameKind::kAlias, "Mira", kAwkward, "used at school", At(30)},
+  stored->addresses = {*p.current_address, Address{"a-0", "2 Low Rd", "", "York", "YO1 1AA", std::nullopt, D(2019, 12, 31)}};
+  stored->other_names = {{"n-1", NameKind::kAlias, "Mira", kAwkward, "used at school", At(30)},
                    {"n-2", NameKind::kPrevious, "Amira", "Shah", "", At(40)}};
   Relationship mum{"r-1", "p-1", "p-mum", RelationshipType::kParent, true, true, kAwkward, std::nullopt};
   Relationship gran{"r-2", "p-1", "p-gran", RelationshipType::kOther, false, false, "grandmother", D(2024, 6, 1)};
-  r.relationships = {{mum, {"p-mum", "Nadia Khan", D(1990, 2, 1), "9434765870", "", "LS1 1AA", "", false}},
+  stored->relationships = {{mum, {"p-mum", "Nadia Khan", D(1990, 2, 1), "9434765870", "", "LS1 1AA", "", false}},
                      {gran, {"p-gran", kAwkward, std::nullopt, "", "CR-9", "", "Nana \"K\"", true}}};
   r.missing = {{"ethnicity", "Ethnicity"}, {"religion", kAwkward}};
   r.reminders = {{"birth_registration", kAwkward, D(2026, 12, 1), true}};
@@ -110,15 +112,26 @@ TEST(PersonRecordText, REC01_EveryFieldAsTheDocumentGaveIt) {
 // An unborn child has no age, and a person who is not a child has no case record.
 TEST(PersonRecordText, REC01_NoAgeNoCaseRecordAndEmptyLists) {
   app::PersonRecord r;
-  r.person.id = "p-2";
-  r.person.details.family_name = "Khan";
-  r.person.birth = BirthDetails{true, "p-mum", "Khan", "", D(2027, 2, 1), std::nullopt, std::nullopt};
-  r.person.created_at = r.person.updated_at = At(0);
+  auto stored = std::make_shared<app::RecordParts>();
+  r.stored = stored;
+  Person& person = stored->person;
+  person.id = "p-2";
+  person.details.family_name = "Khan";
+  person.birth = BirthDetails{true, "p-mum", "Khan", "", D(2027, 2, 1), std::nullopt, std::nullopt};
+  person.created_at = person.updated_at = At(0);
   EXPECT_EQ(PersonRecordText(r, D(2026, 11, 29)), json::serialize(DocumentOf(r, nullptr)));
-  r.person.birth.reset();
-  r.person.details.date_of_birth = D(2008, 1, 1);
+  person.birth.reset();
+  person.details.date_of_birth = D(2008, 1, 1);
   EXPECT_EQ(PersonRecordText(r, D(2026, 11, 29)),
             json::serialize(DocumentOf(r, json::object{{"years", 18}, {"stage", "adult"}})));
+}
+
+// SEC-05: a partner's view shows none of the family kept with the record.
+TEST(PersonRecordText, SEC05_FamilyLeftOutWhenNotShown) {
+  app::PersonRecord r = EveryField();
+  r.family_shown = false;
+  EXPECT_TRUE(json::parse(PersonRecordText(r, D(2026, 11, 29))).at("relationships").as_array().empty());
+  EXPECT_EQ(r.stored->relationships.size(), 2u);
 }
 
 }  // namespace
