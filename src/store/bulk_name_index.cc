@@ -1,23 +1,10 @@
 #include "store/bulk_name_index.h"
 
+#include <string>
+
 #include "store/name_words_row.h"
 
 namespace casework::store {
-
-BulkNameIndex::BulkNameIndex(Connection& c) : c_(c) {
-  if (c_.dialect() != Dialect::kSqlite) return;
-  std::vector<std::string> names;
-  {
-    auto rows = c_.Query(
-        "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'person_names' "
-        "AND sql LIKE '%person_names_search%' ORDER BY name");
-    while (rows->Next()) {
-      names.push_back(rows->String(0));
-      triggers_.push_back(rows->String(1));
-    }
-  }
-  for (const std::string& name : names) c_.ExecScript("DROP TRIGGER \"" + name + "\"");
-}
 
 void BulkNameIndex::Finish() {
   // The words of a name are its folded key's words, which are separated by single spaces.
@@ -34,9 +21,6 @@ void BulkNameIndex::Finish() {
             kNameWordsInto + "SELECT s.word, " + kNameWordsRowSelect +
             " FROM split s JOIN person_names n ON n.id = s.name_id" + kNameWordsRowJoins +
             " WHERE s.word <> '' ORDER BY 1, 2, 3, 4, 5");
-    c_.Exec("INSERT INTO person_names_search (person_names_search) VALUES ('rebuild')");
-    for (const std::string& sql : triggers_) c_.ExecScript(sql);
-    triggers_.clear();
   } else {
     c_.Exec(std::string("INSERT") + kNameWordsInto + "SELECT w.word, " + kNameWordsRowSelect + " FROM person_names n" +
             kNameWordsRowJoins +

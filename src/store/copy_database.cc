@@ -17,24 +17,14 @@ struct Table {
 
 std::string Quoted(const std::string& name) { return "\"" + name + "\""; }
 
-// The tables that hold data, with their columns: not SQLite's own, not the full-text index
-// (PostgreSQL builds its own from the names), not the record of migrations (the target has
-// its own, having been migrated to the same version).
+// The tables that hold data, with their columns: not SQLite's own, not the record of
+// migrations (the target has its own, having been migrated to the same version).
 std::vector<Table> SourceTables(Connection& c) {
-  std::vector<std::string> virtual_tables;
-  auto v = c.Query("SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL TABLE%'");
-  while (v->Next()) virtual_tables.push_back(v->String(0));
-  v.reset();
   std::vector<Table> tables;
   auto rows = c.Query(
       "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite%' "
-      "AND name <> 'schema_migrations' AND sql NOT LIKE 'CREATE VIRTUAL TABLE%' ORDER BY name");
-  while (rows->Next()) {
-    std::string name = rows->String(0);
-    bool part_of_index = false;
-    for (const std::string& vt : virtual_tables) part_of_index |= name.starts_with(vt + "_");
-    if (!part_of_index) tables.push_back({name, {}});
-  }
+      "AND name <> 'schema_migrations' ORDER BY name");
+  while (rows->Next()) tables.push_back({rows->String(0), {}});
   rows.reset();
   for (Table& t : tables) {
     auto cols = c.Query("SELECT name, type FROM pragma_table_info(?) ORDER BY cid", {std::string_view(t.name)});
