@@ -9,8 +9,9 @@ constexpr char kUserColumns[] =
     "id, username, full_name, post_title, role, team_id, agency, password_hash, password_changed_at, "
     "must_change_password, disabled, created_at, totp_secret, totp_last_step";
 
-// The user whose kUserColumns start at column `at` of the row.
-User UserAt(const Cursor& r, int at = 0) {
+}  // namespace
+
+User UserAt(const Cursor& r, int at) {
   User u;
   u.id = r.String(at + 0);
   u.username = r.String(at + 1);
@@ -28,6 +29,8 @@ User UserAt(const Cursor& r, int at = 0) {
   u.totp_last_step = r.Int(at + 13);
   return u;
 }
+
+namespace {
 
 constexpr char kSessionColumns[] =
     "id, token_hash, user_id, csrf_token, created_at, last_seen_at, ended_at, ended_reason, client_address, "
@@ -49,6 +52,12 @@ std::string Qualified(std::string_view columns, std::string_view table) {
   }
   return out;
 }
+
+}  // namespace
+
+std::string UserColumnsOf(std::string_view alias) { return Qualified(kUserColumns, alias); }
+
+namespace {
 
 Session SessionAt(const Cursor& r) {
   Session s;

@@ -3,12 +3,18 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/user.h"
 #include "store/database.h"
 
 namespace casework::store {
+
+// For a query elsewhere that reads a user with something else in one statement: the users
+// table's columns as alias.column, in the order UserAt reads them from column `at` on.
+std::string UserColumnsOf(std::string_view alias);
+User UserAt(const Cursor& row, int at = 0);
 
 class UserRepo {
  public:

@@ -132,7 +132,11 @@ Status PgDatabase::Write(const Work& work) { return writes_.Submit(work); }
 
 void PgDatabase::WriterLoop() {
   for (auto batch = writes_.Take(kMaxBatch); !batch.empty(); batch = writes_.Take(kMaxBatch)) {
+    const int64_t before = writer_ ? writer_->round_trips() : 0;
+    const PgConnection* counted = writer_.get();
     RunBatch(batch);
+    // A writer replaced during the batch has lost its count; the new one's is all there is.
+    if (writer_) round_trips_ += writer_->round_trips() - (writer_.get() == counted ? before : 0);
     writes_.Finish(batch);
   }
 }
@@ -203,9 +207,11 @@ PgDatabase::Outcome PgDatabase::TryBatch(const std::vector<WriteQueue::Job*>& ba
 Status PgDatabase::ReadOnce(const Work& work, bool& again) {
   std::unique_ptr<PgConnection> conn;
   Status status;
+  int64_t trips_before = 0;
   again = false;
   try {
     conn = Acquire();
+    trips_before = conn->round_trips();
     conn->BeginReadOnly("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
     status = work(*conn);
     conn->Settle();  // free unless the work sent a statement without waiting
@@ -222,7 +228,10 @@ Status PgDatabase::ReadOnce(const Work& work, bool& again) {
     if (conn) RollBack(*conn);
     status = Status::Internal(std::string("unexpected failure: ") + e.what());
   }
-  if (conn) Release(std::move(conn));
+  if (conn) {
+    round_trips_ += conn->round_trips() - trips_before;
+    Release(std::move(conn));
+  }
   return status;
 }
 

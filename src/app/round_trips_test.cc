@@ -1,0 +1,51 @@
+// What a request costs in round trips to a PostgreSQL server, counted by the database: the
+// requests that matter most wait for the server as few times as their reads allow.
+#include <gtest/gtest.h>
+
+#include "app/persons.h"
+#include "store/postgres/pg_database.h"
+#include "support/test_services.h"
+
+namespace casework::app {
+namespace {
+
+using testing::TestServices;
+
+class RoundTripsTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    if (!testing::TestDatabase::UsingPostgres()) GTEST_SKIP() << "round trips are counted on PostgreSQL";
+    pg = dynamic_cast<store::PgDatabase*>(&t.db());
+    ASSERT_NE(pg, nullptr);
+    child = t.AddChild(sam);
+  }
+
+  // The round trips one call of f costs, readers and writer together.
+  template <typename F>
+  int64_t Trips(F&& f) {
+    int64_t before = pg->round_trips();
+    f();
+    return pg->round_trips() - before;
+  }
+
+  TestServices t;
+  Actor sam = t.AddActor("sam", Role::kPractitioner);
+  Actor alex = t.AddActor("alex", Role::kAuditor, "Audit");
+  store::PgDatabase* pg = nullptr;
+  Person child;
+};
+
+// A kept record summary opened by an auditor (who reads by role, so their grants and
+// break-glass are read too) and by its allocated worker: the case record with its worker and
+// team, the access reads and the kept summary's version go to the server together, one round
+// trip; the read's access log line is one more, on the writer.
+TEST_F(RoundTripsTest, AKeptSummaryIsOneRoundTripAndItsLogLine) {
+  for (const Actor* who : {&alex, &sam}) {
+    ASSERT_TRUE(GetPersonRecord(t.services(), *who, child.id).ok());  // kept, and the log's head known
+    int64_t trips = Trips([&] { ASSERT_TRUE(GetPersonRecord(t.services(), *who, child.id).ok()); });
+    EXPECT_EQ(trips, 2) << who->user.username;
+  }
+}
+
+}  // namespace
+}  // namespace casework::app
