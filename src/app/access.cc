@@ -253,9 +253,9 @@ Status WriteToRecord(const Services& s, const Actor& actor, const std::string& p
 }
 
 Status WriteToRecord(const Services& s, const Actor& actor, const std::string& person_id, RecordOperation op,
-                     const std::string& detail, const RecordWork& work) {
+                     const std::string& detail, const RecordWork& work, const AccessReads& reads) {
   if (op == RecordOperation::kRead) return Status::Internal("a write cannot be made with read access");
-  return Guarded(s, actor, person_id, detail, op, work);
+  return Guarded(s, actor, person_id, detail, op, work, reads);
 }
 
 Status RequireCaseworkRole(const Services& s, const Actor& actor, const std::string& action) {

@@ -56,8 +56,8 @@ struct RecordAccess {
 struct AccessReads {
   // The allocated worker and team, joined to the case record in its one statement.
   bool allocation = false;
-  // Sends reads ahead (Connection::Prefetch) before the case record is read; none may depend
-  // on it.
+  // Sends reads ahead (Connection::Prefetch) before the case record is read, or in a write,
+  // statements the use case will surely take (Connection::SendAhead); none may depend on it.
   std::function<void(store::Connection&)> ahead;
 };
 
@@ -90,7 +90,7 @@ Status ReadRecordAs(const Services& s, const Actor& actor, const std::string& pe
 Status WriteToRecord(const Services& s, const Actor& actor, const std::string& person_id, const std::string& detail,
                      const store::Work& work);
 Status WriteToRecord(const Services& s, const Actor& actor, const std::string& person_id, RecordOperation op,
-                     const std::string& detail, const RecordWork& work);
+                     const std::string& detail, const RecordWork& work, const AccessReads& reads = {});
 
 // For actions that are not about one record (searches, lists): refuses roles that have no
 // business with children's records, logging the refusal.

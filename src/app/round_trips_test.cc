@@ -2,6 +2,7 @@
 // requests that matter most wait for the server as few times as their reads allow.
 #include <gtest/gtest.h>
 
+#include "app/entries.h"
 #include "app/persons.h"
 #include "store/postgres/pg_database.h"
 #include "support/test_services.h"
@@ -45,6 +46,22 @@ TEST_F(RoundTripsTest, AKeptSummaryIsOneRoundTripAndItsLogLine) {
     int64_t trips = Trips([&] { ASSERT_TRUE(GetPersonRecord(t.services(), *who, child.id).ok()); });
     EXPECT_EQ(trips, 2) << who->user.username;
   }
+}
+
+// A case note by the record's allocated worker, alone in its batch on the writer: the case
+// record's read goes with the journal's next number reserved, one round trip, and the commit
+// is the other (the session check is the HTTP layer's, not counted here).
+TEST_F(RoundTripsTest, ACaseNoteReadsItsRecordAndReservesItsNumberInOneRoundTrip) {
+  auto note = [&] {
+    Entry e;
+    e.occurred_at = t.clock().Now() - std::chrono::minutes(10);
+    e.text = "Telephone call with the class teacher.";
+    e.classification = Classification::kFact;
+    Result<JournalItem> item = RecordEntry(t.services(), sam, child.id, e);
+    ASSERT_TRUE(item.ok()) << item.status().ToString();
+  };
+  note();  // the access log's head known
+  EXPECT_EQ(Trips(note), 2);
 }
 
 }  // namespace

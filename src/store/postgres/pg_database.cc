@@ -59,6 +59,11 @@ Status RunUnit(const Work& work, PgConnection& conn, bool carefully) {
     // answers are read before the unit is judged. Otherwise they are read with the next
     // unit's statements, and any failure at all runs the batch again carefully.
     if (carefully) conn.Settle();
+    // What a statement sent ahead and never taken did would be kept unseen (a journal number
+    // reserved and never used, say), so the unit is rolled back instead.
+    if (conn.ForgetSentAhead() && status.ok()) {
+      return Status::Internal("a statement sent ahead was never taken by its unit of work");
+    }
     return status;
   } catch (const DbError& e) {
     if (!carefully || e.kind() == DbError::Kind::kSerialization || !conn.usable()) throw;
