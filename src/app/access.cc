@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "app/audit.h"
+#include "app/sessions.h"
 #include "store/case_record_repo.h"
 #include "store/person_repo.h"
 #include "store/record_access_repo.h"
@@ -175,6 +176,9 @@ Result<RecordAccess> DecideRecordAccess(store::Connection& c, const Services& s,
                                         const std::string& person_id, RecordOperation op, const AccessReads& reads) {
   // One time for the decision, so that reads sent ahead and the ones that take them agree.
   const Timestamp now = s.clock.Now();
+  // A kept session is read again here, with the case record, and checked before anything is
+  // decided (app/kept_sessions.h).
+  SendKeptSessionAhead(c, actor);
   store::CaseRecordRepo records(c);
   if (reads.allocation) {
     records.PrefetchGetWithAllocation(person_id);
@@ -199,6 +203,7 @@ Result<RecordAccess> DecideRecordAccess(store::Connection& c, const Services& s,
   } else {
     record = records.Get(person_id);
   }
+  CASEWORK_RETURN_IF_ERROR(CheckKeptSession(c, s, actor));
   if (!record && !store::PersonRepo(c).Exists(person_id)) {
     return Status::NotFound("there is no record with id " + person_id);
   }

@@ -3,7 +3,9 @@
 #include <gtest/gtest.h>
 
 #include "app/entries.h"
+#include "app/kept_sessions.h"
 #include "app/persons.h"
+#include "app/sessions.h"
 #include "store/postgres/pg_database.h"
 #include "support/test_services.h"
 
@@ -46,6 +48,23 @@ TEST_F(RoundTripsTest, AKeptSummaryIsOneRoundTripAndItsLogLine) {
     int64_t trips = Trips([&] { ASSERT_TRUE(GetPersonRecord(t.services(), *who, child.id).ok()); });
     EXPECT_EQ(trips, 2) << who->user.username;
   }
+}
+
+// SEC-02: for a request whose session was kept, authenticating costs no round trip, and the
+// session's read goes to the server with the summary's, still one round trip and the log line,
+// where reading it first would cost a transaction and a round trip of its own.
+TEST_F(RoundTripsTest, SEC02_AKeptSessionIsCheckedInTheSummarysRoundTrip) {
+  app::KeptSessions kept;
+  t.services().kept_sessions = &kept;
+  Result<SignedIn> in = SignIn(t.services(), "alex", "Correct-Lantern-Staple-9", "127.0.0.1", "");
+  ASSERT_TRUE(in.ok()) << in.status().ToString();
+  auto start = [&] { return Authenticate(t.services(), in->token, "127.0.0.1", true, /*may_keep=*/true)->actor; };
+  ASSERT_TRUE(GetPersonRecord(t.services(), start(), child.id).ok());
+  Actor actor;
+  EXPECT_EQ(Trips([&] { actor = start(); }), 0);
+  ASSERT_TRUE(actor.kept_session);
+  EXPECT_EQ(Trips([&] { ASSERT_TRUE(GetPersonRecord(t.services(), actor, child.id).ok()); }), 2);
+  EXPECT_EQ(actor.kept_session->outcome, KeptSessionCheck::Outcome::kHeld);
 }
 
 // A case note by the record's allocated worker, alone in its batch on the writer: the case

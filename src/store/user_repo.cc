@@ -168,10 +168,22 @@ void SessionRepo::Insert(const Session& s) {
        std::string_view(s.client_address), std::string_view(s.user_agent)});
 }
 
-std::optional<SessionWithUser> SessionRepo::FindWithUser(const std::string& token_hash) {
+namespace {
+
+const std::string& FindWithUserSql() {
   static const std::string sql = "SELECT " + Qualified(kSessionColumns, "s") + ", " + Qualified(kUserColumns, "u") +
                                  " FROM sessions s LEFT JOIN users u ON u.id = s.user_id WHERE s.token_hash = ?";
-  auto rows = c_.Query(sql, {std::string_view(token_hash)});
+  return sql;
+}
+
+}  // namespace
+
+void SessionRepo::SendFindWithUserAhead(const std::string& token_hash) {
+  c_.SendAhead(FindWithUserSql(), {std::string_view(token_hash)});
+}
+
+std::optional<SessionWithUser> SessionRepo::FindWithUser(const std::string& token_hash) {
+  auto rows = c_.Query(FindWithUserSql(), {std::string_view(token_hash)});
   if (!rows->Next()) return std::nullopt;
   SessionWithUser found{SessionAt(*rows), std::nullopt};
   if (!rows->IsNull(kSessionColumnCount)) found.user = UserAt(*rows, kSessionColumnCount);
