@@ -9,6 +9,10 @@ constexpr char kColumns[] =
     "chain, seq, id, at, user_id, username, client_address, action, record_id, outcome, basis, detail, prev_hash, "
     "hash";
 
+constexpr std::string_view kInsertLine =
+    "INSERT INTO access_log (chain, seq, id, at, user_id, username, client_address, action, record_id, outcome, "
+    "basis, detail, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
 AccessEvent EventAt(const Cursor& r) {
   AccessEvent e;
   e.chain = r.String(0);
@@ -51,19 +55,16 @@ void AccessLogRepo::Insert(const AccessEvent& e) {
                         std::string_view(e.username), std::string_view(e.client_address), std::string_view(e.action),
                         TextOrNull(e.record_id), std::string_view(e.outcome), std::string_view(e.basis),
                         std::string_view(e.detail), std::string_view(e.prev_hash), std::string_view(e.hash)};
-  constexpr std::string_view kInsert =
-      "INSERT INTO access_log (chain, seq, id, at, user_id, username, client_address, action, record_id, outcome, "
-      "basis, detail, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
   const bool own_chain = e.chain == c_.audit_chain();
   if (std::optional<ChainHead> known = own_chain ? c_.known_audit_head() : std::nullopt) {
     InsertAfterKnownHead(e, *known, at);
   } else if (c_.dialect() == Dialect::kPostgres) {
     // One statement, one round trip to the server, for the line and the new head.
     c_.ExecLaterValues("WITH head AS (UPDATE access_log_heads SET hash = ? WHERE chain = ? AND seq = ?) " +
-                      std::string(kInsert),
+                      std::string(kInsertLine),
                   line);
   } else {
-    c_.ExecValues(kInsert, std::span<const Value>(line).subspan(3));
+    c_.ExecValues(kInsertLine, std::span<const Value>(line).subspan(3));
     c_.ExecValues("UPDATE access_log_heads SET hash = ? WHERE chain = ? AND seq = ?", std::span<const Value>(line, 3));
   }
   if (own_chain) c_.AuditHeadMoved(ChainHead{e.seq, e.hash});
@@ -72,6 +73,24 @@ void AccessLogRepo::Insert(const AccessEvent& e) {
 void AccessLogRepo::InsertAfterKnownHead(const AccessEvent& e, const ChainHead& known, const std::string& at) {
   if (e.seq != known.seq + 1 || e.prev_hash != known.hash) {
     throw DbError(DbError::Kind::kOther, "an access log line must follow its chain's head");
+  }
+  if (c_.dialect() == Dialect::kSqlite) {
+    // SQLite runs each statement to its end before the next: the head moves only from where
+    // the connection knows it, checked by the update, and the line follows.
+    const Value head[] = {e.seq, std::string_view(e.hash), std::string_view(e.chain), known.seq,
+                          std::string_view(known.hash)};
+    if (c_.ExecValues("UPDATE access_log_heads SET seq = ?, hash = ? WHERE chain = ? AND seq = ? AND hash = ?",
+                      head) != 1) {
+      c_.AuditHeadUnknown();
+      throw DbError(DbError::Kind::kOther, "the access log chain's head is not where its writer left it");
+    }
+    const Value line[] = {std::string_view(e.chain), e.seq, std::string_view(e.id), std::string_view(at),
+                          TextOrNull(e.user_id), std::string_view(e.username), std::string_view(e.client_address),
+                          std::string_view(e.action), TextOrNull(e.record_id), std::string_view(e.outcome),
+                          std::string_view(e.basis), std::string_view(e.detail), std::string_view(e.prev_hash),
+                          std::string_view(e.hash)};
+    c_.ExecValues(kInsertLine, line);
+    return;
   }
   // The head moves only from where the connection remembers it; if it is not there, the line
   // gets no sequence number from the update and fail_with stops the statement, so a wrong

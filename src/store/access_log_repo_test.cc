@@ -1,7 +1,11 @@
 // Appending to the access log's chains (GOV-06). A PostgreSQL writer appends to its own chain
 // with the head it remembers (AuditHeadCache): the PgAuditChainTest cases follow one connection
 // through commits, rollbacks and failures and check that the chain stays whole, and that a head
-// moved behind its back stops the line. AccessLogTest runs on either backend.
+// moved behind its back stops the line. An SQLite writer knows its chain's head only inside a
+// write transaction, which holds the file's write lock: it reads the head once and appends line
+// after line from what it knows, and between transactions knows nothing, because another server
+// may share the file and the chain. The SqliteAuditChainTest cases follow writers through the
+// same events. AccessLogTest runs on either backend.
 #include "store/access_log_repo.h"
 
 #include <gtest/gtest.h>
@@ -11,6 +15,9 @@
 
 #include "store/migrations.h"
 #include "store/postgres/pg_connection.h"
+#include "store/sqlite/sqlite_connection.h"
+#include "store/sqlite/sqlite_database.h"
+#include "support/temp_dir.h"
 #include "support/test_database.h"
 
 namespace casework::store {
@@ -92,6 +99,24 @@ TEST(AccessLogTest, GOV06_LinesFromTwoInstancesWithRollbacksStayChained) {
   EXPECT_EQ(CheckedLines(*one), kept.load());
 }
 
+// One committed chain, checked link by link against its head; returns the number of lines.
+int64_t CheckedChainLength(Connection& reader, const std::string& chain) {
+  AccessLogRepo log(reader);
+  int64_t expected = 1;
+  std::string previous;
+  log.ForEach(chain, [&](const AccessEvent& e) {
+    EXPECT_EQ(e.seq, expected++);
+    EXPECT_EQ(e.prev_hash, previous);
+    previous = e.hash;
+    return true;
+  });
+  std::optional<ChainHead> head = log.Head(chain);
+  if (!head) return 0;
+  EXPECT_EQ(head->seq, expected - 1);
+  EXPECT_EQ(head->hash, previous);
+  return expected - 1;
+}
+
 class PgAuditChainTest : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -101,23 +126,9 @@ class PgAuditChainTest : public ::testing::Test {
     writer = std::make_unique<PgConnection>(database->location(), "chain-under-test");
   }
 
-  // The committed chain, checked link by link; returns the number of lines.
   int64_t CheckedLength() {
     PgConnection reader(database->location(), "reader");
-    AccessLogRepo log(reader);
-    int64_t expected = 1;
-    std::string previous;
-    log.ForEach("chain-under-test", [&](const AccessEvent& e) {
-      EXPECT_EQ(e.seq, expected++);
-      EXPECT_EQ(e.prev_hash, previous);
-      previous = e.hash;
-      return true;
-    });
-    std::optional<ChainHead> head = log.Head("chain-under-test");
-    if (!head) return 0;
-    EXPECT_EQ(head->seq, expected - 1);
-    EXPECT_EQ(head->hash, previous);
-    return expected - 1;
+    return CheckedChainLength(reader, "chain-under-test");
   }
 
   std::unique_ptr<testing::TestDatabase> database;
@@ -194,6 +205,147 @@ TEST_F(PgAuditChainTest, GOV06_AHeadMovedBehindTheWritersBackStopsTheLine) {
   auto lines = reader.Query("SELECT COUNT(*) FROM access_log");
   lines->Next();
   EXPECT_EQ(lines->Int(0), 1);
+}
+
+class SqliteAuditChainTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    path = dir.File("chain.db");
+    {
+      SqliteDatabase db(path);
+      ASSERT_TRUE(Migrate(db, Now()).ok());
+    }
+    writer = std::make_unique<SqliteConnection>(path, ConnectionRole::kWriter, "shared-chain");
+  }
+
+  int64_t CheckedLength() {
+    SqliteConnection reader(path, ConnectionRole::kReader);
+    return CheckedChainLength(reader, "shared-chain");
+  }
+
+  testing::TempDir dir;
+  std::string path;
+  std::unique_ptr<SqliteConnection> writer;
+};
+
+TEST_F(SqliteAuditChainTest, GOV06_LinesInOneTransactionChainOnEachOther) {
+  writer->Begin();
+  AppendLine(*writer);
+  ASSERT_TRUE(writer->known_audit_head());
+  EXPECT_EQ(writer->known_audit_head()->seq, 1);
+  AppendLine(*writer);
+  AppendLine(*writer);
+  EXPECT_EQ(writer->known_audit_head()->seq, 3);
+  writer->Commit();
+  EXPECT_EQ(CheckedLength(), 3);
+}
+
+// A unit rolled back in the middle of a batch leaves neither a gap (the lines after it take
+// its numbers) nor a fork (the line after it follows the kept one before it).
+TEST_F(SqliteAuditChainTest, GOV06_AUnitRolledBackInTheMiddleOfABatchLeavesNoGapOrFork) {
+  writer->Begin();
+  writer->SetSavepoint();
+  AppendLine(*writer);
+  writer->ReleaseSavepoint();
+  writer->SetSavepoint();
+  AppendLine(*writer);
+  AppendLine(*writer);
+  writer->RollBackToSavepoint();
+  writer->ReleaseSavepoint();
+  ASSERT_TRUE(writer->known_audit_head());
+  EXPECT_EQ(writer->known_audit_head()->seq, 1);
+  writer->SetSavepoint();
+  AppendLine(*writer);
+  writer->ReleaseSavepoint();
+  writer->Commit();
+  EXPECT_EQ(CheckedLength(), 2);
+}
+
+TEST_F(SqliteAuditChainTest, GOV06_NothingIsKnownBetweenTransactions) {
+  writer->Begin();
+  AppendLine(*writer);
+  writer->Commit();
+  EXPECT_FALSE(writer->known_audit_head());
+  writer->Begin();
+  AppendLine(*writer);
+  writer->RollBack();
+  EXPECT_FALSE(writer->known_audit_head());
+  writer->Begin();
+  EXPECT_FALSE(writer->known_audit_head());
+  AppendLine(*writer);
+  writer->Commit();
+  EXPECT_EQ(CheckedLength(), 2);
+}
+
+// Two servers sharing a file append to the same chain: each reads the head the other left.
+TEST_F(SqliteAuditChainTest, GOV06_AHeadMovedByAnotherConnectionBetweenTransactionsIsFollowed) {
+  SqliteConnection other(path, ConnectionRole::kWriter, "shared-chain");
+  for (int round = 0; round < 3; ++round) {
+    writer->Begin();
+    AppendLine(*writer);
+    AppendLine(*writer);
+    writer->Commit();
+    other.Begin();
+    AppendLine(other);
+    other.Commit();
+  }
+  EXPECT_EQ(CheckedLength(), 9);
+}
+
+TEST_F(SqliteAuditChainTest, GOV06_AFailedStatementForgetsTheHead) {
+  writer->Begin();
+  AppendLine(*writer);
+  ASSERT_TRUE(writer->known_audit_head());
+  EXPECT_THROW(writer->Exec("INSERT INTO nowhere VALUES (1)"), DbError);
+  EXPECT_FALSE(writer->known_audit_head());
+  AppendLine(*writer);  // reads the head from the database again
+  writer->Commit();
+  EXPECT_EQ(CheckedLength(), 2);
+}
+
+TEST_F(SqliteAuditChainTest, GOV06_AHeadMovedBehindTheWritersBackStopsTheLine) {
+  writer->Begin();
+  AppendLine(*writer);
+  writer->Exec("UPDATE access_log_heads SET seq = 5 WHERE chain = 'shared-chain'");
+  try {
+    AppendLine(*writer);
+    ADD_FAILURE() << "a line was appended after a head that was not the chain's";
+  } catch (const DbError& e) {
+    EXPECT_NE(std::string(e.what()).find("not where its writer left it"), std::string::npos) << e.what();
+  }
+  EXPECT_FALSE(writer->known_audit_head());
+  writer->RollBack();
+  auto lines = writer->Query("SELECT COUNT(*) FROM access_log");
+  lines->Next();
+  EXPECT_EQ(lines->Int(0), 0);
+}
+
+// Through the writer thread: many callers at once, so units share batches, and every third
+// unit fails after appending (by its answer or by a failed statement), which makes its batch
+// run again with a savepoint for each unit. Every kept line is on the chain, once, in order.
+TEST_F(SqliteAuditChainTest, GOV06_BatchesWithFailedUnitsKeepTheChainWhole) {
+  writer.reset();
+  SqliteDatabase db(path, 2, Durability::kFull, "shared-chain");
+  constexpr int kThreads = 8, kEach = 30;
+  std::atomic<int> kept{0};
+  std::vector<std::thread> threads;
+  for (int t = 0; t < kThreads; ++t) {
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < kEach; ++i) {
+        Status s = db.Write([&](Connection& c) {
+          AppendLine(c);
+          if ((i + t) % 3 == 1) return Status::Invalid("line", "refused after appending, on purpose");
+          if ((i + t) % 6 == 2) c.Exec("INSERT INTO nowhere VALUES (1)");
+          AppendLine(c);
+          return Status::Ok();
+        });
+        if (s.ok()) kept += 2;
+      }
+    });
+  }
+  for (auto& th : threads) th.join();
+  EXPECT_GT(kept.load(), 0);
+  EXPECT_EQ(CheckedLength(), kept.load());
 }
 
 }  // namespace

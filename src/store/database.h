@@ -75,6 +75,8 @@ class Connection {
   virtual std::optional<ChainHead> known_audit_head() const { return std::nullopt; }
   // Told by the access log when a line has been appended to audit_chain() on this connection.
   virtual void AuditHeadMoved(const ChainHead&) {}
+  // Told by the access log when the head was not where known_audit_head() said: forget it.
+  virtual void AuditHeadUnknown() {}
 
   // SQL uses ? for parameters in both dialects.
   virtual std::unique_ptr<Cursor> QueryValues(std::string_view sql, std::span<const Value> params) = 0;

@@ -16,7 +16,7 @@
 #include <vector>
 
 #include "store/database.h"
-#include "store/postgres/audit_head_cache.h"
+#include "store/audit_head_cache.h"
 
 struct pg_conn;
 

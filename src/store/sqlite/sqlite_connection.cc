@@ -14,8 +14,7 @@ class SqliteCursor final : public Cursor {
     int rc = sqlite3_step(stmt_);
     if (rc == SQLITE_ROW) return true;
     if (rc == SQLITE_DONE) return false;
-    throw DbError(rc == SQLITE_BUSY ? DbError::Kind::kBusy : DbError::Kind::kOther,
-                  sqlite3_errmsg(sqlite3_db_handle(stmt_)));
+    conn_.Fail(rc, {});
   }
   bool IsNull(int column) const override { return sqlite3_column_type(stmt_, column) == SQLITE_NULL; }
   int64_t Int(int column) const override { return sqlite3_column_int64(stmt_, column); }
@@ -98,7 +97,13 @@ SqliteConnection::~SqliteConnection() {
 }
 
 void SqliteConnection::Fail(int rc, std::string_view context) {
-  throw DbError(KindOf(rc), std::string(sqlite3_errmsg(db_)) + " [" + std::string(context.substr(0, 120)) + "]");
+  // As on PostgreSQL, any failure forgets the head: the next line reads it again. Some errors
+  // (a full disk, say) make SQLite roll the whole transaction back, which ends what it knew.
+  audit_head_.Forget();
+  if (sqlite3_get_autocommit(db_)) in_transaction_ = false;
+  std::string message = sqlite3_errmsg(db_);
+  if (!context.empty()) message += " [" + std::string(context.substr(0, 120)) + "]";
+  throw DbError(KindOf(rc), message);
 }
 
 sqlite3_stmt* SqliteConnection::Prepare(std::string_view sql, std::span<const Value> params, bool copy_text) {
@@ -171,7 +176,49 @@ int64_t SqliteConnection::ExecValues(std::string_view sql, std::span<const Value
   return sqlite3_changes64(db_);
 }
 
+void SqliteConnection::AuditHeadMoved(const ChainHead& head) {
+  if (in_transaction_) audit_head_.Moved(head);
+}
+
+void SqliteConnection::Begin() {
+  audit_head_.Forget();
+  Exec("BEGIN IMMEDIATE");
+  in_transaction_ = true;
+  audit_head_.Began();
+}
+
+void SqliteConnection::SetSavepoint() {
+  Exec("SAVEPOINT unit");
+  audit_head_.SavepointSet();
+}
+
+void SqliteConnection::RollBackToSavepoint() {
+  Exec("ROLLBACK TO unit");
+  audit_head_.RolledBackToSavepoint();
+}
+
+void SqliteConnection::ReleaseSavepoint() { Exec("RELEASE unit"); }
+
+void SqliteConnection::Commit() {
+  in_transaction_ = false;
+  audit_head_.Forget();
+  Exec("COMMIT");
+}
+
+void SqliteConnection::RollBack() {
+  in_transaction_ = false;
+  audit_head_.Forget();
+  if (sqlite3_get_autocommit(db_)) return;  // SQLite rolled it back itself, after an error
+  try {
+    Exec("ROLLBACK");
+  } catch (const DbError&) {
+    // Nothing more can be done here; SQLite undoes the transaction when the connection closes.
+  }
+}
+
 void SqliteConnection::ExecScript(std::string_view sql) {
+  // A script may change the access log or end the transaction in ways the cache cannot follow.
+  audit_head_.Forget();
   std::string text(sql);
   char* error = nullptr;
   int rc = sqlite3_exec(db_, text.c_str(), nullptr, nullptr, &error);

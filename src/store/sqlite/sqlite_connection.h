@@ -7,6 +7,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "store/audit_head_cache.h"
 #include "store/database.h"
 
 struct sqlite3;
@@ -32,10 +33,27 @@ class SqliteConnection final : public Connection {
 
   Dialect dialect() const override { return Dialect::kSqlite; }
   const std::string& audit_chain() const override { return chain_; }
+  std::optional<ChainHead> known_audit_head() const override { return audit_head_.known(); }
+  void AuditHeadMoved(const ChainHead& head) override;
+  void AuditHeadUnknown() override { audit_head_.Forget(); }
   std::unique_ptr<Cursor> QueryValues(std::string_view sql, std::span<const Value> params) override;
   int64_t ExecValues(std::string_view sql, std::span<const Value> params) override;
   void ExecScript(std::string_view sql) override;
 
+  // A write transaction, as SqliteDatabase runs one. BEGIN IMMEDIATE takes the file's write
+  // lock, so no other connection, in this process or another, can move this connection's access
+  // log chain until COMMIT or ROLLBACK: a head read or moved inside the transaction is known for
+  // certain until then (AuditHeadCache), and nothing is known between transactions.
+  void Begin();
+  void SetSavepoint();
+  void RollBackToSavepoint();
+  void ReleaseSavepoint();
+  void Commit();
+  // Never throws: a transaction SQLite has already rolled back is left as it is.
+  void RollBack();
+
+  // Throws the DbError for SQLite's result code rc, after forgetting the access log head.
+  [[noreturn]] void Fail(int rc, std::string_view context);
   // Hands a statement back to the cache once a cursor is done with it.
   void Release(sqlite3_stmt* stmt);
 
@@ -45,10 +63,11 @@ class SqliteConnection final : public Connection {
 
  private:
   sqlite3_stmt* Prepare(std::string_view sql, std::span<const Value> params, bool copy_text);
-  [[noreturn]] void Fail(int rc, std::string_view context);
 
   sqlite3* db_ = nullptr;
   std::string chain_;
+  bool in_transaction_ = false;
+  AuditHeadCache audit_head_;
   std::function<void(int)> on_commit_;
   // Looks up SQL text without copying it into a std::string first.
   struct TextHash {

@@ -117,26 +117,47 @@ void SqliteDatabase::WriterLoop() {
 }
 
 void SqliteDatabase::RunBatch(const std::vector<WriteQueue::Job*>& batch) {
+  if (!RunTogether(batch)) RunEachInSavepoint(batch);
+}
+
+bool SqliteDatabase::RunTogether(const std::vector<WriteQueue::Job*>& batch) {
   try {
-    writer_->Exec("BEGIN IMMEDIATE");
+    writer_->Begin();
     for (WriteQueue::Job* job : batch) {
-      writer_->Exec("SAVEPOINT unit");
       job->status = RunGuarded(*job->work, *writer_);
-      if (!job->status.ok()) writer_->Exec("ROLLBACK TO unit");
-      writer_->Exec("RELEASE unit");
+      if (!job->status.ok()) {
+        writer_->RollBack();
+        return false;
+      }
     }
-    writer_->Exec("COMMIT");
+    writer_->Commit();
   } catch (const DbError& e) {
-    // Either the transaction could not start or finish, or a savepoint could not be undone:
-    // no part of this batch may be kept.
-    try {
-      writer_->Exec("ROLLBACK");
-    } catch (const DbError&) {
-      // SQLite had already rolled the transaction back.
-    }
+    FailAll(batch, e);
+  }
+  return true;
+}
+
+void SqliteDatabase::RunEachInSavepoint(const std::vector<WriteQueue::Job*>& batch) {
+  try {
+    writer_->Begin();
     for (WriteQueue::Job* job : batch) {
-      if (job->status.ok()) job->status = StatusFromDbError(e);
+      writer_->SetSavepoint();
+      job->status = RunGuarded(*job->work, *writer_);
+      if (!job->status.ok()) writer_->RollBackToSavepoint();
+      writer_->ReleaseSavepoint();
     }
+    writer_->Commit();
+  } catch (const DbError& e) {
+    FailAll(batch, e);
+  }
+}
+
+void SqliteDatabase::FailAll(const std::vector<WriteQueue::Job*>& batch, const DbError& e) {
+  // Either the transaction could not start or finish, or a savepoint could not be undone:
+  // no part of this batch may be kept.
+  writer_->RollBack();
+  for (WriteQueue::Job* job : batch) {
+    if (job->status.ok()) job->status = StatusFromDbError(e);
   }
 }
 

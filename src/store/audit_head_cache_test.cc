@@ -1,4 +1,4 @@
-#include "store/postgres/audit_head_cache.h"
+#include "store/audit_head_cache.h"
 
 #include <gtest/gtest.h>
 

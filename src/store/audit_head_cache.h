@@ -1,12 +1,15 @@
 // What a writer connection knows of the head of its own access log chain, so that appending a
 // line costs one statement instead of first reading the head back from the database.
 //
-// The connection is its chain's only writer (Connection::audit_chain), so the head it last
-// wrote is the head for as long as what wrote it is kept. A rollback undoes the move, so the
-// cache goes back to what it held when the savepoint was set or the transaction began; any
-// failure forgets it altogether, and the next line then reads the head from the database. The
-// statement that appends with a cached head still checks it (AccessLogRepo::Insert), so a
-// mistake here stops a line from being written rather than breaking the chain.
+// PostgreSQL: the connection is its chain's only writer (Connection::audit_chain), so the head
+// it last wrote is the head for as long as what wrote it is kept. SQLite: two servers may share
+// a file and its chain, so the head is known only inside a write transaction, which holds the
+// file's write lock (BEGIN IMMEDIATE) until it ends; the connection calls Forget() when one
+// begins and when it ends. A rollback undoes the move, so the cache goes back to what it held
+// when the savepoint was set or the transaction began; any failure forgets it altogether, and
+// the next line then reads the head from the database. The statement that appends with a
+// cached head still checks it (AccessLogRepo::Insert), so a mistake here stops a line from
+// being written rather than breaking the chain.
 #pragma once
 
 #include <optional>
