@@ -42,6 +42,7 @@ Result<std::vector<StaffTeam>> AddStaff(const app::Services& s, int64_t children
   std::vector<User> demo_users = {*added};
   std::map<std::string, StaffTeam> demo_teams;
   Status inserted = s.db.Write([&](store::Connection& c) {
+    demo_users.resize(1);  // a unit of work may be run again
     store::UserRepo users(c);
     for (size_t i = 1; i < logins.size(); ++i) {
       const DemoLogin& l = logins[i];
@@ -93,7 +94,9 @@ Result<std::vector<StaffTeam>> AddStaff(const app::Services& s, int64_t children
     (void)team;
     return u;
   };
+  const size_t demo_team_count = teams.size();
   Status st = s.db.Write([&](store::Connection& c) {
+    teams.resize(demo_team_count);  // a unit of work may be run again
     store::UserRepo users(c);
     for (size_t t = 0; t < extra_teams; ++t) {
       std::string name = std::string(t % 2 ? "Child in Need Team " : "Family Support Team ") + std::to_string(t / 2 + 1);
