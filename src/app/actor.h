@@ -24,7 +24,7 @@ struct Actor {
   std::string session_id;
   std::string client_address;
   // Set when the session was kept rather than read (see KeptSessionCheck).
-  std::shared_ptr<KeptSessionCheck> kept_session;
+  std::shared_ptr<KeptSessionCheck> kept_session = nullptr;
 };
 
 }  // namespace casework::app

@@ -9,8 +9,8 @@ namespace {
 
 using testing::TestServices;
 
-// Runs each write twice, the first time rolled back, as a database does that runs a unit of
-// work again after a collision (PostgreSQL) or after another unit in its batch failed (SQLite).
+// Runs each write twice, the first time rolled back, as PostgreSQL's writer does with a unit of
+// work after a collision with another server (store/database.h allows any database to).
 class RunsEachWriteTwiceDatabase final : public store::Database {
  public:
   explicit RunsEachWriteTwiceDatabase(store::Database& inner) : inner_(inner) {}

@@ -8,6 +8,7 @@
 #include "http/chronology_csv.h"
 #include "http/handler_support.h"
 #include "http/json_text.h"
+#include "http/recorded_item_text.h"
 
 namespace casework::http {
 namespace json = boost::json;
@@ -68,9 +69,9 @@ void ReadEntry(JsonReader& r, Entry& e, bool correction) {
 }
 
 // The recorded item, and the acronyms its author is asked to define (ENT-09).
-json::object RecordedJson(const JournalItem& item, const std::vector<std::string>& undefined_acronyms) {
-  return json::object{{"item", JournalItemJson(item)},
-                      {"undefined_acronyms", json::array(undefined_acronyms.begin(), undefined_acronyms.end())}};
+Response Recorded(const Result<JournalItem>& item, const std::vector<std::string>& undefined_acronyms) {
+  if (!item.ok()) return ErrorResponse(item.status());
+  return JsonResponse(201, RecordedItemText(*item, undefined_acronyms));
 }
 
 Response Record(const Call& call) {
@@ -79,8 +80,7 @@ Response Record(const Call& call) {
   Entry e;
   if (auto bad = ReadBody(call, [&](JsonReader& r) { ReadEntry(r, e, false); })) return *bad;
   std::vector<std::string> undefined = app::AcronymsToDefine(call.services, e);
-  return Answer(app::RecordEntry(call.services, call.actor(), id, std::move(e)),
-                [&](const JournalItem& item) { return RecordedJson(item, undefined); }, 201);
+  return Recorded(app::RecordEntry(call.services, call.actor(), id, std::move(e)), undefined);
 }
 
 Response Correct(const Call& call) {
@@ -90,8 +90,7 @@ Response Correct(const Call& call) {
   Entry e;
   if (auto bad = ReadBody(call, [&](JsonReader& r) { ReadEntry(r, e, true); })) return *bad;
   std::vector<std::string> undefined = app::AcronymsToDefine(call.services, e);
-  return Answer(app::CorrectEntry(call.services, call.actor(), id, item, std::move(e)),
-                [&](const JournalItem& i) { return RecordedJson(i, undefined); }, 201);
+  return Recorded(app::CorrectEntry(call.services, call.actor(), id, item, std::move(e)), undefined);
 }
 
 Response Countersign(const Call& call) {

@@ -16,6 +16,7 @@
 
 #include "http/errors.h"
 #include "http/forwarded.h"
+#include "http/response_head.h"
 #include "http/tls_context.h"
 
 namespace casework::http {
@@ -52,6 +53,13 @@ std::optional<Response> Convert(const bhttp::request<bhttp::string_body>& in, Re
   out.body = in.body();
   return std::nullopt;
 }
+
+// A response on its way out: kept alive by the write until it has gone.
+struct Outgoing {
+  std::string head;
+  std::string body;
+  bool keep_alive = false;
+};
 
 using PlainStream = beast::tcp_stream;
 using TlsStream = beast::ssl_stream<beast::tcp_stream>;
@@ -145,19 +153,17 @@ class Connection : public std::enable_shared_from_this<Connection<Stream>> {
     });
   }
 
+  // The head is written here and sent with the body as two buffers (response_head.h), not
+  // through Beast's serializer.
   void Send(Response response, bool keep_alive) {
-    auto out = std::make_shared<bhttp::response<bhttp::string_body>>();
-    out->result(static_cast<unsigned>(response.status));
-    out->version(11);
-    out->set(bhttp::field::server, "Casework");
-    for (const auto& [name, value] : response.headers) out->insert(name, value);
-    out->keep_alive(keep_alive);
-    out->body() = std::move(response.body);
-    out->prepare_payload();
-    if (head_) out->body().clear();
+    auto out = std::make_shared<Outgoing>();
+    out->head = ResponseHead(response, keep_alive);
+    if (!head_) out->body = std::move(response.body);
+    out->keep_alive = keep_alive;
     Tcp().expires_after(shared_.options.request_timeout);
-    bhttp::async_write(stream_, *out, [self = this->shared_from_this(), out](beast::error_code ec, size_t) {
-      if (ec || !out->keep_alive()) return self->Close();
+    std::array<net::const_buffer, 2> buffers{net::buffer(out->head), net::buffer(out->body)};
+    net::async_write(stream_, buffers, [self = this->shared_from_this(), out](beast::error_code ec, size_t) {
+      if (ec || !out->keep_alive) return self->Close();
       self->Read();
     });
   }

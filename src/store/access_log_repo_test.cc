@@ -321,8 +321,8 @@ TEST_F(SqliteAuditChainTest, GOV06_AHeadMovedBehindTheWritersBackStopsTheLine) {
 }
 
 // Through the writer thread: many callers at once, so units share batches, and every third
-// unit fails after appending (by its answer or by a failed statement), which makes its batch
-// run again with a savepoint for each unit. Every kept line is on the chain, once, in order.
+// unit fails after appending (by its answer or by a failed statement) between units that are
+// kept. Every kept line is on the chain, once, in order.
 TEST_F(SqliteAuditChainTest, GOV06_BatchesWithFailedUnitsKeepTheChainWhole) {
   writer.reset();
   SqliteDatabase db(path, 2, Durability::kFull, "shared-chain");

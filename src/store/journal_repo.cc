@@ -45,6 +45,16 @@ void JournalRepo::SendReserveNextAhead(const std::string& record_id) {
 }
 
 ChainHead JournalRepo::ReserveNext(const std::string& record_id) {
+  if (c_.dialect() == Dialect::kSqlite) {
+    // SQLite's one writer holds the file's write lock from the batch's BEGIN IMMEDIATE to its
+    // COMMIT, so no other writer, in this process or another, can move the head between this
+    // read and the Insert that follows. A read here and one write in Insert cost less than
+    // reserving with an upsert that returns the row (SQLite builds a table for RETURNING's
+    // rows) and then updating the same row again.
+    auto rows = c_.Query("SELECT seq, hash FROM journal_heads WHERE record_id = ?", {std::string_view(record_id)});
+    if (!rows->Next()) return ChainHead{};
+    return ChainHead{rows->Int(0), rows->String(1)};
+  }
   auto rows = c_.Query(kReserveNextSql, {std::string_view(record_id)});
   rows->Next();
   return ChainHead{rows->Int(0) - 1, rows->String(1)};
@@ -57,8 +67,7 @@ void JournalRepo::Insert(const JournalItem& item) {
     return;
   }
   InsertChained(item);
-  c_.Exec("UPDATE journal_heads SET hash = ? WHERE record_id = ? AND seq = ?",
-          {std::string_view(item.hash), std::string_view(item.record_id), item.seq});
+  SetHead(item.record_id, item.seq, item.hash);
 }
 
 void JournalRepo::SetHead(const std::string& record_id, int64_t seq, const std::string& hash) {

@@ -1,9 +1,11 @@
 // The journal table: appending items to a record's chain and reading them back.
 //
-// Appending is two steps inside one unit of work: ReserveNext() takes the next sequence
-// number and the previous item's hash (holding the record's head, so concurrent writers to
-// the same record queue behind each other), then Insert() stores the item, whose hash the
-// caller has computed, and moves the head to it.
+// Appending is two steps inside one unit of work: ReserveNext() gives the record's head (the
+// last item's number and hash) so that the caller can number and chain the next item, then
+// Insert() stores that item, whose hash the caller has computed, and moves the head to it.
+// Concurrent writers to the same record queue behind each other: on PostgreSQL ReserveNext
+// holds the head row until commit; SQLite has one writer at a time. Each ReserveNext is
+// followed by its Insert before the record's head is asked for again.
 #pragma once
 
 #include <functional>
@@ -26,7 +28,8 @@ class JournalRepo {
  public:
   explicit JournalRepo(Connection& c) : c_(c) {}
 
-  // Returns the head as it was, after reserving seq + 1 for the caller.
+  // The head as it is (seq 0 and no hash for a record with no items yet), held for the caller's
+  // next item, seq + 1.
   ChainHead ReserveNext(const std::string& record_id);
   // Sends ReserveNext's statement ahead (Connection::SendAhead), to travel with the unit of
   // work's first read: the unit must then call ReserveNext for this record before it ends, or

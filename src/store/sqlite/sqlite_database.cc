@@ -117,27 +117,6 @@ void SqliteDatabase::WriterLoop() {
 }
 
 void SqliteDatabase::RunBatch(const std::vector<WriteQueue::Job*>& batch) {
-  if (!RunTogether(batch)) RunEachInSavepoint(batch);
-}
-
-bool SqliteDatabase::RunTogether(const std::vector<WriteQueue::Job*>& batch) {
-  try {
-    writer_->Begin();
-    for (WriteQueue::Job* job : batch) {
-      job->status = RunGuarded(*job->work, *writer_);
-      if (!job->status.ok()) {
-        writer_->RollBack();
-        return false;
-      }
-    }
-    writer_->Commit();
-  } catch (const DbError& e) {
-    FailAll(batch, e);
-  }
-  return true;
-}
-
-void SqliteDatabase::RunEachInSavepoint(const std::vector<WriteQueue::Job*>& batch) {
   try {
     writer_->Begin();
     for (WriteQueue::Job* job : batch) {
@@ -148,16 +127,12 @@ void SqliteDatabase::RunEachInSavepoint(const std::vector<WriteQueue::Job*>& bat
     }
     writer_->Commit();
   } catch (const DbError& e) {
-    FailAll(batch, e);
-  }
-}
-
-void SqliteDatabase::FailAll(const std::vector<WriteQueue::Job*>& batch, const DbError& e) {
-  // Either the transaction could not start or finish, or a savepoint could not be undone:
-  // no part of this batch may be kept.
-  writer_->RollBack();
-  for (WriteQueue::Job* job : batch) {
-    if (job->status.ok()) job->status = StatusFromDbError(e);
+    // Either the transaction could not start or finish, or a savepoint could not be undone:
+    // no part of this batch may be kept.
+    writer_->RollBack();
+    for (WriteQueue::Job* job : batch) {
+      if (job->status.ok()) job->status = StatusFromDbError(e);
+    }
   }
 }
 

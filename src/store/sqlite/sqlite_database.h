@@ -2,11 +2,8 @@
 //
 // All writes go to one writer thread, which commits whatever units of work are waiting
 // together (group commit): one fsync covers many requests, and each caller is answered only
-// after the commit that holds its work. A batch runs first with its units one after another;
-// if one fails, the whole batch is undone and run again with each unit inside a savepoint of
-// its own, so that the one which fails is rolled back alone. A savepoint costs SQLite a copy
-// of every page a unit changes (and the writer a memory allocation for them), about a tenth of
-// an audited read's cost, where few units ever fail. Reads run in parallel on a small pool of read-only
+// after the commit that holds its work. Each unit of work runs inside its own savepoint, so
+// one that fails is rolled back alone. Reads run in parallel on a small pool of read-only
 // connections. The log is copied back into the database file (checkpointed) by a thread of
 // its own, beside the commits. Thread-safe.
 #pragma once
@@ -48,12 +45,6 @@ class SqliteDatabase final : public Database {
  private:
   void WriterLoop();
   void RunBatch(const std::vector<WriteQueue::Job*>& batch);
-  // Runs the batch's units one after another in one transaction. False, with nothing kept, if a
-  // unit failed: the batch must then be run again by RunEachInSavepoint.
-  bool RunTogether(const std::vector<WriteQueue::Job*>& batch);
-  // Runs each unit inside a savepoint of its own, so that one which fails is undone alone.
-  void RunEachInSavepoint(const std::vector<WriteQueue::Job*>& batch);
-  void FailAll(const std::vector<WriteQueue::Job*>& batch, const DbError& e);
   void CheckpointLoop();
 
   std::string path_;
