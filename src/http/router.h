@@ -64,17 +64,20 @@ class Router {
     return out;
   }
 
+  static bool IsPlaceholder(const std::string& segment) {
+    return segment.size() > 2 && segment.front() == '{' && segment.back() == '}';
+  }
+
+  // The placeholders' values are copied out only once the whole path has matched: most routes
+  // tried share a prefix with the path and fail on a later segment.
   static bool Matches(const std::vector<std::string>& pattern, const std::vector<std::string>& parts,
                       PathParams& params) {
     if (pattern.size() != parts.size()) return false;
     for (size_t i = 0; i < pattern.size(); ++i) {
-      const std::string& p = pattern[i];
-      if (p.size() > 2 && p.front() == '{' && p.back() == '}') {
-        if (parts[i].empty()) return false;
-        params[p.substr(1, p.size() - 2)] = parts[i];
-      } else if (p != parts[i]) {
-        return false;
-      }
+      if (IsPlaceholder(pattern[i]) ? parts[i].empty() : pattern[i] != parts[i]) return false;
+    }
+    for (size_t i = 0; i < pattern.size(); ++i) {
+      if (IsPlaceholder(pattern[i])) params[pattern[i].substr(1, pattern[i].size() - 2)] = parts[i];
     }
     return true;
   }

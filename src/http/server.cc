@@ -38,8 +38,9 @@ struct Shared {
       : options(std::move(o)), handler(std::move(h)), workers(static_cast<size_t>(options.worker_threads)) {}
 };
 
-// Turns Beast's parsed request into ours; an error response if the target is malformed.
-std::optional<Response> Convert(const bhttp::request<bhttp::string_body>& in, Request& out) {
+// Turns Beast's parsed request into ours, taking its body; an error response if the target is
+// malformed.
+std::optional<Response> Convert(bhttp::request<bhttp::string_body>& in, Request& out) {
   out.method = std::string(in.method_string());
   auto target = boost::urls::parse_origin_form(in.target());
   if (!target) return ErrorResponse(400, "invalid_argument", "the request target is not a valid address", "path");
@@ -50,7 +51,7 @@ std::optional<Response> Convert(const bhttp::request<bhttp::string_body>& in, Re
     for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     out.headers.emplace_back(std::move(name), std::string(field.value()));
   }
-  out.body = in.body();
+  out.body = std::move(in.body());
   return std::nullopt;
 }
 
