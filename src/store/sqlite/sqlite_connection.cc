@@ -2,6 +2,8 @@
 
 #include <sqlite3.h>
 
+#include <thread>
+
 namespace casework::store {
 namespace {
 
@@ -48,6 +50,8 @@ void StopMemoryCounting() {
   (void)done;
 }
 
+constexpr int kBusyTimeoutMs = 10000;
+
 }  // namespace
 
 SqliteConnection::SqliteConnection(const std::string& path, ConnectionRole role, std::string audit_chain)
@@ -62,10 +66,15 @@ SqliteConnection::SqliteConnection(const std::string& path, ConnectionRole role,
     throw DbError(DbError::Kind::kOther, "cannot open " + path + ": " + message);
   }
   sqlite3_extended_result_codes(db_, 1);
-  sqlite3_busy_timeout(db_, 10000);
+  sqlite3_busy_timeout(db_, kBusyTimeoutMs);
   ExecScript("PRAGMA foreign_keys=ON;");
   switch (role) {
     case ConnectionRole::kWriter:
+      // Each unit of work's savepoint keeps the pages it changes in a statement journal, which
+      // past 64 KiB SQLite otherwise moves to a temporary file made and removed every batch
+      // (half a case note's write calls). In memory it holds at most what one unit changes.
+      ExecScript("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA temp_store=MEMORY;");
+      break;
     case ConnectionRole::kReader:
       // WAL lets readers proceed while the writer commits; FULL makes each commit durable.
       ExecScript("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;");
@@ -154,6 +163,28 @@ void SqliteConnection::OnCommit(std::function<void(int log_pages)> on_commit) {
         return SQLITE_OK;
       },
       this);
+}
+
+bool SqliteConnection::CheckpointLog(Checkpoint mode, std::chrono::microseconds max_wait) {
+  auto deadline = std::chrono::steady_clock::now() + max_wait;
+  if (mode == Checkpoint::kRestart) {
+    // Readers' transactions last well under a millisecond; SQLite's own busy timeout would
+    // sleep a whole millisecond at its first wait, and the writer waits with it.
+    sqlite3_busy_handler(
+        db_,
+        [](void* until, int) {
+          std::this_thread::sleep_for(std::chrono::microseconds(50));
+          return std::chrono::steady_clock::now() < *static_cast<std::chrono::steady_clock::time_point*>(until) ? 1 : 0;
+        },
+        &deadline);
+  }
+  int rc = sqlite3_wal_checkpoint_v2(
+      db_, nullptr, mode == Checkpoint::kRestart ? SQLITE_CHECKPOINT_RESTART : SQLITE_CHECKPOINT_PASSIVE, nullptr,
+      nullptr);
+  if (mode == Checkpoint::kRestart) sqlite3_busy_timeout(db_, kBusyTimeoutMs);
+  if ((rc & 0xFF) == SQLITE_BUSY || (rc & 0xFF) == SQLITE_LOCKED) return false;
+  if (rc != SQLITE_OK) Fail(rc, "checkpoint");
+  return true;
 }
 
 void SqliteConnection::Release(sqlite3_stmt* stmt) {

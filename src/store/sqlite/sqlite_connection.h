@@ -1,6 +1,7 @@
 // One SQLite connection with a cache of prepared statements. Used by one thread at a time.
 #pragma once
 
+#include <chrono>
 #include <functional>
 #include <memory>
 #include <string>
@@ -60,6 +61,15 @@ class SqliteConnection final : public Connection {
   // Calls on_commit after each commit on this connection with the number of pages in the
   // write-ahead log, instead of SQLite checkpointing inside the commit that fills it.
   void OnCommit(std::function<void(int log_pages)> on_commit);
+
+  // Copies the write-ahead log back into the database file. kCopy (SQLite's PASSIVE) copies
+  // what no reader still needs and waits for no one. kRestart also copies the rest and then
+  // waits for the readers still reading from the log, up to max_wait rather than the
+  // connection's busy timeout, so that the next commit writes the log from its beginning
+  // again; it holds off other writers meanwhile. Returns false when it could not finish
+  // (another checkpoint running, or readers staying). Throws DbError on other failures.
+  enum class Checkpoint { kCopy, kRestart };
+  bool CheckpointLog(Checkpoint mode, std::chrono::microseconds max_wait = {});
 
  private:
   sqlite3_stmt* Prepare(std::string_view sql, std::span<const Value> params, bool copy_text);

@@ -3,6 +3,7 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <filesystem>
 
 #include "store/sqlite/sqlite_connection.h"
@@ -12,8 +13,10 @@ namespace {
 
 // Bounds how long the first caller in a batch can wait behind the others.
 constexpr size_t kMaxBatch = 256;
-// Log pages after which a checkpoint is asked for: SQLite's own default.
-constexpr int kCheckpointPages = 1000;
+// How long a restart of the log may hold up the next batch waiting for readers: their
+// transactions take well under a millisecond, unless their thread is not being run.
+constexpr std::chrono::microseconds kFirstRestartWait{2000};
+constexpr std::chrono::microseconds kLongestRestartWait{200000};
 
 // Best effort: a bulk-loaded file that cannot be synced is no worse than one the machine
 // lost power under, which is why a bulk load is only for a database that can be made again.
@@ -37,8 +40,12 @@ Status RunGuarded(const Work& work, Connection& conn) {
 }  // namespace
 
 SqliteDatabase::SqliteDatabase(const std::string& path, int readers, Durability durability,
-                               const std::string& audit_chain)
-    : path_(path), durability_(durability) {
+                               const std::string& audit_chain, LogLimits log_limits)
+    : path_(path),
+      durability_(durability),
+      log_limits_(log_limits),
+      next_copy_at_(log_limits.copy_pages),
+      next_restart_at_(log_limits.bound_pages) {
   bool bulk = durability_ == Durability::kBulkLoad;
   writer_ = std::make_unique<SqliteConnection>(path, bulk ? ConnectionRole::kBulkWriter : ConnectionRole::kWriter,
                                                audit_chain);
@@ -48,14 +55,7 @@ SqliteDatabase::SqliteDatabase(const std::string& path, int readers, Durability 
   }
   if (durability_ == Durability::kFull) {
     checkpointer_ = std::make_unique<SqliteConnection>(path, ConnectionRole::kWriter);
-    writer_->OnCommit([this](int log_pages) {
-      if (log_pages < kCheckpointPages) return;
-      {
-        std::lock_guard lock(checkpoint_mu_);
-        checkpoint_wanted_ = true;
-      }
-      checkpoint_due_.notify_one();
-    });
+    writer_->OnCommit([this](int log_pages) { Committed(log_pages); });
     checkpoint_thread_ = std::thread([this] { CheckpointLoop(); });
   }
   writer_thread_ = std::thread([this] { WriterLoop(); });
@@ -91,6 +91,21 @@ SqliteDatabase::~SqliteDatabase() {
 
 Status SqliteDatabase::Write(const Work& work) { return writes_.Submit(work); }
 
+void SqliteDatabase::Committed(int log_pages) {
+  if (log_pages < log_pages_) {  // the log started again from its beginning
+    next_copy_at_ = log_limits_.copy_pages;
+    next_restart_at_ = log_limits_.bound_pages;
+  }
+  log_pages_ = log_pages;
+  if (log_pages < next_copy_at_) return;
+  next_copy_at_ = log_pages + log_limits_.copy_pages;
+  {
+    std::lock_guard lock(checkpoint_mu_);
+    checkpoint_wanted_ = true;
+  }
+  checkpoint_due_.notify_one();
+}
+
 void SqliteDatabase::CheckpointLoop() {
   while (true) {
     {
@@ -99,13 +114,46 @@ void SqliteDatabase::CheckpointLoop() {
       if (stopping_) return;
       checkpoint_wanted_ = false;
     }
+    bool copied = false;
     try {
-      // PASSIVE, as SQLite's own: copies what no reader still needs, waiting for no one. The
-      // log starts again from its beginning at a later commit, once all of it is copied.
-      checkpointer_->ExecScript("PRAGMA wal_checkpoint(PASSIVE);");
+      // Copies what no reader still needs, waiting for no one, and syncs the database file:
+      // the slow part, done here beside the commits.
+      copied = checkpointer_->CheckpointLog(SqliteConnection::Checkpoint::kCopy);
     } catch (const DbError&) {
-      // Busy with another checkpoint, say: the next commit past the mark asks again.
+      // The next step of the log's growth asks again.
     }
+    if (copied) {
+      std::lock_guard lock(checkpoint_mu_);
+      restart_wanted_ = true;
+    }
+  }
+}
+
+void SqliteDatabase::RestartLogIfDue() {
+  if (!checkpointer_) return;
+  bool wanted = log_pages_ >= next_restart_at_;
+  {
+    std::lock_guard lock(checkpoint_mu_);
+    wanted = wanted || restart_wanted_;
+    restart_wanted_ = false;
+  }
+  if (!wanted) return;
+  bool restarted = false;
+  try {
+    // Little is left to copy after the checkpoint thread's copy; the readers still in the log
+    // finish within a millisecond, while new ones read from the database file alone.
+    auto wait = std::min(kFirstRestartWait * (1 << std::min(failed_restarts_, 10)), kLongestRestartWait);
+    restarted = writer_->CheckpointLog(SqliteConnection::Checkpoint::kRestart, wait);
+  } catch (const DbError&) {
+  }
+  if (restarted) {  // the next commit writes the log from its beginning
+    failed_restarts_ = 0;
+    log_pages_ = 0;
+    next_copy_at_ = log_limits_.copy_pages;
+    next_restart_at_ = log_limits_.bound_pages;
+  } else {  // try again once the log has grown by another step
+    ++failed_restarts_;
+    next_restart_at_ = std::max(log_pages_, log_limits_.bound_pages) + log_limits_.copy_pages;
   }
 }
 
@@ -113,6 +161,7 @@ void SqliteDatabase::WriterLoop() {
   for (auto batch = writes_.Take(kMaxBatch); !batch.empty(); batch = writes_.Take(kMaxBatch)) {
     RunBatch(batch);
     writes_.Finish(batch);
+    RestartLogIfDue();
   }
 }
 

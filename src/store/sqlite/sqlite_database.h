@@ -30,12 +30,25 @@ class SqliteConnection;
 // syncs the file once.
 enum class Durability { kFull, kBulkLoad };
 
+// When the write-ahead log is copied back into the database file (kFull only). A checkpoint
+// thread copies it once it holds copy_pages, and again each time it grows by as many more;
+// after each such copy the writer, between batches, copies what was committed since and starts
+// the log again from its beginning, waiting briefly for readers still in it (readers always in
+// the log keep the copy alone from ever restarting it). Should a restart fail (a reader's
+// thread not run for a while, on a busy machine), the writer tries again once the log reaches
+// bound_pages, and at each copy_pages beyond, waiting twice as long each time: the log's file,
+// which a restart reuses rather than shrinks, stays near that size.
+struct LogLimits {
+  int copy_pages = 1000;  // SQLite's own automatic checkpoint mark
+  int bound_pages = 4000;
+};
+
 class SqliteDatabase final : public Database {
  public:
   // Throws DbError if the file cannot be opened. The writer appends to the access log chain
   // named audit_chain; a file holding lines from another file's chain must use another name.
   SqliteDatabase(const std::string& path, int readers = 4, Durability durability = Durability::kFull,
-                 const std::string& audit_chain = "local");
+                 const std::string& audit_chain = "local", LogLimits log_limits = {});
   ~SqliteDatabase() override;
 
   Dialect dialect() const override { return Dialect::kSqlite; }
@@ -46,6 +59,9 @@ class SqliteDatabase final : public Database {
   void WriterLoop();
   void RunBatch(const std::vector<WriteQueue::Job*>& batch);
   void CheckpointLoop();
+  // On the writer thread after each commit, with the pages then in the log.
+  void Committed(int log_pages);
+  void RestartLogIfDue();
 
   std::string path_;
   Durability durability_;
@@ -57,12 +73,21 @@ class SqliteDatabase final : public Database {
   // hundreds of milliseconds. SQLite runs it inside the commit that fills the log, where it
   // held up every caller in that batch and every one queued behind it; here it runs on its
   // own connection and thread while commits go on (kFull only: a bulk load keeps no log).
+  // Every commit past the mark once asked for another copy, each of which walked and sorted the
+  // whole log again while readers kept it from restarting: it grew to 70 MB under load.
   std::unique_ptr<SqliteConnection> checkpointer_;
   std::thread checkpoint_thread_;
   std::mutex checkpoint_mu_;
   std::condition_variable checkpoint_due_;
   bool checkpoint_wanted_ = false;
+  bool restart_wanted_ = false;  // set by the checkpoint thread, taken by the writer
   bool stopping_ = false;
+  // The writer thread's alone.
+  LogLimits log_limits_;
+  int log_pages_ = 0;
+  int next_copy_at_ = 0;
+  int next_restart_at_ = 0;
+  int failed_restarts_ = 0;  // since the last that worked
 
   std::mutex read_mu_;
   std::condition_variable reader_free_;
