@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "app/audit.h"
+#include "app/sessions.h"
 #include "store/case_record_repo.h"
 #include "store/person_repo.h"
 #include "store/record_access_repo.h"
@@ -53,14 +54,19 @@ Result<RecordAccess> Allow(const Actor& actor, std::string basis, bool full, boo
   return a;
 }
 
+// Users of these roles are never allocated to a record nor manage its team, so their access
+// to a child's record always turns on their grants and break-glass, which can be read with
+// the case record rather than after it.
+bool NeverAllocated(Role role) { return role != Role::kPractitioner && role != Role::kTeamManager; }
+
 Result<RecordAccess> DecideForChild(store::Connection& c, const Services& s, const Actor& actor,
-                                    const CaseRecord& record, RecordOperation op) {
+                                    const CaseRecord& record, RecordOperation op, Timestamp now) {
   const User& u = actor.user;
   store::RecordAccessRepo repo(c);
-  Timestamp now = s.clock.Now();
   const bool allocated = u.id == record.allocated_worker_id ||
                          (u.role == Role::kTeamManager && !u.team_id.empty() && u.team_id == record.allocated_team_id);
-  // Anyone else is decided by their grants and break-glass: asked for together.
+  // Anyone else is decided by their grants and break-glass: asked for together (a second
+  // time costs nothing: a read already on its way is not sent again).
   if (!allocated) repo.PrefetchUserAccess(record.person_id, u.id, now, record.restricted);
   bool named = record.restricted && repo.IsNamed(record.person_id, u.id);
   if (record.restricted && !named) {
@@ -98,7 +104,7 @@ Result<RecordAccess> DecideForChild(store::Connection& c, const Services& s, con
 // A person with no case record (a parent, a carer) is reached through the children linked to
 // them, or by whoever recorded them.
 Result<RecordAccess> DecideForPerson(store::Connection& c, const Services& s, const Actor& actor,
-                                     const std::string& person_id, RecordOperation op) {
+                                     const std::string& person_id, RecordOperation op, Timestamp now) {
   if (op == RecordOperation::kManageAccess) {
     return Denied("access is managed on a child's case record; this person has none");
   }
@@ -108,7 +114,7 @@ Result<RecordAccess> DecideForPerson(store::Connection& c, const Services& s, co
     const std::string& other = r.child_id == person_id ? r.related_person_id : r.child_id;
     auto child = records.Get(other);
     if (!child) continue;
-    Result<RecordAccess> through = DecideForChild(c, s, actor, *child, op);
+    Result<RecordAccess> through = DecideForChild(c, s, actor, *child, op, now);
     if (through.ok()) {
       through->basis = "linked to a child's record (" + child->council_reference + ") as " + through->basis;
       return through;
@@ -130,7 +136,7 @@ Result<RecordAccess> DecideForPerson(store::Connection& c, const Services& s, co
 }
 
 Status Guarded(const Services& s, const Actor& actor, const std::string& person_id, const std::string& detail,
-               RecordOperation op, const RecordWork& work, const ReadAhead& ahead = nullptr) {
+               RecordOperation op, const RecordWork& work, const AccessReads& reads = {}) {
   const bool read = op == RecordOperation::kRead;
   const char* action = read ? "record.read" : "record.write";
   std::optional<Status> refusal;
@@ -140,7 +146,7 @@ Status Guarded(const Services& s, const Actor& actor, const std::string& person_
     // the run that is kept may decide the outcome.
     refusal.reset();
     basis.clear();
-    Result<RecordAccess> access = DecideRecordAccess(c, s, actor, person_id, op, ahead);
+    Result<RecordAccess> access = DecideRecordAccess(c, s, actor, person_id, op, reads);
     if (!access.ok()) {
       if (access.status().code() == StatusCode::kPermissionDenied) refusal = access.status();
       return access.status();
@@ -167,25 +173,53 @@ bool RecordAccess::ItemVisible(const std::string& item_id, const std::string& au
 }
 
 Result<RecordAccess> DecideRecordAccess(store::Connection& c, const Services& s, const Actor& actor,
-                                        const std::string& person_id, RecordOperation op, const ReadAhead& ahead) {
+                                        const std::string& person_id, RecordOperation op, const AccessReads& reads) {
+  // One time for the decision, so that reads sent ahead and the ones that take them agree.
+  const Timestamp now = s.clock.Now();
+  // A kept session is read again here, with the case record, and checked before anything is
+  // decided (app/kept_sessions.h).
+  SendKeptSessionAhead(c, actor);
+  store::CaseRecordRepo records(c);
+  if (reads.allocation) {
+    records.PrefetchGetWithAllocation(person_id);
+  } else {
+    records.PrefetchGet(person_id);
+  }
+  if (NeverAllocated(actor.user.role)) {
+    store::RecordAccessRepo(c).PrefetchUserAccess(person_id, actor.user.id, now, /*restricted=*/false);
+  }
+  if (reads.ahead) reads.ahead(c);
   // A case record belongs to a person, so finding one shows the person exists without asking
   // the database again (a round trip saved on every look at or change to a child's record).
-  auto record = store::CaseRecordRepo(c).Get(person_id);
+  std::optional<CaseRecord> record;
+  std::optional<User> worker;
+  std::string team_name;
+  if (reads.allocation) {
+    if (auto found = records.GetWithAllocation(person_id)) {
+      record = std::move(found->record);
+      worker = std::move(found->worker);
+      team_name = std::move(found->team_name);
+    }
+  } else {
+    record = records.Get(person_id);
+  }
+  CASEWORK_RETURN_IF_ERROR(CheckKeptSession(c, s, actor));
   if (!record && !store::PersonRepo(c).Exists(person_id)) {
     return Status::NotFound("there is no record with id " + person_id);
   }
   if (actor.user.role == Role::kAdministrator) {
     return Denied("administrators manage users and have no access to children's records");
   }
-  if (ahead) ahead(c, record);
   Result<RecordAccess> access =
-      record ? DecideForChild(c, s, actor, *record, op) : DecideForPerson(c, s, actor, person_id, op);
+      record ? DecideForChild(c, s, actor, *record, op, now) : DecideForPerson(c, s, actor, person_id, op, now);
   if (!access.ok()) return access;
   if (access->partner_view) {
     access->shared_item_ids =
         store::RecordAccessRepo(c).SharedWith(person_id, actor.user.id, actor.user.agency);
   }
   access->case_record = std::move(record);
+  access->allocated_worker = std::move(worker);
+  access->allocated_team_name = std::move(team_name);
   return access;
 }
 
@@ -213,8 +247,8 @@ Status ReadRecord(const Services& s, const Actor& actor, const std::string& pers
 }
 
 Status ReadRecordAs(const Services& s, const Actor& actor, const std::string& person_id, const std::string& detail,
-                    const RecordWork& work, const ReadAhead& ahead) {
-  return Guarded(s, actor, person_id, detail, RecordOperation::kRead, work, ahead);
+                    const RecordWork& work, const AccessReads& reads) {
+  return Guarded(s, actor, person_id, detail, RecordOperation::kRead, work, reads);
 }
 
 Status WriteToRecord(const Services& s, const Actor& actor, const std::string& person_id, const std::string& detail,
@@ -224,9 +258,9 @@ Status WriteToRecord(const Services& s, const Actor& actor, const std::string& p
 }
 
 Status WriteToRecord(const Services& s, const Actor& actor, const std::string& person_id, RecordOperation op,
-                     const std::string& detail, const RecordWork& work) {
+                     const std::string& detail, const RecordWork& work, const AccessReads& reads) {
   if (op == RecordOperation::kRead) return Status::Internal("a write cannot be made with read access");
-  return Guarded(s, actor, person_id, detail, op, work);
+  return Guarded(s, actor, person_id, detail, op, work, reads);
 }
 
 Status RequireCaseworkRole(const Services& s, const Actor& actor, const std::string& action) {

@@ -42,19 +42,30 @@ struct RecordAccess {
   // The child's case record as read to decide, or none for a person who has none: use cases
   // take it from here rather than reading it again in the same transaction.
   std::optional<CaseRecord> case_record;
+  // Read with the case record when AccessReads::allocation asks: its allocated worker (none
+  // when it has none) and the allocated team's name (empty when it has none).
+  std::optional<User> allocated_worker;
+  std::string allocated_team_name;
 
   bool ItemVisible(const std::string& item_id, const std::string& author_user_id, const std::string& user_id) const;
 };
 
-// Reads a use case sends ahead (Connection::Prefetch) as soon as the child's case record is
-// known, so that on a database server they travel with the reads that decide access.
-using ReadAhead = std::function<void(store::Connection&, const std::optional<CaseRecord>&)>;
+// What a use case asks the access decision to read for it, so that on a database server its
+// first reads travel in one round trip with the case record's (and, for users who are never
+// allocated to a record, with their grant and break-glass reads).
+struct AccessReads {
+  // The allocated worker and team, joined to the case record in its one statement.
+  bool allocation = false;
+  // Sends reads ahead (Connection::Prefetch) before the case record is read, or in a write,
+  // statements the use case will surely take (Connection::SendAhead); none may depend on it.
+  std::function<void(store::Connection&)> ahead;
+};
 
 // How the actor may act on the record, or PermissionDenied saying why not. NotFound if there
 // is no such record.
 Result<RecordAccess> DecideRecordAccess(store::Connection& c, const Services& s, const Actor& actor,
                                         const std::string& person_id, RecordOperation op,
-                                        const ReadAhead& ahead = nullptr);
+                                        const AccessReads& reads = {});
 // The basis alone, for callers that need no more.
 Result<std::string> CheckRecordAccess(store::Connection& c, const Services& s, const Actor& actor,
                                       const std::string& person_id, AccessKind kind);
@@ -70,16 +81,16 @@ using RecordWork = std::function<Status(store::Connection&, const RecordAccess&)
 Status ReadRecord(const Services& s, const Actor& actor, const std::string& person_id, const std::string& detail,
                   const store::Work& work);
 // The same, giving work the access decided, so it can show a partner only what is theirs.
-// ahead, if given, sends the work's first reads ahead while access is decided.
+// reads, if given, are read with the case record while access is decided.
 Status ReadRecordAs(const Services& s, const Actor& actor, const std::string& person_id, const std::string& detail,
-                    const RecordWork& work, const ReadAhead& ahead = nullptr);
+                    const RecordWork& work, const AccessReads& reads = {});
 
 // Runs work in one write unit of work with the access check and the log line, so the change
 // and its log line commit together. Without an operation, the change is kChange.
 Status WriteToRecord(const Services& s, const Actor& actor, const std::string& person_id, const std::string& detail,
                      const store::Work& work);
 Status WriteToRecord(const Services& s, const Actor& actor, const std::string& person_id, RecordOperation op,
-                     const std::string& detail, const RecordWork& work);
+                     const std::string& detail, const RecordWork& work, const AccessReads& reads = {});
 
 // For actions that are not about one record (searches, lists): refuses roles that have no
 // business with children's records, logging the refusal.

@@ -117,22 +117,28 @@ TEST_F(AccessTest, SEC04_OnlyTheRunThatIsKeptDecidesAccess) {
   EXPECT_TRUE(entry.ok()) << entry.status().ToString();
 }
 
-// Reads sent ahead while access is decided are handed the case record the decision reads, and
-// are no part of the decision: an administrator, refused before any, sends none.
-TEST_F(AccessTest, SEC04_ReadsAheadGetTheCaseRecordAndDecideNothing) {
-  std::vector<std::string> handed;
-  ReadAhead ahead = [&](store::Connection&, const std::optional<CaseRecord>& record) {
-    handed.push_back(record ? record->allocated_worker_id : "none");
+// Reads sent ahead while access is decided go before the case record is read and are no
+// part of the decision: the same users are allowed and refused with them as without.
+TEST_F(AccessTest, SEC04_ReadsAheadDecideNothing) {
+  int sent = 0;
+  AccessReads reads;
+  reads.allocation = true;
+  reads.ahead = [&](store::Connection& c) {
+    ++sent;
+    c.Prefetch("SELECT 1 FROM case_records WHERE person_id = ?", {std::string_view(child.id)});
   };
-  auto open = [&](const Actor& who) {
+  auto open = [&](const Actor& who, const AccessReads& with) {
     return ReadRecordAs(t.services(), who, child.id, "opened the record",
-                        [](store::Connection&, const RecordAccess&) { return Status::Ok(); }, ahead)
+                        [](store::Connection&, const RecordAccess&) { return Status::Ok(); }, with)
         .code();
   };
-  EXPECT_EQ(open(alex), StatusCode::kOk);
-  EXPECT_EQ(open(jo), StatusCode::kPermissionDenied);
-  EXPECT_EQ(open(ade), StatusCode::kPermissionDenied);
-  EXPECT_EQ(handed, (std::vector<std::string>{sam.user.id, sam.user.id}));
+  for (const Actor* who : {&alex, &jo, &ade, &sam, &priya}) {
+    EXPECT_EQ(open(*who, reads), open(*who, {})) << who->user.username;
+  }
+  EXPECT_EQ(open(alex, reads), StatusCode::kOk);
+  EXPECT_EQ(open(jo, reads), StatusCode::kPermissionDenied);
+  EXPECT_EQ(open(ade, reads), StatusCode::kPermissionDenied);
+  EXPECT_EQ(sent, 8);
 }
 
 // SEC-04: a named grant opens the record for its purpose until its date, and no longer;
@@ -266,6 +272,43 @@ TEST_F(AccessTest, SEC04_FamilyMemberThroughTheLinkedChild) {
   EXPECT_TRUE(GetPersonRecord(t.services(), maureen, mother.id).ok());
   EXPECT_EQ(GetPersonRecord(t.services(), jo, mother.id).status().code(), StatusCode::kPermissionDenied);
 }
+
+// The summary's allocated worker and team are read with the case record in one statement;
+// whoever opens it (the worker, their manager, an auditor by role) sees them as stored, and a
+// person with no case record shows none.
+TEST_F(AccessTest, SEC04_SummaryShowsTheAllocatedWorkerAndTeamReadWithTheRecord) {
+  for (const Actor* who : {&sam, &maureen, &alex, &rita}) {
+    Result<PersonRecord> r = GetPersonRecord(t.services(), *who, child.id);
+    ASSERT_TRUE(r.ok()) << who->user.username << ": " << r.status().ToString();
+    ASSERT_TRUE(r->allocated_worker) << who->user.username;
+    EXPECT_EQ(r->allocated_worker->id, sam.user.id);
+    EXPECT_EQ(r->allocated_worker->full_name, sam.user.full_name);
+    EXPECT_EQ(r->allocated_worker->role, Role::kPractitioner);
+    EXPECT_EQ(r->allocated_team_name, "Assessment Team North");
+    ASSERT_TRUE(r->case_record);
+    EXPECT_EQ(r->case_record->allocated_worker_id, sam.user.id);
+  }
+  Actor south = t.AddActor("sol", Role::kPractitioner, "Assessment Team South");
+  int64_t version = GetPersonRecord(t.services(), sam, child.id)->case_record->version;
+  Result<CaseRecord> moved = AllocateCase(t.services(), maureen, child.id, south.user.id, version);
+  ASSERT_TRUE(moved.ok()) << moved.status().ToString();
+  Result<PersonRecord> after = GetPersonRecord(t.services(), alex, child.id);
+  ASSERT_TRUE(after.ok());
+  ASSERT_TRUE(after->allocated_worker);
+  EXPECT_EQ(after->allocated_worker->id, south.user.id);
+  EXPECT_EQ(after->allocated_team_name, "Assessment Team South");
+
+  NewPerson p;
+  p.details.given_names = "Dawn";
+  p.details.family_name = "Clarke";
+  Person mother = *CreatePerson(t.services(), sam, p)->created;
+  Result<PersonRecord> adult = GetPersonRecord(t.services(), sam, mother.id);
+  ASSERT_TRUE(adult.ok()) << adult.status().ToString();
+  EXPECT_FALSE(adult->case_record);
+  EXPECT_FALSE(adult->allocated_worker);
+  EXPECT_EQ(adult->allocated_team_name, "");
+}
+
 
 // TIM-01: timescales run on a child's case record; recording an event on a family member who
 // has none is refused as a conflict, saying why, and starts no clock.

@@ -87,6 +87,11 @@ Result<JournalItem> RecordEntry(const Services& s, const Actor& actor, const std
   entry.correction_reason.clear();
   CASEWORK_RETURN_IF_ERROR(CheckEntry(entry, s.clock.Now()));
   JournalItem item;
+  // The journal's next number is reserved with the case record's read, in one round trip to a
+  // database server: a unit that goes on to write always appends, and one that stops short
+  // (refused, no case record) is rolled back with its reservation.
+  AccessReads reads;
+  reads.ahead = [&](store::Connection& c) { store::JournalRepo(c).SendReserveNextAhead(record_id); };
   Status st = WriteToRecord(s, actor, record_id, RecordOperation::kContribute,
                             std::string("recorded a ") + EntryTypeName(entry.type),
                             [&](store::Connection& c, const RecordAccess& access) {
@@ -94,7 +99,7 @@ Result<JournalItem> RecordEntry(const Services& s, const Actor& actor, const std
                               CASEWORK_RETURN_IF_ERROR(ResolveProvider(c, entry));
                               item = WriteEntry(c, s, actor, record_id, entry);
                               return Status::Ok();
-                            });
+                            }, reads);
   if (!st.ok()) return st;
   return item;
 }

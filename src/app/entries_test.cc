@@ -2,7 +2,12 @@
 
 #include <gtest/gtest.h>
 
+#include <atomic>
+#include <thread>
+#include <vector>
+
 #include "app/persons.h"
+#include "app/verify.h"
 #include "core/journal_kinds.h"
 #include "store/user_repo.h"
 #include "support/test_services.h"
@@ -200,6 +205,56 @@ TEST_F(EntriesTest, EntriesBelongOnChildrensRecordsOnly) {
   adult.details.family_name = "Clarke";
   Person mother = *CreatePerson(t.services(), sam, adult)->created;
   EXPECT_EQ(RecordEntry(t.services(), sam, mother.id, Note()).status().code(), StatusCode::kConflict);
+}
+
+// ENT-06: notes written at once share the writer's batches, each reserving its record's next
+// number with the record's read. Every chain stays gap-free and verifies, and notes refused in
+// the same batches (no relationship, a provider who is no user, a person with no case record)
+// leave no number reserved behind them.
+TEST_F(EntriesTest, ENT06_NotesLandingTogetherKeepEveryChainWhole) {
+  NewPerson p;
+  p.details.given_names = "Leo";
+  p.details.family_name = "Clarke";
+  p.open_case_record = true;
+  Person brother = *CreatePerson(t.services(), sam, p)->created;
+  p.open_case_record = false;
+  p.details.given_names = "Dawn";
+  Person mother = *CreatePerson(t.services(), sam, p)->created;
+  Actor jo = t.AddActor("jo", Role::kPractitioner);
+  const int64_t child_before = Journal().items.front().item.seq;
+
+  constexpr int kThreads = 16, kEach = 4;
+  std::atomic<int> written{0}, refused{0};
+  std::vector<std::thread> threads;
+  for (int i = 0; i < kThreads; ++i) {
+    threads.emplace_back([&, i] {
+      for (int n = 0; n < kEach; ++n) {
+        Entry e = Note();
+        const Actor* who = &sam;
+        std::string id = i % 2 ? child.id : brother.id;
+        if (i % 8 == 3) who = &jo;
+        if (i % 8 == 5) id = mother.id;
+        if (i % 8 == 7) e.provided_by = ProvidedBy{"", "", "no-such-user"};
+        Result<JournalItem> item = RecordEntry(t.services(), *who, id, e);
+        (item.ok() ? written : refused)++;
+      }
+    });
+  }
+  for (auto& th : threads) th.join();
+  EXPECT_EQ(refused.load(), 6 * kEach);
+  EXPECT_EQ(written.load(), 10 * kEach);
+
+  // Of the odd threads, which write on the child's record, 1 and 9 were allowed.
+  std::vector<JournalEntryView> items = Journal().items;
+  ASSERT_FALSE(items.empty());
+  EXPECT_EQ(items.front().item.seq, child_before + 2 * kEach);
+  for (size_t i = 1; i < items.size(); ++i) {
+    EXPECT_EQ(items[i].item.seq, items[i - 1].item.seq - 1);
+    EXPECT_EQ(items[i - 1].item.prev_hash, items[i].item.hash);
+  }
+  Result<VerifyReport> verified = VerifyAll(t.services());
+  ASSERT_TRUE(verified.ok());
+  EXPECT_TRUE(verified->breaks.empty()) << verified->breaks.front().chain << ": " << verified->breaks.front().problem;
 }
 
 }  // namespace

@@ -13,7 +13,6 @@
 #include "store/person_repo.h"
 #include "store/record_version_repo.h"
 #include "store/relationship_repo.h"
-#include "store/user_repo.h"
 
 namespace casework::app {
 namespace {
@@ -77,17 +76,20 @@ const std::vector<RelationshipView>& PersonRecord::relationships() const {
 
 Result<PersonRecord> GetPersonRecord(const Services& s, const Actor& actor, const std::string& person_id) {
   PersonRecord view;
+  // The allocated worker and team are read with the case record, in its statement, and the
+  // kept summary's version is sent with it: on a database server, with the reads that decide
+  // access, one round trip for the whole summary when it is kept.
+  AccessReads reads;
+  reads.allocation = true;
+  if (s.record_cache) reads.ahead = [&](store::Connection& c) { store::RecordVersionRepo(c).PrefetchGet(person_id); };
   Status st = ReadRecordAs(s, actor, person_id, "opened the record", [&](store::Connection& c,
                                                                          const RecordAccess& access) {
     view = {};
-    store::UserRepo users(c);
     const std::optional<CaseRecord>& record = access.case_record;
-    const bool worker = record && !record->allocated_worker_id.empty();
-    const bool team = record && !record->allocated_team_id.empty();
     view.stored = Parts(c, s, person_id);
     view.case_record = record;
-    if (worker) view.allocated_worker = users.Get(record->allocated_worker_id);
-    if (team) view.allocated_team_name = users.TeamName(record->allocated_team_id).value_or("");
+    view.allocated_worker = access.allocated_worker;
+    view.allocated_team_name = access.allocated_team_name;
     // SEC-05: a partner is shown the child, not the child's family, unless shared.
     view.family_shown = !access.partner_view;
     view.missing = MissingDetails(view.person(), record ? &*record : nullptr, s.settings);
@@ -95,13 +97,7 @@ Result<PersonRecord> GetPersonRecord(const Services& s, const Actor& actor, cons
     view.reminders = ClockReminders(view.stored->open_clocks, Today(s));
     view.alerts = RecordAlerts(s, view.stored->open_clocks);
     return Status::Ok();
-  }, [&](store::Connection& c, const std::optional<CaseRecord>& record) {
-    // The allocated worker and team, and the kept summary's version, go to a database server
-    // with the reads that decide access (or, for the allocated worker, who needs none).
-    if (record && !record->allocated_worker_id.empty()) store::UserRepo(c).PrefetchGet(record->allocated_worker_id);
-    if (record && !record->allocated_team_id.empty()) store::UserRepo(c).PrefetchTeamName(record->allocated_team_id);
-    if (s.record_cache) store::RecordVersionRepo(c).PrefetchGet(person_id);
-  });
+  }, reads);
   if (!st.ok()) return st;
   return view;
 }

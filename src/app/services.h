@@ -11,6 +11,7 @@
 
 namespace casework::app {
 
+class KeptSessions;
 class RecordCache;
 
 struct Services {
@@ -27,6 +28,8 @@ struct Services {
   const crypto::ServerKey* server_key = nullptr;
   // Record summaries kept between requests (app/record_cache.h); null keeps none.
   RecordCache* record_cache = nullptr;
+  // Sessions kept between requests (app/kept_sessions.h); null keeps none.
+  KeptSessions* kept_sessions = nullptr;
 };
 
 }  // namespace casework::app

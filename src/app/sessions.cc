@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "app/audit.h"
+#include "app/kept_sessions.h"
 #include "app/two_factor.h"
 #include "crypto/crypto.h"
 #include "store/user_repo.h"
@@ -20,12 +21,52 @@ Timestamp SessionExpiry(const Session& session, const SessionPolicy& policy) {
   return std::min(session.last_seen_at + policy.idle_timeout, session.created_at + policy.absolute_timeout);
 }
 
-Result<Authenticated> Authenticate(const Services& s, const std::string& token, const std::string& client_address,
-                                   bool activity) {
-  const Status expired(StatusCode::kUnauthenticated, "your session has ended; please sign in again");
-  if (token.size() != 2 * kSessionTokenBytes) return expired;
-  std::string hash = crypto::HashHex(token);
+namespace {
+
+const Status& SessionEnded() {
+  static const Status ended(StatusCode::kUnauthenticated, "your session has ended; please sign in again");
+  return ended;
+}
+
+Authenticated AuthenticatedAs(const Services& s, const Session& session, const User& user,
+                              const std::string& client_address, Timestamp now) {
   Authenticated out;
+  out.actor = Actor{user, session.id, client_address, nullptr};
+  out.expires_at = SessionExpiry(session, s.settings.sessions);
+  out.password_change_required = PasswordChangeRequired(user, s.settings.passwords, now);
+  out.two_factor_setup_required = TwoFactorRequired(s.settings, user.role) && !TwoFactorOn(user);
+  out.session = session;
+  return out;
+}
+
+// The session as kept, with last_seen_at left out: another server may have written activity.
+bool SameSession(const Session& a, const Session& b) {
+  return a.id == b.id && a.token_hash == b.token_hash && a.user_id == b.user_id && a.csrf_token == b.csrf_token &&
+         a.created_at == b.created_at && a.ended_at == b.ended_at && a.client_address == b.client_address &&
+         a.user_agent == b.user_agent;
+}
+
+}  // namespace
+
+Result<Authenticated> Authenticate(const Services& s, const std::string& token, const std::string& client_address,
+                                   bool activity, bool may_keep) {
+  if (token.size() != 2 * kSessionTokenBytes) return SessionEnded();
+  std::string hash = crypto::HashHex(token);
+  Timestamp now = s.clock.Now();
+  if (may_keep && s.kept_sessions) {
+    if (auto kept = s.kept_sessions->Find(hash)) {
+      // Used only while nothing needs writing for it: no time-out to record, no activity due.
+      bool current = now < SessionExpiry(kept->session, s.settings.sessions);
+      bool touch_due = activity && now - kept->session.last_seen_at >= kTouchGranularity;
+      if (current && !touch_due) {
+        Authenticated out = AuthenticatedAs(s, kept->session, kept->user, client_address, now);
+        out.actor.kept_session = std::make_shared<KeptSessionCheck>();
+        out.actor.kept_session->token_hash = std::move(hash);
+        out.actor.kept_session->session = kept->session;
+        return out;
+      }
+    }
+  }
   std::optional<Session> session;
   std::optional<User> user;
   Status st = s.db.Read([&](store::Connection& c) {
@@ -38,15 +79,19 @@ Result<Authenticated> Authenticate(const Services& s, const std::string& token, 
     return Status::Ok();
   });
   if (!st.ok()) return st;
-  if (!session || !user || session->ended_at || user->disabled) return expired;
-  Timestamp now = s.clock.Now();
+  if (!session || !user || session->ended_at || user->disabled) {
+    if (s.kept_sessions) s.kept_sessions->Forget(hash);
+    return SessionEnded();
+  }
+  now = s.clock.Now();
   if (now >= SessionExpiry(*session, s.settings.sessions)) {
+    if (s.kept_sessions) s.kept_sessions->Forget(hash);
     bool idle = now >= session->last_seen_at + s.settings.sessions.idle_timeout;
     st = s.db.Write([&](store::Connection& c) {
       store::SessionRepo(c).End(session->id, now, idle ? "idle time-out" : "absolute time-out");
       return Status::Ok();
     });
-    return st.ok() ? expired : st;
+    return st.ok() ? SessionEnded() : st;
   }
   if (activity && now - session->last_seen_at >= kTouchGranularity) {
     st = s.db.Write([&](store::Connection& c) {
@@ -56,12 +101,29 @@ Result<Authenticated> Authenticate(const Services& s, const std::string& token, 
     if (!st.ok()) return st;
     session->last_seen_at = now;
   }
-  out.actor = Actor{*user, session->id, client_address};
-  out.expires_at = SessionExpiry(*session, s.settings.sessions);
-  out.password_change_required = PasswordChangeRequired(*user, s.settings.passwords, now);
-  out.two_factor_setup_required = TwoFactorRequired(s.settings, user->role) && !TwoFactorOn(*user);
-  out.session = std::move(*session);
-  return out;
+  if (s.kept_sessions) s.kept_sessions->Keep(hash, *session, *user);
+  return AuthenticatedAs(s, *session, *user, client_address, now);
+}
+
+void SendKeptSessionAhead(store::Connection& c, const Actor& actor) {
+  if (actor.kept_session) store::SessionRepo(c).SendFindWithUserAhead(actor.kept_session->token_hash);
+}
+
+Status CheckKeptSession(store::Connection& c, const Services& s, const Actor& actor) {
+  KeptSessionCheck* check = actor.kept_session.get();
+  if (!check) return Status::Ok();
+  auto found = store::SessionRepo(c).FindWithUser(check->token_hash);
+  // The same session and user as kept, so everything decided for the actor holds; and not
+  // timed out, reckoning from the activity stored, which another server may have moved on.
+  bool held = found && found->user && SameSession(found->session, check->session) && *found->user == actor.user &&
+              !found->session.ended_at && !found->user->disabled &&
+              s.clock.Now() < SessionExpiry(found->session, s.settings.sessions);
+  check->outcome = held ? KeptSessionCheck::Outcome::kHeld : KeptSessionCheck::Outcome::kGone;
+  return held ? Status::Ok() : SessionEnded();
+}
+
+void ForgetKeptSession(const Services& s, const std::string& token) {
+  if (s.kept_sessions) s.kept_sessions->Forget(crypto::HashHex(token));
 }
 
 Status SignOut(const Services& s, const Actor& actor) {

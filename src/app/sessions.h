@@ -60,9 +60,22 @@ struct Authenticated {
 
 // Unauthenticated when the token is unknown, ended or timed out. With activity, the request
 // counts as the user doing something and pushes back the idle time-out; a page asking only
-// how long is left passes false.
+// how long is left passes false. With may_keep, a kept session (app/kept_sessions.h) may stand
+// in for reading it, when one is kept, has not timed out and needs no activity written: the
+// actor then carries it (Actor::kept_session), and the request's use case must check it with
+// SendKeptSessionAhead and CheckKeptSession before it decides or shows anything.
 Result<Authenticated> Authenticate(const Services& s, const std::string& token, const std::string& client_address,
-                                   bool activity = true);
+                                   bool activity = true, bool may_keep = false);
+
+// For a use case acting for an actor with a kept session: sends the read of the session and
+// its user ahead, to travel with the unit of work's first read (a no-op for other actors) ...
+void SendKeptSessionAhead(store::Connection& c, const Actor& actor);
+// ... and then, before deciding anything, checks that they are still as kept and that the
+// session has not timed out, saying how it went in the actor's KeptSessionCheck.
+// Unauthenticated when they are not.
+Status CheckKeptSession(store::Connection& c, const Services& s, const Actor& actor);
+// Forgets the session kept for this token, if any.
+void ForgetKeptSession(const Services& s, const std::string& token);
 
 Status SignOut(const Services& s, const Actor& actor);
 

@@ -3,6 +3,9 @@
 #include <gtest/gtest.h>
 
 #include "app/access_log_reading.h"
+#include "app/entries.h"
+#include "app/kept_sessions.h"
+#include "app/persons.h"
 #include "support/test_services.h"
 
 namespace casework::app {
@@ -54,6 +57,89 @@ TEST(SessionsTest, SEC03_PasswordMaximumAge) {
   EXPECT_TRUE(auth->password_change_required);
   t.settings().passwords.max_age_days = 0;
   EXPECT_FALSE(Authenticate(t.services(), in->token, "127.0.0.1")->password_change_required);
+}
+
+// SEC-02: a session kept between requests only lets a request start. The use case reads it
+// again in its own unit of work, so a session ended, or whose user changed, since it was kept
+// is refused on the very next request, read or write, and nothing is shown, written or logged.
+TEST(SessionsTest, SEC02_AKeptSessionIsCheckedInsideTheRequestsOwnUnitOfWork) {
+  TestServices t;
+  KeptSessions kept;
+  t.services().kept_sessions = &kept;
+  Actor sam = t.AddActor("sam", Role::kPractitioner);
+  Person child = t.AddChild(sam);
+  Result<SignedIn> in = SignIn(t.services(), "sam", kPassword, "127.0.0.1", "");
+  ASSERT_TRUE(in.ok());
+  auto start = [&] {
+    Result<Authenticated> auth = Authenticate(t.services(), in->token, "127.0.0.1", true, /*may_keep=*/true);
+    EXPECT_TRUE(auth.ok()) << auth.status().ToString();
+    return auth.ok() ? auth->actor : Actor{};
+  };
+  EXPECT_FALSE(start().kept_session);  // read, and kept from then on
+  Actor first = start();
+  ASSERT_TRUE(first.kept_session);
+  ASSERT_TRUE(GetPersonRecord(t.services(), first, child.id).ok());
+  EXPECT_EQ(first.kept_session->outcome, KeptSessionCheck::Outcome::kHeld);
+
+  auto note = [&](const Actor& who) {
+    Entry e;
+    e.occurred_at = t.clock().Now() - 10min;
+    e.text = "Home visit.";
+    e.classification = Classification::kFact;
+    return RecordEntry(t.services(), who, child.id, e).status().code();
+  };
+  EXPECT_EQ(note(start()), StatusCode::kOk);
+  store::AccessQuery about_child;
+  about_child.record_id = child.id;
+  const size_t logged = ReadAccessLog(t.services(), about_child)->size();
+  const size_t items = ReadJournal(t.services(), sam, child.id, {})->items.size();
+
+  // The user's role changes: the kept session no longer describes who is acting.
+  Actor changed = start();
+  ASSERT_TRUE(t.db().Write([&](store::Connection& c) {
+    c.Exec("UPDATE users SET post_title = 'Senior Social Worker' WHERE id = ?", {std::string_view(sam.user.id)});
+    return Status::Ok();
+  }).ok());
+  EXPECT_EQ(GetPersonRecord(t.services(), changed, child.id).status().code(), StatusCode::kUnauthenticated);
+  EXPECT_EQ(changed.kept_session->outcome, KeptSessionCheck::Outcome::kGone);
+  ForgetKeptSession(t.services(), in->token);
+  EXPECT_FALSE(start().kept_session);  // read afresh, and kept again
+  EXPECT_TRUE(GetPersonRecord(t.services(), start(), child.id).ok());
+
+  // Signed out elsewhere (another server, say, which this one's kept sessions know nothing of).
+  Actor read_after = start(), write_after = start();
+  ASSERT_TRUE(read_after.kept_session && write_after.kept_session);
+  Actor full = Authenticate(t.services(), in->token, "127.0.0.1")->actor;
+  ASSERT_TRUE(SignOut(t.services(), full).ok());
+  EXPECT_EQ(GetPersonRecord(t.services(), read_after, child.id).status().code(), StatusCode::kUnauthenticated);
+  EXPECT_EQ(note(write_after), StatusCode::kUnauthenticated);
+  EXPECT_EQ(write_after.kept_session->outcome, KeptSessionCheck::Outcome::kGone);
+  EXPECT_EQ(ReadJournal(t.services(), sam, child.id, {})->items.size(), items);
+  // Of the record's reads and writes since, those that succeeded are logged (the summary with
+  // the session read afresh, and the two journal reads here); the refused requests saw nothing.
+  EXPECT_EQ(ReadAccessLog(t.services(), about_child)->size(), logged + 3);
+  // The HTTP layer then forgets the kept session and reads it, which ends the request.
+  ForgetKeptSession(t.services(), in->token);
+  EXPECT_EQ(Authenticate(t.services(), in->token, "127.0.0.1", true, true).status().code(),
+            StatusCode::kUnauthenticated);
+}
+
+// SEC-02: a kept session is not used once it may have timed out, nor when activity is due to
+// be written: the session is read, and the time-out recorded, as without keeping.
+TEST(SessionsTest, SEC02_AKeptSessionTimesOutAsARead) {
+  TestServices t;
+  KeptSessions kept;
+  t.services().kept_sessions = &kept;
+  t.AddActor("sam", Role::kPractitioner);
+  Result<SignedIn> in = SignIn(t.services(), "sam", kPassword, "127.0.0.1", "");
+  ASSERT_TRUE(in.ok());
+  ASSERT_TRUE(Authenticate(t.services(), in->token, "127.0.0.1", true, true).ok());
+  EXPECT_TRUE(Authenticate(t.services(), in->token, "127.0.0.1", true, true)->actor.kept_session);
+  t.clock().Advance(20s);  // activity due: read, and written
+  EXPECT_FALSE(Authenticate(t.services(), in->token, "127.0.0.1", true, true)->actor.kept_session);
+  t.clock().Advance(t.settings().sessions.idle_timeout + 1s);
+  EXPECT_EQ(Authenticate(t.services(), in->token, "127.0.0.1", true, true).status().code(),
+            StatusCode::kUnauthenticated);
 }
 
 }  // namespace

@@ -64,6 +64,7 @@ std::unique_ptr<Runtime> Runtime::Open(const StoreOptions& options) {
   rt->services_.reset(new app::Services{*rt->databases_.main, rt->databases_.access_log(), rt->clock_, *rt->ids_,
                                         rt->settings_});
   rt->services_->record_cache = &rt->record_cache_;
+  rt->services_->kept_sessions = &rt->kept_sessions_;
   return rt;
 }
 

@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 
+#include "app/kept_sessions.h"
 #include "app/record_cache.h"
 #include "app/services.h"
 #include "core/clock.h"
@@ -59,6 +60,7 @@ class Runtime {
   std::unique_ptr<app::Services> services_;
   std::optional<crypto::ServerKey> server_key_;
   app::RecordCache record_cache_;
+  app::KeptSessions kept_sessions_;
 };
 
 // Prints a failed Status for a person at a terminal and returns the exit code for it.

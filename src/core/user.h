@@ -39,6 +39,8 @@ struct User {
   // with last step 0 is an enrolment begun but not yet confirmed with a code.
   std::string totp_secret;
   int64_t totp_last_step = 0;
+
+  bool operator==(const User&) const = default;
 };
 
 // Whether sign-in asks this user for a one-time code as well as their password.

@@ -100,29 +100,46 @@ Response Api::Dispatch(const Request& request) const {
   if (credential.token.empty()) {
     return ErrorResponse(401, "unauthenticated", "sign in first: send the session cookie or a bearer token");
   }
-  Result<app::Authenticated> auth = app::Authenticate(services_, credential.token, request.client_address,
-                                                           endpoint.access == Access::kSignedIn);
+  const bool activity = endpoint.access != Access::kSignedInPassive;
+  Result<app::Authenticated> auth = app::Authenticate(services_, credential.token, request.client_address, activity,
+                                                           endpoint.access == Access::kSignedInKept);
   if (!auth.ok()) return ErrorResponse(auth.status());
+  Response r = Serve(request, endpoint, match.params, credential, *auth);
+  const app::KeptSessionCheck* kept = auth->actor.kept_session.get();
+  if (kept && kept->outcome != app::KeptSessionCheck::Outcome::kHeld) {
+    // The kept session was not confirmed: it has ended or changed since it was kept (the use
+    // case refused, changing nothing), or the request stopped before its use case checked it.
+    // Either way it is read afresh, as for any other route, and the request served again.
+    app::ForgetKeptSession(services_, credential.token);
+    auth = app::Authenticate(services_, credential.token, request.client_address, activity);
+    if (!auth.ok()) return ErrorResponse(auth.status());
+    r = Serve(request, endpoint, match.params, credential, *auth);
+  }
+  return r;
+}
+
+Response Api::Serve(const Request& request, const Endpoint& endpoint, const PathParams& params,
+                    const SessionCredential& credential, const app::Authenticated& auth) const {
   // A cookie is sent by the browser whoever asks it to; a write must also carry the token
   // only Casework's own pages can read.
   if (credential.from_cookie && Changes(request.method) &&
-      !crypto::ConstantTimeEquals(request.Header("x-csrf-token"), auth->session.csrf_token)) {
+      !crypto::ConstantTimeEquals(request.Header("x-csrf-token"), auth.session.csrf_token)) {
     return ErrorResponse(403, "permission_denied", "the request lacks a valid X-CSRF-Token header", "X-CSRF-Token");
   }
   // SEC-03: a password that was reset or has passed its maximum age must be changed first;
   // until then only the session itself can be used.
-  if (auth->password_change_required && request.path.rfind("/api/v1/sessions/current", 0) != 0) {
+  if (auth.password_change_required && request.path.rfind("/api/v1/sessions/current", 0) != 0) {
     return ErrorResponse(403, "password_change_required",
                          "choose a new password first (PUT /api/v1/sessions/current/password)");
   }
   // SEC-03: the same for a role that must sign in with a one-time code, until it is set up.
-  if (auth->two_factor_setup_required && request.path.rfind("/api/v1/sessions/current", 0) != 0) {
+  if (auth.two_factor_setup_required && request.path.rfind("/api/v1/sessions/current", 0) != 0) {
     return ErrorResponse(403, "two_factor_setup_required",
                          "your role must sign in with a one-time code: set up two-factor sign-in first "
                          "(POST /api/v1/sessions/current/two-factor)");
   }
-  Response r = endpoint.handler(Call{services_, options_, request, match.params, &*auth});
-  auto left = std::chrono::duration_cast<std::chrono::seconds>(auth->expires_at - services_.clock.Now());
+  Response r = endpoint.handler(Call{services_, options_, request, params, &auth});
+  auto left = std::chrono::duration_cast<std::chrono::seconds>(auth.expires_at - services_.clock.Now());
   r.SetHeader("X-Session-Expires-In", std::to_string(std::max<long long>(0, left.count())));
   return r;
 }

@@ -17,6 +17,8 @@
 
 namespace casework::http {
 
+struct SessionCredential;
+
 struct ApiOptions {
   std::string static_dir;    // built web pages; empty serves none
   std::string openapi_path;  // docs/openapi.yaml
@@ -44,6 +46,11 @@ class Api {
   enum class Access {
     kSignedIn,        // the usual: a session is required and the request is activity
     kSignedInPassive, // a session is required, but asking does not keep it alive
+    // As kSignedIn, but a session kept between requests may stand in for reading it first,
+    // because the route's use case reads it again in its own unit of work before deciding
+    // anything (app/kept_sessions.h): only for routes whose every database access goes
+    // through DecideRecordAccess (ReadRecord, WriteToRecord).
+    kSignedInKept,
     kOpen,            // no session needed (signing in, health checks)
   };
   void Add(const std::string& method, const std::string& pattern, Handler handler, Access access = Access::kSignedIn);
@@ -56,6 +63,9 @@ class Api {
     Access access;
   };
   Response Dispatch(const Request& request) const;
+  // The checks that follow authentication, then the handler.
+  Response Serve(const Request& request, const Endpoint& endpoint, const PathParams& params,
+                 const SessionCredential& credential, const app::Authenticated& auth) const;
 
   const app::Services& services_;
   ApiOptions options_;

@@ -231,7 +231,8 @@ Response DecisionsDue(const Call& call) {
 }  // namespace
 
 void AddEntryRoutes(Api& api) {
-  api.Add("POST", "/api/v1/persons/{id}/entries", Record);
+  // Recording an entry checks the session itself (WriteToRecord), so a kept one may serve.
+  api.Add("POST", "/api/v1/persons/{id}/entries", Record, Api::Access::kSignedInKept);
   api.Add("POST", "/api/v1/persons/{id}/entries/{item}/corrections", Correct);
   api.Add("POST", "/api/v1/persons/{id}/entries/{item}/countersignature", Countersign);
   api.Add("GET", "/api/v1/persons/{id}/journal", Journal);

@@ -301,7 +301,8 @@ void AddPersonRoutes(Api& api) {
   api.Add("POST", "/api/v1/unborn", CreateUnborn);
   api.Add("POST", "/api/v1/persons/duplicates", Duplicates);
   api.Add("GET", "/api/v1/persons", Search);
-  api.Add("GET", "/api/v1/persons/{id}", Get);
+  // The summary's use case checks the session itself (ReadRecordAs), so a kept one may serve.
+  api.Add("GET", "/api/v1/persons/{id}", Get, Api::Access::kSignedInKept);
   api.Add("PATCH", "/api/v1/persons/{id}", Patch);
   api.Add("POST", "/api/v1/persons/{id}/addresses", AddAddress);
   api.Add("POST", "/api/v1/persons/{id}/names", AddName);

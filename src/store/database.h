@@ -96,6 +96,15 @@ class Connection {
   // ahead that no Query takes is dropped unread when the transaction ends.
   virtual void PrefetchValues(std::string_view sql, std::span<const Value> params) {}
 
+  // Sends a statement ahead of the Query that will take its answer (the same SQL and
+  // parameters), in a transaction that may write and even when the statement itself writes,
+  // so that it shares a round trip with the next statement that waits. Unlike Prefetch, the
+  // caller promises that nothing its unit of work runs in between changes the answer, and that
+  // a Query takes it before the unit of work ends: on a server a unit of work that leaves one
+  // untaken fails, since what the statement did would otherwise be kept unseen. A connection
+  // with no round trips to save (SQLite) ignores it, and the Query runs the statement.
+  virtual void SendAheadValues(std::string_view sql, std::span<const Value> params) {}
+
   std::unique_ptr<Cursor> Query(std::string_view sql, std::initializer_list<Value> params = {}) {
     return QueryValues(sql, std::span<const Value>(params.begin(), params.size()));
   }
@@ -104,6 +113,9 @@ class Connection {
   }
   void Prefetch(std::string_view sql, std::initializer_list<Value> params = {}) {
     PrefetchValues(sql, std::span<const Value>(params.begin(), params.size()));
+  }
+  void SendAhead(std::string_view sql, std::initializer_list<Value> params = {}) {
+    SendAheadValues(sql, std::span<const Value>(params.begin(), params.size()));
   }
   void ExecLater(std::string_view sql, std::initializer_list<Value> params = {}) {
     ExecLaterValues(sql, std::span<const Value>(params.begin(), params.size()));

@@ -313,6 +313,47 @@ TEST_F(DatabaseTest, ReadsSentAheadGiveTheRowsOfTheirQuery) {
   EXPECT_EQ(Count(*one, "SELECT SUM(value) FROM counters"), 3);
 }
 
+// A statement sent ahead in a write (SendAhead) runs once, in its place among the unit's
+// statements, and its Query takes its answer; one that its unit never takes fails the unit on
+// a server (SQLite, which sends nothing ahead, never ran it), leaving nothing it did.
+TEST_F(DatabaseTest, StatementsSentAheadInAWriteAreTakenOrFailTheirUnit) {
+  const char* bump =
+      "INSERT INTO counters (name, value) VALUES (?, 1) "
+      "ON CONFLICT (name) DO UPDATE SET value = counters.value + 1 RETURNING value";
+  int64_t got = 0, seen_before = -1;
+  ASSERT_TRUE(db->Write([&](Connection& c) {
+                  c.SendAhead(bump, {std::string_view("a")});
+                  auto before = c.Query("SELECT COUNT(*) FROM counters WHERE name = 'a'");
+                  before->Next();
+                  seen_before = before->Int(0);
+                  auto rows = c.Query(bump, {std::string_view("a")});
+                  EXPECT_TRUE(rows->Next());
+                  got = rows->Int(0);
+                  return Status::Ok();
+                }).ok());
+  EXPECT_EQ(got, 1);
+  EXPECT_EQ(seen_before, db->dialect() == Dialect::kPostgres ? 1 : 0);
+  EXPECT_EQ(Count(*db, "SELECT value FROM counters WHERE name = 'a'"), 1);
+
+  Status untaken = db->Write([&](Connection& c) {
+    c.SendAhead(bump, {std::string_view("b")});
+    return Status::Ok();
+  });
+  if (db->dialect() == Dialect::kPostgres) EXPECT_EQ(untaken.code(), StatusCode::kInternal);
+  EXPECT_EQ(Count(*db, "SELECT COUNT(*) FROM counters WHERE name = 'b'"), 0);
+  // One taken and one refused, among others in the same batches, keep only what was taken.
+  std::vector<Status> results = WriteFromThreads(*db, 8, [&](Connection& c, int t) {
+    std::string name = "n" + std::to_string(t);
+    c.SendAhead(bump, {std::string_view(name)});
+    if (t % 2) return Status::Invalid("name", "refused after sending ahead");
+    auto rows = c.Query(bump, {std::string_view(name)});
+    EXPECT_TRUE(rows->Next());
+    return Status::Ok();
+  });
+  for (int t = 0; t < 8; ++t) EXPECT_EQ(results[t].ok(), t % 2 == 0) << t;
+  EXPECT_EQ(Count(*db, "SELECT COUNT(*) FROM counters WHERE name LIKE 'n%'"), 4);
+}
+
 // Text sorts byte by byte on both backends, so lists come out in one order.
 TEST_F(DatabaseTest, TextSortsByteByByte) {
   ASSERT_TRUE(db->Write([](Connection& c) {

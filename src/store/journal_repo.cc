@@ -30,7 +30,19 @@ JournalItem ItemAt(const Cursor& r) {
   return item;
 }
 
+// One statement, so two writers starting a record's first item at once cannot both insert
+// the head. It holds the head row (in PostgreSQL, locked until commit, so a concurrent writer
+// to the same record waits, then runs again on the new head) and returns the reserved number
+// with the previous hash, which it leaves unchanged.
+constexpr char kReserveNextSql[] =
+    "INSERT INTO journal_heads (record_id, seq, hash) VALUES (?, 1, '') "
+    "ON CONFLICT (record_id) DO UPDATE SET seq = journal_heads.seq + 1 RETURNING seq, hash";
+
 }  // namespace
+
+void JournalRepo::SendReserveNextAhead(const std::string& record_id) {
+  c_.SendAhead(kReserveNextSql, {std::string_view(record_id)});
+}
 
 ChainHead JournalRepo::ReserveNext(const std::string& record_id) {
   if (c_.dialect() == Dialect::kSqlite) {
@@ -43,14 +55,7 @@ ChainHead JournalRepo::ReserveNext(const std::string& record_id) {
     if (!rows->Next()) return ChainHead{};
     return ChainHead{rows->Int(0), rows->String(1)};
   }
-  // One statement, so two writers starting a record's first item at once cannot both insert
-  // the head. It holds the head row (in PostgreSQL, locked until commit, so a concurrent
-  // writer to the same record waits, then runs again on the new head) and returns the
-  // reserved number with the previous hash, which it leaves unchanged.
-  auto rows = c_.Query(
-      "INSERT INTO journal_heads (record_id, seq, hash) VALUES (?, 1, '') "
-      "ON CONFLICT (record_id) DO UPDATE SET seq = journal_heads.seq + 1 RETURNING seq, hash",
-      {std::string_view(record_id)});
+  auto rows = c_.Query(kReserveNextSql, {std::string_view(record_id)});
   rows->Next();
   return ChainHead{rows->Int(0) - 1, rows->String(1)};
 }

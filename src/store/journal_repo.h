@@ -31,6 +31,10 @@ class JournalRepo {
   // The head as it is (seq 0 and no hash for a record with no items yet), held for the caller's
   // next item, seq + 1.
   ChainHead ReserveNext(const std::string& record_id);
+  // Sends ReserveNext's statement ahead (Connection::SendAhead), to travel with the unit of
+  // work's first read: the unit must then call ReserveNext for this record before it ends, or
+  // fail. Nothing else may touch the record's head in between.
+  void SendReserveNextAhead(const std::string& record_id);
   void Insert(const JournalItem& item);
   // For loading whole chains at once (the bulk loaders): stores an item whose seq and
   // prev_hash the caller has chained, leaving the head alone until SetHead() at the end.

@@ -9,8 +9,9 @@ constexpr char kUserColumns[] =
     "id, username, full_name, post_title, role, team_id, agency, password_hash, password_changed_at, "
     "must_change_password, disabled, created_at, totp_secret, totp_last_step";
 
-// The user whose kUserColumns start at column `at` of the row.
-User UserAt(const Cursor& r, int at = 0) {
+}  // namespace
+
+User UserAt(const Cursor& r, int at) {
   User u;
   u.id = r.String(at + 0);
   u.username = r.String(at + 1);
@@ -28,6 +29,8 @@ User UserAt(const Cursor& r, int at = 0) {
   u.totp_last_step = r.Int(at + 13);
   return u;
 }
+
+namespace {
 
 constexpr char kSessionColumns[] =
     "id, token_hash, user_id, csrf_token, created_at, last_seen_at, ended_at, ended_reason, client_address, "
@@ -49,6 +52,12 @@ std::string Qualified(std::string_view columns, std::string_view table) {
   }
   return out;
 }
+
+}  // namespace
+
+std::string UserColumnsOf(std::string_view alias) { return Qualified(kUserColumns, alias); }
+
+namespace {
 
 Session SessionAt(const Cursor& r) {
   Session s;
@@ -159,10 +168,22 @@ void SessionRepo::Insert(const Session& s) {
        std::string_view(s.client_address), std::string_view(s.user_agent)});
 }
 
-std::optional<SessionWithUser> SessionRepo::FindWithUser(const std::string& token_hash) {
+namespace {
+
+const std::string& FindWithUserSql() {
   static const std::string sql = "SELECT " + Qualified(kSessionColumns, "s") + ", " + Qualified(kUserColumns, "u") +
                                  " FROM sessions s LEFT JOIN users u ON u.id = s.user_id WHERE s.token_hash = ?";
-  auto rows = c_.Query(sql, {std::string_view(token_hash)});
+  return sql;
+}
+
+}  // namespace
+
+void SessionRepo::SendFindWithUserAhead(const std::string& token_hash) {
+  c_.SendAhead(FindWithUserSql(), {std::string_view(token_hash)});
+}
+
+std::optional<SessionWithUser> SessionRepo::FindWithUser(const std::string& token_hash) {
+  auto rows = c_.Query(FindWithUserSql(), {std::string_view(token_hash)});
   if (!rows->Next()) return std::nullopt;
   SessionWithUser found{SessionAt(*rows), std::nullopt};
   if (!rows->IsNull(kSessionColumnCount)) found.user = UserAt(*rows, kSessionColumnCount);

@@ -3,12 +3,18 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/user.h"
 #include "store/database.h"
 
 namespace casework::store {
+
+// For a query elsewhere that reads a user with something else in one statement: the users
+// table's columns as alias.column, in the order UserAt reads them from column `at` on.
+std::string UserColumnsOf(std::string_view alias);
+User UserAt(const Cursor& row, int at = 0);
 
 class UserRepo {
  public:
@@ -50,6 +56,8 @@ class SessionRepo {
   void Insert(const Session& s);
   // In one query: every request asks, so on a database server it is one round trip, not two.
   std::optional<SessionWithUser> FindWithUser(const std::string& token_hash);
+  // Sends FindWithUser's read ahead of it (Connection::SendAhead): it must then be called.
+  void SendFindWithUserAhead(const std::string& token_hash);
   void Touch(const std::string& token_hash, Timestamp at);
   void End(const std::string& session_id, Timestamp at, const std::string& reason);
   std::vector<Session> OpenFor(const std::string& user_id);

@@ -55,6 +55,50 @@ TEST(SignInSecurity, SEC02_SeeAndEndOwnSessions) {
   EXPECT_EQ(server.Get("/api/v1/sessions/current", here).status, 200);
 }
 
+// SEC-02: opening a record summary and recording a case note, whose use cases check the
+// session inside their own unit of work rather than before it, refuse a session ended between
+// two requests on the second, and save nothing; so does a password reset, which ends them all.
+TEST(SignInSecurity, SEC02_ASessionEndedBetweenTwoRequestsIsRefusedOnTheNext) {
+  LiveServer server;
+  std::string here = server.SignIn("sam");
+  std::string elsewhere = server.SignIn("sam");
+  HttpResult made = server.Post("/api/v1/children", here,
+                                json::object{{"given_names", "Amelia"}, {"family_name", "Kept"},
+                                             {"date_of_birth", "2018-04-02"}});
+  ASSERT_EQ(made.status, 201) << made.body;
+  const std::string record = "/api/v1/persons/" + std::string(made.Json().at("person").at("id").as_string());
+  json::object note{{"type", "case_note"},
+                    {"occurred_at", "2026-01-05T10:00:00Z"},
+                    {"text", "Home visit."},
+                    {"classification", "fact"},
+                    {"source", json::object{{"first_hand", true}}}};
+  auto items = [&] { return server.Get(record + "/journal", here).Json().at("items").as_array().size(); };
+  for (int i = 0; i < 3; ++i) {  // the session is kept after the first
+    ASSERT_EQ(server.Get(record, elsewhere).status, 200);
+    ASSERT_EQ(server.Post(record + "/entries", elsewhere, note).status, 201);
+  }
+  std::string elsewhere_id;
+  json::value sessions = server.Get("/api/v1/sessions", here).Json();
+  for (const json::value& s : sessions.at("sessions").as_array()) {
+    if (!s.at("current").as_bool()) elsewhere_id = std::string(s.at("id").as_string());
+  }
+  ASSERT_EQ(server.Send("DELETE", "/api/v1/sessions/" + elsewhere_id, here).status, 204);
+  const size_t before = items();
+  EXPECT_EQ(server.Post(record + "/entries", elsewhere, note).status, 401);
+  EXPECT_EQ(server.Get(record, elsewhere).status, 401);
+  EXPECT_EQ(items(), before);
+
+  ASSERT_EQ(server.Get(record, here).status, 200);
+  ASSERT_EQ(server.Get(record, here).status, 200);
+  std::string ade = server.SignIn("ade");
+  ASSERT_EQ(server.Post("/api/v1/users/" + server.UserId("sam") + "/password-reset", ade,
+                        json::object{{"temporary_password", "Temporary-Orchard-Lamp-4"}})
+                .status,
+            204);
+  EXPECT_EQ(server.Get(record, here).status, 401);
+  EXPECT_EQ(server.Post(record + "/entries", here, note).status, 401);
+}
+
 // SEC-03: after an administrator's reset the user must choose a new password before doing
 // anything else; weak choices are refused.
 TEST(SignInSecurity, SEC03_PasswordChangeForcedAfterReset) {

@@ -287,16 +287,34 @@ void PgConnection::Settle() {
 }
 
 void PgConnection::PrefetchValues(std::string_view sql, std::span<const Value> params) {
-  if (!read_only_) return;
+  if (read_only_) SendAheadOf(sql, params, false);
+}
+
+void PgConnection::SendAheadValues(std::string_view sql, std::span<const Value> params) {
+  SendAheadOf(sql, params, true);
+}
+
+void PgConnection::SendAheadOf(std::string_view sql, std::span<const Value> params, bool must_take) {
   std::string key = AheadKey(sql, params);
   for (const auto& waiting : ahead_) {
-    if (waiting->key == key) return;  // already on its way
+    if (waiting->key == key) {  // already on its way
+      waiting->must_take |= must_take;
+      return;
+    }
   }
   auto ahead = std::make_shared<Ahead>();
   ahead->key = std::move(key);
+  ahead->must_take = must_take;
   SendPrepared(sql, params, Owed::kAhead, ahead);
   ahead_.push_back(std::move(ahead));
   if (owed_.size() >= kMaxUnanswered) Settle();
+}
+
+bool PgConnection::ForgetSentAhead() {
+  bool untaken = false;
+  for (const auto& waiting : ahead_) untaken |= waiting->must_take;
+  ahead_.clear();
+  return untaken;
 }
 
 std::shared_ptr<PgConnection::Ahead> PgConnection::TakeAhead(std::string_view sql, std::span<const Value> params) {
@@ -374,6 +392,7 @@ void PgConnection::SetSavepoint() {
 void PgConnection::ReleaseSavepoint() { Send("RELEASE unit"); }
 
 void PgConnection::RollBackToSavepoint() {
+  ahead_.clear();  // sent by the unit rolled back, and undone with it
   Command("ROLLBACK TO unit");
   audit_head_.RolledBackToSavepoint();
 }
@@ -382,6 +401,7 @@ void PgConnection::RollBack() {
   // Put back before running, so that a ROLLBACK that throws (the connection gone: the server
   // rolls back by itself) still leaves the cache as the server will have it, or forgotten.
   audit_head_.RolledBack();
+  ahead_.clear();
   Command("ROLLBACK");
 }
 

@@ -40,6 +40,11 @@ class PgConnection final : public Connection {
   std::unique_ptr<Cursor> QueryValues(std::string_view sql, std::span<const Value> params) override;
   // Sends the read without waiting, in a transaction begun with BeginReadOnly; else ignores it.
   void PrefetchValues(std::string_view sql, std::span<const Value> params) override;
+  // Sends the statement without waiting, in any transaction (see Connection::SendAhead).
+  void SendAheadValues(std::string_view sql, std::span<const Value> params) override;
+  // Forgets what was sent ahead and not taken, as a unit of work ends; true if that includes a
+  // statement sent with SendAhead, which its unit of work should have taken.
+  bool ForgetSentAhead();
   int64_t ExecValues(std::string_view sql, std::span<const Value> params) override;
   // Sends the statement and goes on; its answer is read with the next statement that waits,
   // or by Settle. A failure, thrown then, spoils the transaction (see PgDatabase).
@@ -88,6 +93,7 @@ class PgConnection final : public Connection {
   struct Ahead {
     std::string key;
     std::unique_ptr<Result> result;
+    bool must_take = false;  // sent with SendAhead rather than Prefetch
   };
   // An answer the server owes: to a statement sent (whose result is wanted, or only checked),
   // or the end of a batch of statements (a sync point).
@@ -103,6 +109,7 @@ class PgConnection final : public Connection {
                     std::shared_ptr<Ahead> ahead = nullptr);
   // The read sent ahead with this SQL and these parameters, taken from those waiting; or null.
   std::shared_ptr<Ahead> TakeAhead(std::string_view sql, std::span<const Value> params);
+  void SendAheadOf(std::string_view sql, std::span<const Value> params, bool must_take);
   const std::string& Prepared(std::string_view sql);
   // Reads every answer owed, returning the wanted one; throws the first failure among them.
   std::unique_ptr<Result> Collect(std::string_view wanted_sql = {});

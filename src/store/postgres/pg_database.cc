@@ -59,6 +59,11 @@ Status RunUnit(const Work& work, PgConnection& conn, bool carefully) {
     // answers are read before the unit is judged. Otherwise they are read with the next
     // unit's statements, and any failure at all runs the batch again carefully.
     if (carefully) conn.Settle();
+    // What a statement sent ahead and never taken did would be kept unseen (a journal number
+    // reserved and never used, say), so the unit is rolled back instead.
+    if (conn.ForgetSentAhead() && status.ok()) {
+      return Status::Internal("a statement sent ahead was never taken by its unit of work");
+    }
     return status;
   } catch (const DbError& e) {
     if (!carefully || e.kind() == DbError::Kind::kSerialization || !conn.usable()) throw;
@@ -132,7 +137,11 @@ Status PgDatabase::Write(const Work& work) { return writes_.Submit(work); }
 
 void PgDatabase::WriterLoop() {
   for (auto batch = writes_.Take(kMaxBatch); !batch.empty(); batch = writes_.Take(kMaxBatch)) {
+    const int64_t before = writer_ ? writer_->round_trips() : 0;
+    const PgConnection* counted = writer_.get();
     RunBatch(batch);
+    // A writer replaced during the batch has lost its count; the new one's is all there is.
+    if (writer_) round_trips_ += writer_->round_trips() - (writer_.get() == counted ? before : 0);
     writes_.Finish(batch);
   }
 }
@@ -203,9 +212,11 @@ PgDatabase::Outcome PgDatabase::TryBatch(const std::vector<WriteQueue::Job*>& ba
 Status PgDatabase::ReadOnce(const Work& work, bool& again) {
   std::unique_ptr<PgConnection> conn;
   Status status;
+  int64_t trips_before = 0;
   again = false;
   try {
     conn = Acquire();
+    trips_before = conn->round_trips();
     conn->BeginReadOnly("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
     status = work(*conn);
     conn->Settle();  // free unless the work sent a statement without waiting
@@ -222,7 +233,10 @@ Status PgDatabase::ReadOnce(const Work& work, bool& again) {
     if (conn) RollBack(*conn);
     status = Status::Internal(std::string("unexpected failure: ") + e.what());
   }
-  if (conn) Release(std::move(conn));
+  if (conn) {
+    round_trips_ += conn->round_trips() - trips_before;
+    Release(std::move(conn));
+  }
   return status;
 }
 

@@ -18,6 +18,7 @@
 // sender's alone, as if every statement had been waited for.
 #pragma once
 
+#include <atomic>
 #include <condition_variable>
 #include <memory>
 #include <mutex>
@@ -42,6 +43,9 @@ class PgDatabase final : public Database {
   Dialect dialect() const override { return Dialect::kPostgres; }
   Status Write(const Work& work) override;
   Status Read(const Work& work) override;
+  // How many times this database's connections have waited for the server's answers, all
+  // told: what a request costs in round trips, for tests and measurements.
+  int64_t round_trips() const { return round_trips_.load(std::memory_order_relaxed); }
 
  private:
   // What came of running a batch once: done (committed, or failed for good); to be run again
@@ -66,6 +70,8 @@ class PgDatabase final : public Database {
   std::condition_variable freed_;
   std::vector<std::unique_ptr<PgConnection>> idle_;
   int open_ = 0;
+
+  std::atomic<int64_t> round_trips_{0};
 
   std::unique_ptr<PgConnection> writer_;  // used by the writer thread alone
   WriteQueue writes_;

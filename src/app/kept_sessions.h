@@ -1,0 +1,41 @@
+// Sessions kept between requests, so that a request whose use case reads its session again
+// inside its own unit of work (DecideRecordAccess does) need not read it first in a
+// transaction of its own: on a database server, one transaction and one round trip fewer.
+//
+// Nothing is trusted because it is kept. A kept session only lets the request start: the use
+// case reads the session and its user in the same snapshot as everything it decides and shows,
+// and goes on only if they are as kept and the session has not timed out, so a session ended,
+// timed out or whose user changed is refused on the very next request, as when it was read
+// first (SEC-02). When the check fails the HTTP layer forgets the kept session and serves the
+// request again with the session read afresh.
+#pragma once
+
+#include <memory>
+#include <mutex>
+#include <string>
+#include <unordered_map>
+
+#include "core/user.h"
+
+namespace casework::app {
+
+struct KeptSession {
+  Session session;
+  User user;
+};
+
+class KeptSessions {
+ public:
+  // Sessions beyond this many are forgotten all at once; they are read again when next used.
+  static constexpr size_t kMaxKept = 20000;
+
+  std::shared_ptr<const KeptSession> Find(const std::string& token_hash) const;
+  void Keep(const std::string& token_hash, Session session, User user);
+  void Forget(const std::string& token_hash);
+
+ private:
+  mutable std::mutex mu_;
+  std::unordered_map<std::string, std::shared_ptr<const KeptSession>> kept_;
+};
+
+}  // namespace casework::app
