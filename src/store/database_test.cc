@@ -339,7 +339,9 @@ TEST_F(DatabaseTest, StatementsSentAheadInAWriteAreTakenOrFailTheirUnit) {
     c.SendAhead(bump, {std::string_view("b")});
     return Status::Ok();
   });
-  if (db->dialect() == Dialect::kPostgres) EXPECT_EQ(untaken.code(), StatusCode::kInternal);
+  if (db->dialect() == Dialect::kPostgres) {
+    EXPECT_EQ(untaken.code(), StatusCode::kInternal);
+  }
   EXPECT_EQ(Count(*db, "SELECT COUNT(*) FROM counters WHERE name = 'b'"), 0);
   // One taken and one refused, among others in the same batches, keep only what was taken.
   std::vector<Status> results = WriteFromThreads(*db, 8, [&](Connection& c, int t) {

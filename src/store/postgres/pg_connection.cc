@@ -147,14 +147,14 @@ void PgConnection::Send(std::string_view sql) {
   if (broken_) Broken("used after a failure");
   std::string text(sql);
   if (PQsendQueryParams(conn_, text.c_str(), 0, nullptr, nullptr, nullptr, nullptr, 0) != 1) Broken("cannot send");
-  owed_.push_back({Owed::kChecked, std::move(text), ""});
+  owed_.push_back({Owed::kChecked, std::move(text), "", nullptr});
   unsynced_ = true;
 }
 
 void PgConnection::Flush() {
   if (!unsynced_) return;
   if (PQpipelineSync(conn_) != 1) Broken("cannot send");
-  owed_.push_back({Owed::kSync, "", ""});
+  owed_.push_back({Owed::kSync, "", "", nullptr});
   unsynced_ = false;
 }
 
@@ -229,7 +229,7 @@ const std::string& PgConnection::Prepared(std::string_view sql) {
   std::string numbered = NumberPlaceholders(sql);
   // Prepared on its way to being run: the two go together.
   if (PQsendPrepare(conn_, name.c_str(), numbered.c_str(), 0, nullptr) != 1) Broken("cannot send");
-  owed_.push_back({Owed::kChecked, std::string(sql), std::string(sql)});
+  owed_.push_back({Owed::kChecked, std::string(sql), std::string(sql), nullptr});
   unsynced_ = true;
   return statement_names_.emplace(std::string(sql), std::move(name)).first->second;
 }
@@ -409,7 +409,7 @@ void PgConnection::Commit() {
   Flush();
   if (broken_) Broken("used after a failure");
   if (PQsendQueryParams(conn_, "COMMIT", 0, nullptr, nullptr, nullptr, nullptr, 0) != 1) Broken("cannot send");
-  owed_.push_back({Owed::kWanted, "", ""});
+  owed_.push_back({Owed::kWanted, "", "", nullptr});
   unsynced_ = true;
   Flush();
   std::unique_ptr<Result> result = Collect("COMMIT");
