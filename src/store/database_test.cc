@@ -170,6 +170,25 @@ TEST_F(DatabaseTest, ConcurrentWritesFailAlone) {
   EXPECT_EQ(Count(*db, "SELECT COUNT(*) FROM counters WHERE CAST(substr(name, 6) AS INTEGER) % 2 = 1"), 0);
 }
 
+// Units that refuse, arriving together with others that succeed: one that wrote before it
+// refused leaves nothing behind (on PostgreSQL its batch is run again with a savepoint for each
+// unit), one that refused before writing needs no undoing, and the rest are kept.
+TEST_F(DatabaseTest, RefusedUnitsInABatchLeaveNothingAndTheRestAreKept) {
+  constexpr int kThreads = 18;
+  std::vector<Status> results = WriteFromThreads(*db, kThreads, [](Connection& c, int t) {
+    if (t % 3 == 2) return Status::Invalid("value", "refused before writing");
+    std::string name = "unit-" + std::to_string(t);
+    c.ExecLater("INSERT INTO counters (name, value) VALUES (?, 1)", {std::string_view(name)});
+    if (t % 3 == 1) return Status::Invalid("value", "refused after writing");
+    return Status::Ok();
+  });
+  for (int t = 0; t < kThreads; ++t) {
+    EXPECT_EQ(results[t].code(), t % 3 ? StatusCode::kInvalidArgument : StatusCode::kOk) << t;
+  }
+  EXPECT_EQ(Count(*db, "SELECT COUNT(*) FROM counters"), kThreads / 3);
+  EXPECT_EQ(Count(*db, "SELECT COUNT(*) FROM counters WHERE CAST(substr(name, 6) AS INTEGER) % 3 <> 0"), 0);
+}
+
 // Statements sent without waiting for their answers (ExecLater) still fail only the unit of
 // work that sent them, however the units were batched, and a failure in the last one is
 // caught before anything is committed.

@@ -262,6 +262,7 @@ void PgConnection::SendPrepared(std::string_view sql, std::span<const Value> par
   }
   owed_.push_back({kind, kind == Owed::kWanted ? "" : std::string(sql), "", std::move(ahead)});
   unsynced_ = true;
+  ++statements_sent_;
 }
 
 std::unique_ptr<PgConnection::Result> PgConnection::Run(std::string_view sql, std::span<const Value> params) {

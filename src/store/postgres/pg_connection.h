@@ -86,6 +86,9 @@ class PgConnection final : public Connection {
   bool usable() const;
   // How many times this connection has waited for the server's answers: its round trips.
   int64_t round_trips() const { return round_trips_; }
+  // How many statements this connection has sent, all told: a unit of work that sent none
+  // changed nothing.
+  int64_t statements_sent() const { return statements_sent_; }
 
  private:
   struct Result;
@@ -125,6 +128,7 @@ class PgConnection final : public Connection {
   bool read_only_ = false;  // the transaction cannot write, so reads may be sent ahead
   std::vector<std::shared_ptr<Ahead>> ahead_;  // sent ahead in this transaction, not yet taken
   int64_t round_trips_ = 0;
+  int64_t statements_sent_ = 0;
   bool unsynced_ = false;  // statements sent since the last sync point
   std::string chain_;
   AuditHeadCache audit_head_;

@@ -147,19 +147,23 @@ void PgDatabase::WriterLoop() {
 }
 
 void PgDatabase::RunBatch(const std::vector<WriteQueue::Job*>& batch) {
-  bool carefully = false;
+  Care care = Care::kNone;
   for (int attempt = 1;; ++attempt) {
-    Outcome outcome = TryBatch(batch, carefully);
+    Outcome outcome = TryBatch(batch, care);
     if (outcome == Outcome::kDone || attempt == kMaxAttempts) return;
+    // At once, for these: nothing collided, so nothing is gained by waiting.
     if (outcome == Outcome::kCarefully) {
-      carefully = true;  // at once: nothing collided, so nothing is gained by waiting
+      care = Care::kCarefully;
+    } else if (outcome == Outcome::kSavepoints) {
+      care = std::max(care, Care::kSavepoints);
     } else {
       BackOff(attempt);
     }
   }
 }
 
-PgDatabase::Outcome PgDatabase::TryBatch(const std::vector<WriteQueue::Job*>& batch, bool carefully) {
+PgDatabase::Outcome PgDatabase::TryBatch(const std::vector<WriteQueue::Job*>& batch, Care care) {
+  const bool carefully = care == Care::kCarefully;
   bool committing = false;
   for (WriteQueue::Job* job : batch) job->status = Status::Ok();
   try {
@@ -179,6 +183,18 @@ PgDatabase::Outcome PgDatabase::TryBatch(const std::vector<WriteQueue::Job*>& ba
         continue;
       }
       for (size_t i = first + 1; i < batch.size(); ++i) {
+        if (care == Care::kNone) {
+          // No savepoint: each costs the server a subtransaction, and nearly every unit
+          // succeeds. One that fails having sent nothing changed nothing; one that sent
+          // statements cannot be undone alone, so the batch is run again with savepoints.
+          const int64_t sent = writer_->statements_sent();
+          batch[i]->status = RunUnit(*batch[i]->work, *writer_, carefully);
+          if (!batch[i]->status.ok() && writer_->statements_sent() != sent) {
+            writer_->RollBack();
+            return Outcome::kSavepoints;
+          }
+          continue;
+        }
         if (i > first + 1) writer_->ReleaseSavepoint();
         writer_->SetSavepoint();
         batch[i]->status = RunUnit(*batch[i]->work, *writer_, carefully);

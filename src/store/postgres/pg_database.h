@@ -1,15 +1,20 @@
 // Casework on a PostgreSQL server, which several Casework processes may share.
 //
 // Writes go to one writer thread with a connection of its own, which runs the units of work
-// waiting for it together in one SERIALIZABLE transaction, each in a savepoint of its own, and
-// commits them at once (group commit): one flush of the log to disk covers them all, and the
-// units of one process never collide with each other. Each caller is answered only after the
+// waiting for it together in one SERIALIZABLE transaction and commits them at once (group
+// commit): one flush of the log to disk covers them all, and the units of one process never
+// collide with each other. Each caller is answered only after the
 // commit that holds its work. SERIALIZABLE makes units of work in other processes behave as
 // if they ran one after another; when PostgreSQL cannot promise that (a serialisation failure
 // or deadlock) the batch is rolled back and run again. Reads run on a REPEATABLE READ,
 // read-only snapshot on connections from a pool. A connection the server has dropped is
 // replaced, and the work run again when it cannot have committed. A unit of work must not
 // itself call Write (it would wait for the thread that is running it). Thread-safe.
+//
+// A unit that fails must leave nothing behind while the others in its batch are kept. Units
+// run without savepoints (each would cost the server a subtransaction); should one fail after
+// sending statements, the batch is rolled back and run again with each unit after the first in
+// a savepoint of its own, which is then rolled back alone.
 //
 // Statements whose answers nobody needs (Connection::ExecLater) are sent without waiting, so
 // that a batch costs round trips only for the answers its units read. Should one of them fail,
@@ -49,15 +54,20 @@ class PgDatabase final : public Database {
 
  private:
   // What came of running a batch once: done (committed, or failed for good); to be run again
-  // after a collision; or to be run again carefully, reading each unit's answers before the
-  // next unit starts, after a statement sent without waiting failed.
-  enum class Outcome { kDone, kAgain, kCarefully };
+  // after a collision; to be run again with each unit in a savepoint, after a unit that had
+  // sent statements failed; or to be run again carefully, reading each unit's answers before
+  // the next unit starts, after a statement sent without waiting failed.
+  enum class Outcome { kDone, kAgain, kSavepoints, kCarefully };
+  // How a batch is run: its units one after another in the transaction (most batches, whose
+  // units all succeed); each after the first in a savepoint, so that one that fails is undone
+  // alone; or so, and carefully as well.
+  enum class Care { kNone, kSavepoints, kCarefully };
 
   void WriterLoop();
   // Runs a batch until it commits, or fails in a way that running it again would not mend.
   void RunBatch(const std::vector<WriteQueue::Job*>& batch);
   // Runs the batch once in one transaction.
-  Outcome TryBatch(const std::vector<WriteQueue::Job*>& batch, bool carefully);
+  Outcome TryBatch(const std::vector<WriteQueue::Job*>& batch, Care care);
   // Runs a read once; again as for TryBatch.
   Status ReadOnce(const Work& work, bool& again);
   std::unique_ptr<PgConnection> Acquire();
