@@ -58,6 +58,11 @@ void AccessLogRepo::Insert(const AccessEvent& e) {
   const bool own_chain = e.chain == c_.audit_chain();
   if (std::optional<ChainHead> known = own_chain ? c_.known_audit_head() : std::nullopt) {
     InsertAfterKnownHead(e, *known, at);
+    // PostgreSQL's connection moves the head's row once, before it commits.
+    if (c_.dialect() == Dialect::kPostgres) {
+      c_.AuditLineAppended(ChainHead{e.seq, e.hash});
+      return;
+    }
   } else if (c_.dialect() == Dialect::kPostgres) {
     // One statement, one round trip to the server, for the line and the new head.
     c_.ExecLaterValues("WITH head AS (UPDATE access_log_heads SET hash = ? WHERE chain = ? AND seq = ?) " +
@@ -74,6 +79,11 @@ void AccessLogRepo::InsertAfterKnownHead(const AccessEvent& e, const ChainHead& 
   if (e.seq != known.seq + 1 || e.prev_hash != known.hash) {
     throw DbError(DbError::Kind::kOther, "an access log line must follow its chain's head");
   }
+  const Value line[] = {std::string_view(e.chain), e.seq, std::string_view(e.id), std::string_view(at),
+                        TextOrNull(e.user_id), std::string_view(e.username), std::string_view(e.client_address),
+                        std::string_view(e.action), TextOrNull(e.record_id), std::string_view(e.outcome),
+                        std::string_view(e.basis), std::string_view(e.detail), std::string_view(e.prev_hash),
+                        std::string_view(e.hash)};
   if (c_.dialect() == Dialect::kSqlite) {
     // SQLite runs each statement to its end before the next: the head moves only from where
     // the connection knows it, checked by the update, and the line follows.
@@ -84,31 +94,14 @@ void AccessLogRepo::InsertAfterKnownHead(const AccessEvent& e, const ChainHead& 
       c_.AuditHeadUnknown();
       throw DbError(DbError::Kind::kOther, "the access log chain's head is not where its writer left it");
     }
-    const Value line[] = {std::string_view(e.chain), e.seq, std::string_view(e.id), std::string_view(at),
-                          TextOrNull(e.user_id), std::string_view(e.username), std::string_view(e.client_address),
-                          std::string_view(e.action), TextOrNull(e.record_id), std::string_view(e.outcome),
-                          std::string_view(e.basis), std::string_view(e.detail), std::string_view(e.prev_hash),
-                          std::string_view(e.hash)};
     c_.ExecValues(kInsertLine, line);
     return;
   }
-  // The head moves only from where the connection remembers it; if it is not there, the line
-  // gets no sequence number from the update and fail_with stops the statement, so a wrong
-  // memory fails the unit of work instead of leaving a gap or a fork in the chain.
-  const Value line[] = {e.seq, std::string_view(e.hash), std::string_view(e.chain), known.seq,
-                        std::string_view(known.hash), std::string_view(e.chain), std::string_view(e.id),
-                        std::string_view(at), TextOrNull(e.user_id), std::string_view(e.username),
-                        std::string_view(e.client_address), std::string_view(e.action), TextOrNull(e.record_id),
-                        std::string_view(e.outcome), std::string_view(e.basis), std::string_view(e.detail),
-                        std::string_view(e.prev_hash), std::string_view(e.hash)};
-  c_.ExecLaterValues(
-      "WITH head AS (UPDATE access_log_heads SET seq = ?, hash = ? WHERE chain = ? AND seq = ? AND hash = ? "
-      "RETURNING seq) "
-      "INSERT INTO access_log (chain, seq, id, at, user_id, username, client_address, action, record_id, outcome, "
-      "basis, detail, prev_hash, hash) VALUES (?, COALESCE((SELECT seq FROM head), "
-      "fail_with('the access log chain''s head is not where its writer left it')), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-      "?)",
-      line);
+  // The line alone: the connection moves the head's row to the last of its lines before it
+  // commits, and only from where the row stands, so lines after a wrong memory fail the whole
+  // transaction instead of leaving a gap or a fork in the chain (PgConnection::Commit). The
+  // chain's key refuses a second line with the same number at once.
+  c_.ExecLaterValues(kInsertLine, line);
 }
 
 std::vector<AccessEvent> AccessLogRepo::List(const AccessQuery& q) {

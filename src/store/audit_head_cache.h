@@ -13,36 +13,59 @@
 #pragma once
 
 #include <optional>
+#include <utility>
 
 #include "store/database.h"
 
 namespace casework::store {
 
+//
+// On PostgreSQL a line appended after a known head may leave the head's row where it was
+// (Appended rather than Moved), for the connection to move once, before it commits or sets a
+// savepoint, from where the row stands (stored) to the last line (Unstored, then Stored): one
+// update a batch instead of one a line, checked like each line's was.
 class AuditHeadCache {
  public:
   const std::optional<ChainHead>& known() const { return current_; }
-  void Moved(const ChainHead& head) { current_ = head; }
+  // A line was appended and the head's row moved to it.
+  void Moved(const ChainHead& head) { current_ = stored_ = head; }
+  // A line was appended and the head's row left where it was.
+  void Appended(const ChainHead& head) { current_ = head; }
+  // The row's head and the head it should move to, when lines were appended without moving it.
+  std::optional<std::pair<ChainHead, ChainHead>> Unstored() const {
+    if (!current_ || !stored_ || current_->seq == stored_->seq) return std::nullopt;
+    return std::make_pair(*stored_, *current_);
+  }
+  void Stored() { stored_ = current_; }
 
   void Began() {
     at_begin_ = current_;
-    at_savepoint_.reset();
+    at_savepoint_ = {};
   }
-  void SavepointSet() { at_savepoint_ = current_; }
-  void RolledBackToSavepoint() { current_ = at_savepoint_; }
+  void SavepointSet() { at_savepoint_ = {current_, stored_}; }
+  void RolledBackToSavepoint() {
+    current_ = at_savepoint_.current;
+    stored_ = at_savepoint_.stored;
+  }
   void RolledBack() {
-    current_ = at_begin_;
-    at_savepoint_.reset();
+    current_ = stored_ = at_begin_;
+    at_savepoint_ = {};
   }
   void Forget() {
     current_.reset();
+    stored_.reset();
     at_begin_.reset();
-    at_savepoint_.reset();
+    at_savepoint_ = {};
   }
 
  private:
-  std::optional<ChainHead> current_;       // as the open transaction sees it, or as committed
-  std::optional<ChainHead> at_begin_;      // when the open transaction began
-  std::optional<ChainHead> at_savepoint_;  // when the open savepoint was set
+  struct Heads {
+    std::optional<ChainHead> current, stored;
+  };
+  std::optional<ChainHead> current_;  // as the open transaction sees it, or as committed
+  std::optional<ChainHead> stored_;   // where the head's row stands in the open transaction
+  std::optional<ChainHead> at_begin_;  // when the open transaction began (committed: row and head agree)
+  Heads at_savepoint_;                 // when the open savepoint was set
 };
 
 }  // namespace casework::store

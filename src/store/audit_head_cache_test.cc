@@ -52,5 +52,32 @@ TEST(AuditHeadCache, AfterAFailureNothingIsKnownEvenIfASavepointIsRolledBack) {
   EXPECT_FALSE(cache.known());
 }
 
+// GOV-06: lines appended without moving the head's row are owed a move, from where the row
+// stands to the last line; a savepoint rolled back puts back both what was owed and where the
+// row stood, and a rolled back transaction owes nothing.
+TEST(AuditHeadCache, GOV06_LinesAppendedOweTheRowAMoveFromWhereItStands) {
+  AuditHeadCache cache;
+  cache.Began();
+  cache.Moved({1, "a"});  // the row moved with the line
+  EXPECT_FALSE(cache.Unstored());
+  cache.Appended({2, "b"});
+  cache.Appended({3, "c"});
+  ASSERT_TRUE(cache.Unstored());
+  EXPECT_EQ(cache.Unstored()->first.seq, 1);
+  EXPECT_EQ(cache.Unstored()->second.seq, 3);
+  EXPECT_EQ(cache.known()->seq, 3);
+  cache.Stored();
+  EXPECT_FALSE(cache.Unstored());
+  cache.SavepointSet();
+  cache.Appended({4, "d"});
+  cache.RolledBackToSavepoint();
+  EXPECT_FALSE(cache.Unstored());
+  EXPECT_EQ(cache.known()->seq, 3);
+  cache.Appended({4, "d2"});
+  cache.RolledBack();
+  EXPECT_FALSE(cache.Unstored());
+  EXPECT_FALSE(cache.known());  // nothing was known when the transaction began
+}
+
 }  // namespace
 }  // namespace casework::store

@@ -75,6 +75,9 @@ class Connection {
   virtual std::optional<ChainHead> known_audit_head() const { return std::nullopt; }
   // Told by the access log when a line has been appended to audit_chain() on this connection.
   virtual void AuditHeadMoved(const ChainHead&) {}
+  // Told by the access log when a line has been appended after known_audit_head() and the
+  // head's row left for the connection to move before it commits (PostgreSQL only).
+  virtual void AuditLineAppended(const ChainHead&) {}
   // Told by the access log when the head was not where known_audit_head() said: forget it.
   virtual void AuditHeadUnknown() {}
 

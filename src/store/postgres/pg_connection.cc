@@ -384,6 +384,9 @@ void PgConnection::BeginReadOnly(std::string_view begin_sql) {
 }
 
 void PgConnection::SetSavepoint() {
+  // A savepoint starts from a head whose row is where the lines before it left it, so that
+  // whatever a failure inside it forgets, the lines before it are not left behind their head.
+  StoreAuditHead();
   Send("SAVEPOINT unit");
   audit_head_.SavepointSet();
 }
@@ -404,7 +407,24 @@ void PgConnection::RollBack() {
   Command("ROLLBACK");
 }
 
+void PgConnection::StoreAuditHead() {
+  if (auto move = audit_head_.Unstored()) {
+    // From where the row stands in this transaction, or the whole transaction fails: lines
+    // appended after a head that was not the chain's are never kept.
+    const auto& [from, to] = *move;
+    const Value head[] = {to.seq, std::string_view(to.hash), std::string_view(chain_), from.seq,
+                          std::string_view(from.hash)};
+    SendPrepared(
+        "WITH head AS (UPDATE access_log_heads SET seq = ?, hash = ? WHERE chain = ? AND seq = ? AND hash = ? "
+        "RETURNING seq) SELECT COALESCE((SELECT seq FROM head), "
+        "fail_with('the access log chain''s head is not where its writer left it'))",
+        head, Owed::kChecked);
+    audit_head_.Stored();
+  }
+}
+
 void PgConnection::Commit() {
+  StoreAuditHead();
   Flush();
   SendPrepared("COMMIT", {}, Owed::kWanted);
   Flush();

@@ -35,6 +35,7 @@ class PgConnection final : public Connection {
   const std::string& audit_chain() const override { return chain_; }
   std::optional<ChainHead> known_audit_head() const override { return audit_head_.known(); }
   void AuditHeadMoved(const ChainHead& head) override { audit_head_.Moved(head); }
+  void AuditLineAppended(const ChainHead& head) override { audit_head_.Appended(head); }
   // Takes the rows of a read sent ahead with the same SQL and parameters when there is one,
   // waiting only if they have not come yet; else runs the query.
   std::unique_ptr<Cursor> QueryValues(std::string_view sql, std::span<const Value> params) override;
@@ -70,7 +71,8 @@ class PgConnection final : public Connection {
   void RollBackToSavepoint();
   void RollBack();
   // Commits, and throws if the transaction could not be committed (COMMIT of a transaction
-  // that a failed statement has spoilt rolls it back instead).
+  // that a failed statement has spoilt rolls it back instead). The access log chain's head is
+  // first moved to the last line appended, if it was left behind; so it is before a savepoint.
   void Commit();
   // Waits for the answers to every statement sent, and throws the first failure among them.
   void Settle();
@@ -117,6 +119,9 @@ class PgConnection final : public Connection {
   // Reads every answer owed, returning the wanted one; throws the first failure among them.
   std::unique_ptr<Result> Collect(std::string_view wanted_sql = {});
   int64_t CopyOutsidePipeline(std::string_view copy_sql, const std::function<bool(std::string& rows)>& fill);
+  // Moves the access log chain's head's row to the last line appended, if it was left behind
+  // (AuditHeadCache::Unstored), without waiting.
+  void StoreAuditHead();
   // Leaves pipeline mode for the length of a simple query or a COPY, which it does not allow.
   void LeavePipeline();
   void EnterPipeline();
