@@ -59,15 +59,22 @@ Result<RecordAccess> Allow(const Actor& actor, std::string basis, bool full, boo
 // the case record rather than after it.
 bool NeverAllocated(Role role) { return role != Role::kPractitioner && role != Role::kTeamManager; }
 
+// The user's grant and break-glass on a record, when they were read with it.
+struct KnownUserAccess {
+  std::optional<AccessGrant> grant;
+  std::optional<BreakGlass> break_glass;
+};
+
 Result<RecordAccess> DecideForChild(store::Connection& c, const Services& s, const Actor& actor,
-                                    const CaseRecord& record, RecordOperation op, Timestamp now) {
+                                    const CaseRecord& record, RecordOperation op, Timestamp now,
+                                    const KnownUserAccess* known = nullptr) {
   const User& u = actor.user;
   store::RecordAccessRepo repo(c);
   const bool allocated = u.id == record.allocated_worker_id ||
                          (u.role == Role::kTeamManager && !u.team_id.empty() && u.team_id == record.allocated_team_id);
-  // Anyone else is decided by their grants and break-glass: asked for together (a second
-  // time costs nothing: a read already on its way is not sent again).
-  if (!allocated) repo.PrefetchUserAccess(record.person_id, u.id, now, record.restricted);
+  // Anyone else is decided by their grants and break-glass: asked for together, unless they
+  // came with the record.
+  if (!allocated && !known) repo.PrefetchUserAccess(record.person_id, u.id, now, record.restricted);
   bool named = record.restricted && repo.IsNamed(record.person_id, u.id);
   if (record.restricted && !named) {
     return Denied("this record is restricted: only the users named on it may open it, and you are not one of them");
@@ -78,11 +85,11 @@ Result<RecordAccess> DecideForChild(store::Connection& c, const Services& s, con
     return Allow(actor, "manager of the allocated team", true, true, op);
   }
   if (named) return Allow(actor, "named on the restricted record", !partner, !partner, op);
-  if (auto grant = repo.ActiveGrant(record.person_id, u.id, now)) {
+  if (auto grant = known ? known->grant : repo.ActiveGrant(record.person_id, u.id, now)) {
     return Allow(actor, "grant for " + grant->purpose + " until " + FormatTimestamp(grant->expires_at), false,
                  !partner, op);
   }
-  if (auto glass = repo.ActiveBreakGlass(record.person_id, u.id, now)) {
+  if (auto glass = known ? known->break_glass : repo.ActiveBreakGlass(record.person_id, u.id, now)) {
     return Allow(actor, "break-glass: " + glass->reason, false, true, op);
   }
   if (op == RecordOperation::kRead) {
@@ -219,47 +226,43 @@ Result<RecordAccess> DecideRecordAccess(store::Connection& c, const Services& s,
   // A kept session is read again here, with the case record, and checked before anything is
   // decided (app/kept_sessions.h).
   SendKeptSessionAhead(c, actor);
-  store::CaseRecordRepo records(c);
-  if (reads.allocation) {
-    records.PrefetchGetWithAllocation(person_id);
-  } else {
-    records.PrefetchGet(person_id);
-  }
+  // What the use case asks for comes with the case record, and so, for users whose access
+  // always turns on them, do their grant and break-glass: one statement.
+  store::RecordReadWith with;
+  with.allocation = reads.allocation;
+  with.version = reads.version;
   if (NeverAllocated(actor.user.role)) {
-    store::RecordAccessRepo(c).PrefetchUserAccess(person_id, actor.user.id, now, /*restricted=*/false);
+    with.access_user_id = actor.user.id;
+    with.access_at = now;
   }
+  store::CaseRecordRepo records(c);
+  records.PrefetchRead(person_id, with);
   if (reads.ahead) reads.ahead(c);
   // A case record belongs to a person, so finding one shows the person exists without asking
   // the database again (a round trip saved on every look at or change to a child's record).
-  std::optional<CaseRecord> record;
-  std::optional<User> worker;
-  std::string team_name;
-  if (reads.allocation) {
-    if (auto found = records.GetWithAllocation(person_id)) {
-      record = std::move(found->record);
-      worker = std::move(found->worker);
-      team_name = std::move(found->team_name);
-    }
-  } else {
-    record = records.Get(person_id);
-  }
+  std::optional<store::RecordRead> found = records.Read(person_id, with);
   CASEWORK_RETURN_IF_ERROR(CheckKeptSession(c, s, actor));
-  if (!record && !store::PersonRepo(c).Exists(person_id)) {
+  if (!found && !store::PersonRepo(c).Exists(person_id)) {
     return Status::NotFound("there is no record with id " + person_id);
   }
   if (actor.user.role == Role::kAdministrator) {
     return Denied("administrators manage users and have no access to children's records");
   }
-  Result<RecordAccess> access =
-      record ? DecideForChild(c, s, actor, *record, op, now) : DecideForPerson(c, s, actor, person_id, op, now);
+  std::optional<KnownUserAccess> known;
+  if (found && found->access_read) known = KnownUserAccess{found->grant, found->break_glass};
+  Result<RecordAccess> access = found ? DecideForChild(c, s, actor, found->record, op, now, known ? &*known : nullptr)
+                                      : DecideForPerson(c, s, actor, person_id, op, now);
   if (!access.ok()) return access;
   if (access->partner_view) {
     access->shared_item_ids =
         store::RecordAccessRepo(c).SharedWith(person_id, actor.user.id, actor.user.agency);
   }
-  access->case_record = std::move(record);
-  access->allocated_worker = std::move(worker);
-  access->allocated_team_name = std::move(team_name);
+  if (found) {
+    access->case_record = std::move(found->record);
+    access->allocated_worker = std::move(found->worker);
+    access->allocated_team_name = std::move(found->team_name);
+    if (reads.version) access->record_version = found->version;
+  }
   return access;
 }
 

@@ -48,6 +48,9 @@ struct RecordAccess {
   // when it has none) and the allocated team's name (empty when it has none).
   std::optional<User> allocated_worker;
   std::string allocated_team_name;
+  // Read with the case record when AccessReads::version asks (record_versions); none for a
+  // person who has no case record.
+  std::optional<int64_t> record_version;
 
   bool ItemVisible(const std::string& item_id, const std::string& author_user_id, const std::string& user_id) const;
 };
@@ -58,6 +61,8 @@ struct RecordAccess {
 struct AccessReads {
   // The allocated worker and team, joined to the case record in its one statement.
   bool allocation = false;
+  // The version the record's summary is kept at, likewise.
+  bool version = false;
   // Sends reads ahead (Connection::Prefetch) before the case record is read, or in a write,
   // statements the use case will surely take (Connection::SendAhead); none may depend on it.
   std::function<void(store::Connection&)> ahead;

@@ -207,6 +207,26 @@ TEST_F(AccessTest, SEC04_BreakGlassIsTimeLimitedLoggedAndReviewed) {
   EXPECT_EQ(Opens(jo), StatusCode::kPermissionDenied);
 }
 
+// SEC-04: for users whose access turns on their grants and break-glass (partners, records
+// officers, auditors), those are read with the case record, in its statement on a database
+// server; they decide as they would read apart: a grant until its date, then no longer, and
+// break-glass named as the basis over the role's own.
+TEST_F(AccessTest, SEC04_GrantAndBreakGlassReadWithTheRecordDecideForThoseWhoReadByRole) {
+  EXPECT_EQ(Opens(priya), StatusCode::kPermissionDenied);
+  ASSERT_TRUE(GrantAccess(t.services(), sam, child.id, {priya.user.id, "joint visit", InDays(2)}).ok());
+  EXPECT_EQ(Opens(priya), StatusCode::kOk);
+  EXPECT_EQ(RecordLog().front().basis.find("grant for joint visit"), 0u);
+  EXPECT_EQ(Opens(rita), StatusCode::kOk);
+  EXPECT_EQ(RecordLog().front().basis, "records officer, for records management (read only)");
+  ASSERT_TRUE(OpenWithBreakGlass(t.services(), rita, child.id, "court order to be served this evening").ok());
+  EXPECT_EQ(Opens(rita), StatusCode::kOk);
+  EXPECT_EQ(RecordLog().front().basis, "break-glass: court order to be served this evening");
+  t.clock().Advance(24h * 3);
+  EXPECT_EQ(Opens(priya), StatusCode::kPermissionDenied);
+  EXPECT_EQ(Opens(rita), StatusCode::kOk);
+  EXPECT_EQ(RecordLog().front().basis, "records officer, for records management (read only)");
+}
+
 // SEC-05: a partner with a grant sees only items shared with them and what they wrote, not
 // the child's family; they find only records shared with them.
 TEST_F(AccessTest, SEC05_PartnerSeesOnlyWhatIsSharedAndTheirOwn) {

@@ -2,6 +2,8 @@
 
 #include <boost/json/array.hpp>
 
+#include "core/json_text.h"
+
 namespace casework::app {
 
 namespace json = boost::json;
@@ -58,56 +60,64 @@ json::object RelationshipJson(const Relationship& r) {
                       {"ended_on", DateJson(r.ended_on)}};
 }
 
-json::object EntryJson(const Entry& e) {
-  json::object o;
-  o["type"] = EntryTypeName(e.type);
-  o["occurred_at"] = FormatTimestamp(e.occurred_at);
-  o["title"] = e.title;
-  o["text"] = e.text;
-  o["classification"] = ClassificationName(e.classification);
-  o["source"] = json::object{
-      {"first_hand", e.source.first_hand}, {"name", e.source.name}, {"relationship", e.source.relationship}};
+namespace {
+
+void DateText(JsonText& t, Date d) { t.String(FormatDate(d)); }
+
+}  // namespace
+
+std::string EntryText(const Entry& e) {
+  JsonText t(320 + e.title.size() + e.text.size());
+  t.Raw("{").Key("type", true).String(EntryTypeName(e.type)).Key("occurred_at").Time(e.occurred_at);
+  t.Key("title").String(e.title).Key("text").String(e.text);
+  t.Key("classification").String(ClassificationName(e.classification));
+  t.Key("source").Raw("{").Key("first_hand", true).Bool(e.source.first_hand).Key("name").String(e.source.name);
+  t.Key("relationship").String(e.source.relationship).Raw("}");
   if (e.provided_by) {
-    o["provided_by"] = json::object{{"name", e.provided_by->name},
-                                    {"post_title", e.provided_by->post_title},
-                                    {"user_id", e.provided_by->user_id}};
+    t.Key("provided_by").Raw("{").Key("name", true).String(e.provided_by->name);
+    t.Key("post_title").String(e.provided_by->post_title).Key("user_id").String(e.provided_by->user_id).Raw("}");
   }
-  o["significant"] = e.significant;
+  t.Key("significant").Bool(e.significant);
   if (e.type == EntryType::kVisit || e.type == EntryType::kDecision) {
-    o["wishes_and_feelings"] = e.wishes_and_feelings;
-    o["wishes_not_obtained_reason"] = e.wishes_not_obtained_reason;
+    t.Key("wishes_and_feelings").String(e.wishes_and_feelings);
+    t.Key("wishes_not_obtained_reason").String(e.wishes_not_obtained_reason);
   }
   if (e.contact) {
-    json::array participants, actions;
+    t.Key("contact").Raw("{").Key("method", true).String(ContactMethodName(e.contact->method));
+    t.Key("participants").Raw("[");
+    bool first = true;
     for (const Participant& p : e.contact->participants) {
-      participants.push_back(json::object{{"name", p.name}, {"role", p.role}, {"agency", p.agency}});
+      t.Raw(first ? "{" : ",{").Key("name", true).String(p.name).Key("role").String(p.role);
+      t.Key("agency").String(p.agency).Raw("}");
+      first = false;
     }
+    t.Raw("]").Key("decisions").String(e.contact->decisions).Key("actions").Raw("[");
+    first = true;
     for (const Action& a : e.contact->actions) {
-      actions.push_back(json::object{
-          {"description", a.description}, {"responsible", a.responsible}, {"due", FormatDate(a.due)}});
+      t.Raw(first ? "{" : ",{").Key("description", true).String(a.description);
+      t.Key("responsible").String(a.responsible).Key("due");
+      DateText(t, a.due);
+      t.Raw("}");
+      first = false;
     }
-    o["contact"] = json::object{{"method", ContactMethodName(e.contact->method)},
-                                {"participants", std::move(participants)},
-                                {"decisions", e.contact->decisions},
-                                {"actions", std::move(actions)}};
+    t.Raw("]}");
   }
   if (e.visit) {
-    o["visit"] = json::object{{"child_seen", e.visit->child_seen},
-                              {"seen_alone", e.visit->seen_alone},
-                              {"not_seen_reason", e.visit->not_seen_reason},
-                              {"not_seen_alone_reason", e.visit->not_seen_alone_reason}};
+    t.Key("visit").Raw("{").Key("child_seen", true).Bool(e.visit->child_seen);
+    t.Key("seen_alone").Bool(e.visit->seen_alone).Key("not_seen_reason").String(e.visit->not_seen_reason);
+    t.Key("not_seen_alone_reason").String(e.visit->not_seen_alone_reason).Raw("}");
   }
   if (e.decision) {
-    o["decision"] = json::object{{"decided_by", e.decision->decided_by},
-                                 {"decided_by_post_title", e.decision->decided_by_post_title},
-                                 {"reasons", e.decision->reasons},
-                                 {"review_date", FormatDate(e.decision->review_date)}};
+    t.Key("decision").Raw("{").Key("decided_by", true).String(e.decision->decided_by);
+    t.Key("decided_by_post_title").String(e.decision->decided_by_post_title);
+    t.Key("reasons").String(e.decision->reasons).Key("review_date");
+    DateText(t, e.decision->review_date);
+    t.Raw("}");
   }
   if (!e.corrects_id.empty()) {
-    o["corrects"] = e.corrects_id;
-    o["correction_reason"] = e.correction_reason;
+    t.Key("corrects").String(e.corrects_id).Key("correction_reason").String(e.correction_reason);
   }
-  return o;
+  return t.Raw("}").Take();
 }
 
 }  // namespace casework::app

@@ -42,12 +42,22 @@ Status ResolveProvider(store::Connection& c, Entry& e) {
   return Status::Ok();
 }
 
+// Whether the entry's body can change inside its unit of work: a provider who is a user gets
+// their name and post from their user record there (ResolveProvider).
+bool BodyResolvedInUnit(const Entry& e) { return e.provided_by && !e.provided_by->user_id.empty(); }
+
+// The entry's body, written before its unit of work so that the writer's thread, which every
+// change waits for, does not spend its time on it; empty when it must wait for the unit.
+std::string BodyBeforeUnit(const Entry& e) { return BodyResolvedInUnit(e) ? std::string() : EntryText(e); }
+
 // Writes the entry's item and what it adds to the decision, action and countersignature
 // lists.
 JournalItem WriteEntry(store::Connection& c, const Services& s, const Actor& actor, const std::string& record_id,
-                       const Entry& e) {
+                       const Entry& e, const std::string& body_before_unit) {
+  // Copied, not moved: a database may run the unit again.
+  ItemBody body = ItemBody::Text(BodyResolvedInUnit(e) ? EntryText(e) : body_before_unit);
   JournalItem item = AppendItem(c, s, actor, {record_id, EntryKind(e.type), e.occurred_at, e.corrects_id,
-                                              EntryJson(e), true});
+                                              std::move(body), true});
   store::EntryIndexRepo index(c);
   if (!e.corrects_id.empty()) index.Supersede(e.corrects_id, item.id);
   // CHR-01: significant events, and everything partner agencies contribute, are listed in
@@ -98,9 +108,11 @@ void RecordEntryThen(const Services& s, const Actor& actor, const std::string& r
     std::shared_ptr<const Actor> actor;
     std::string record_id;
     Entry entry;
+    std::string body;
     JournalItem item;
   };
-  auto note = std::make_shared<Note>(Note{std::make_shared<const Actor>(actor), record_id, std::move(entry), {}});
+  auto note = std::make_shared<Note>(Note{std::make_shared<const Actor>(actor), record_id, std::move(entry), {}, {}});
+  note->body = BodyBeforeUnit(note->entry);
   // The journal's next number is reserved with the case record's read, in one round trip to a
   // database server: a unit that goes on to write always appends, and one that stops short
   // (refused, no case record) is rolled back with its reservation.
@@ -112,7 +124,7 @@ void RecordEntryThen(const Services& s, const Actor& actor, const std::string& r
       [&s, note](store::Connection& c, const RecordAccess& access) {
         CASEWORK_RETURN_IF_ERROR(RequireCaseRecord(access));
         CASEWORK_RETURN_IF_ERROR(ResolveProvider(c, note->entry));
-        note->item = WriteEntry(c, s, *note->actor, note->record_id, note->entry);
+        note->item = WriteEntry(c, s, *note->actor, note->record_id, note->entry, note->body);
         return Status::Ok();
       },
       std::move(reads),
@@ -126,6 +138,7 @@ Result<JournalItem> CorrectEntry(const Services& s, const Actor& actor, const st
                                  const std::string& item_id, Entry replacement) {
   replacement.corrects_id = item_id;
   CASEWORK_RETURN_IF_ERROR(CheckEntry(replacement, s.clock.Now()));
+  const std::string body = BodyBeforeUnit(replacement);
   JournalItem item;
   Status st = WriteToRecord(s, actor, record_id, RecordOperation::kContribute, "corrected entry " + item_id,
                             [&](store::Connection& c, const RecordAccess& access) {
@@ -141,7 +154,7 @@ Result<JournalItem> CorrectEntry(const Services& s, const Actor& actor, const st
                                          EntryTypeName(*type));
     }
     CASEWORK_RETURN_IF_ERROR(ResolveProvider(c, replacement));
-    item = WriteEntry(c, s, actor, record_id, replacement);
+    item = WriteEntry(c, s, actor, record_id, replacement, body);
     return Status::Ok();
   });
   if (!st.ok()) return st;

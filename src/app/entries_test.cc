@@ -6,6 +6,7 @@
 #include <thread>
 #include <vector>
 
+#include "app/domain_json.h"
 #include "app/persons.h"
 #include "app/verify.h"
 #include "core/journal_kinds.h"
@@ -55,6 +56,7 @@ TEST_F(EntriesTest, ENT01_ServerStampsAuthorTimeAndSequence) {
   EXPECT_EQ(first->recorded_at, t.clock().Now());
   EXPECT_EQ(first->occurred_at, e.occurred_at);
   EXPECT_EQ(first->seq, 2);  // item 1 opened the record
+  EXPECT_EQ(first->body, EntryText(e));  // written before the unit of work, as sent
 
   // A later promotion does not rewrite who they were when they wrote it.
   t.db().Write([&](store::Connection& c) {
@@ -92,6 +94,10 @@ TEST_F(EntriesTest, ENT03_ENT04_OnBehalfEntriesAreCountersignedByTheProvider) {
   ASSERT_TRUE(item.ok());
   EXPECT_NE(item->body.find("\"classification\":\"opinion\""), std::string::npos);
   EXPECT_NE(item->body.find(nurse.user.full_name), std::string::npos);
+  // The provider's name and post are read inside the unit of work, and the body written after.
+  Entry resolved = e;
+  resolved.provided_by = ProvidedBy{nurse.user.full_name, nurse.user.post_title, nurse.user.id};
+  EXPECT_EQ(item->body, EntryText(resolved));
   EXPECT_TRUE(Journal().items[0].awaiting_countersignature);
 
   EXPECT_EQ(Countersign(t.services(), sam, child.id, item->id).status().code(), StatusCode::kPermissionDenied);

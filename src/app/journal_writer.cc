@@ -8,6 +8,8 @@
 
 namespace casework::app {
 
+ItemBody::ItemBody(const boost::json::object& document) : text(boost::json::serialize(document)) {}
+
 std::string ItemHash(const JournalItem& item) { return crypto::HashHex(item.CanonicalBytes()); }
 
 JournalItem AppendItem(store::Connection& c, const Services& s, const Actor& actor, ItemDraft draft) {
@@ -26,7 +28,7 @@ JournalItem AppendItem(store::Connection& c, const Services& s, const Actor& act
   item.late = draft.judge_lateness && draft.occurred_at &&
               IsLateEntry(*draft.occurred_at, item.recorded_at, s.settings.contemporaneous_window);
   item.target_id = std::move(draft.target_id);
-  item.body = boost::json::serialize(draft.body);
+  item.body = std::move(draft.body.text);
   item.prev_hash = head.hash;
   item.hash = ItemHash(item);
   journal.Insert(item);

@@ -14,12 +14,25 @@
 
 namespace casework::app {
 
+// An item's body, as the JSON text that is stored and hashed: serialised from a document, or
+// written as text already (an entry's, by EntryText, before its unit of work reaches the
+// writer).
+struct ItemBody {
+  ItemBody(const boost::json::object& document);  // NOLINT: most bodies are built as documents
+  static ItemBody Text(std::string json) { return ItemBody(std::move(json)); }
+
+  std::string text;
+
+ private:
+  explicit ItemBody(std::string json) : text(std::move(json)) {}
+};
+
 struct ItemDraft {
   std::string record_id;
   std::string kind;
   std::optional<Timestamp> occurred_at;
   std::string target_id;
-  boost::json::object body;
+  ItemBody body;
   // Entries about an event are checked against the contemporaneous window (ENT-02).
   bool judge_lateness = false;
 };

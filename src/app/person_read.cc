@@ -56,11 +56,12 @@ std::shared_ptr<const RecordParts> AssembleParts(store::Connection& c, const std
 }
 
 // The kept summary if the snapshot holds the version it was assembled at, else assembled now
-// (and kept). The version is read in the same snapshot as the parts, so a kept summary is
-// exactly what this snapshot would give.
-std::shared_ptr<const RecordParts> Parts(store::Connection& c, const Services& s, const std::string& person_id) {
+// (and kept). The version is read in the same snapshot as the parts (with the case record, when
+// there is one), so a kept summary is exactly what this snapshot would give.
+std::shared_ptr<const RecordParts> Parts(store::Connection& c, const Services& s, const std::string& person_id,
+                                         std::optional<int64_t> version_read) {
   if (!s.record_cache) return AssembleParts(c, person_id);
-  int64_t version = store::RecordVersionRepo(c).Get(person_id);
+  int64_t version = version_read ? *version_read : store::RecordVersionRepo(c).Get(person_id);
   if (auto kept = s.record_cache->Find(person_id, version)) return kept;
   auto parts = AssembleParts(c, person_id);
   s.record_cache->Keep(person_id, version, parts);
@@ -83,17 +84,17 @@ Result<PersonRecord> GetPersonRecord(const Services& s, const Actor& actor, cons
 
 Result<PersonRecordRead> ReadPersonRecord(const Services& s, const Actor& actor, const std::string& person_id) {
   PersonRecord view;
-  // The allocated worker and team are read with the case record, in its statement, and the
-  // kept summary's version is sent with it: on a database server, with the reads that decide
-  // access, one round trip for the whole summary when it is kept.
+  // The allocated worker and team and the kept summary's version are read with the case
+  // record, in its statement: on a database server, with the reads that decide access, one
+  // round trip for the whole summary when it is kept.
   AccessReads reads;
   reads.allocation = true;
-  if (s.record_cache) reads.ahead = [&](store::Connection& c) { store::RecordVersionRepo(c).PrefetchGet(person_id); };
+  reads.version = s.record_cache != nullptr;
   Result<PendingAuditLine> line = ReadRecordLoggingLater(s, actor, person_id, "opened the record", [&](store::Connection& c,
                                                                          const RecordAccess& access) {
     view = {};
     const std::optional<CaseRecord>& record = access.case_record;
-    view.stored = Parts(c, s, person_id);
+    view.stored = Parts(c, s, person_id, access.record_version);
     view.case_record = record;
     view.allocated_worker = access.allocated_worker;
     view.allocated_team_name = access.allocated_team_name;

@@ -1,33 +1,28 @@
 #include "core/journal_item.h"
 
+#include "core/canonical_fields.h"
+
 namespace casework {
-namespace {
-
-void Put(std::string& out, std::string_view field) {
-  out += std::to_string(field.size());
-  out += ':';
-  out += field;
-  out += ';';
-}
-
-}  // namespace
 
 std::string JournalItem::CanonicalBytes() const {
-  std::string out = "casework-journal-1;";
-  out.reserve(out.size() + body.size() + 256);
-  Put(out, record_id);
-  Put(out, std::to_string(seq));
-  Put(out, id);
-  Put(out, kind);
-  Put(out, author_user_id);
-  Put(out, author_name);
-  Put(out, author_post_title);
-  Put(out, FormatTimestamp(recorded_at));
-  Put(out, occurred_at ? FormatTimestamp(*occurred_at) : std::string());
-  Put(out, late ? "1" : "0");
-  Put(out, target_id);
-  Put(out, body);
-  Put(out, prev_hash);
+  std::string out;
+  out.reserve(240 + record_id.size() + id.size() + kind.size() + author_user_id.size() + author_name.size() +
+              author_post_title.size() + target_id.size() + body.size() + prev_hash.size());
+  out += "casework-journal-1;";
+  canonical::Put(out, record_id);
+  canonical::Put(out, seq);
+  canonical::Put(out, id);
+  canonical::Put(out, kind);
+  canonical::Put(out, author_user_id);
+  canonical::Put(out, author_name);
+  canonical::Put(out, author_post_title);
+  canonical::Put(out, recorded_at);
+  if (occurred_at) canonical::Put(out, *occurred_at);
+  else canonical::Put(out, std::string_view());
+  canonical::Put(out, late ? "1" : "0");
+  canonical::Put(out, target_id);
+  canonical::Put(out, body);
+  canonical::Put(out, prev_hash);
   return out;
 }
 

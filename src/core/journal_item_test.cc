@@ -48,5 +48,32 @@ TEST(JournalItem, ENT06_FieldBoundariesAreUnambiguous) {
   EXPECT_NE(a.CanonicalBytes(), b.CanonicalBytes());
 }
 
+// ENT-06: the encoding is what every item in every journal was hashed over; `casework verify`
+// recomputes it, so it must not change by a byte.
+TEST(JournalItem, ENT06_TheEncodingIsTheOneEveryChainWasHashedOver) {
+  JournalItem i;
+  i.record_id = "01M8MJQKVK4VYB83HWZ6WCMMB9";
+  i.seq = 1234567;
+  i.id = "01M8MJV1V5S1SDEQABW2PGA6DT";
+  i.kind = "entry.case_note";
+  i.author_user_id = "u-sam";
+  i.author_name = "Sam Okafor";
+  i.author_post_title = "Social Worker; Zoë";
+  i.recorded_at = Timestamp(std::chrono::microseconds(1'780'000'000'123'456));
+  i.occurred_at = Timestamp(std::chrono::microseconds(1'779'999'400'000'000));
+  i.late = true;
+  i.target_id = "01M8MJQKVK4VYB83HWZ6WCMMB0";
+  i.body = "{\"text\":\"a;b\"}";
+  i.prev_hash = std::string(64, 'a');
+  i.hash = "not part of it";
+  EXPECT_EQ(i.CanonicalBytes(),
+            "casework-journal-1;26:01M8MJQKVK4VYB83HWZ6WCMMB9;7:1234567;26:01M8MJV1V5S1SDEQABW2PGA6DT;"
+            "15:entry.case_note;5:u-sam;10:Sam Okafor;19:Social Worker; Zoë;27:2026-05-28T20:26:40.123456Z;"
+            "27:2026-05-28T20:16:40.000000Z;1:1;26:01M8MJQKVK4VYB83HWZ6WCMMB0;14:{\"text\":\"a;b\"};64:" +
+                std::string(64, 'a') + ";");
+  EXPECT_EQ(JournalItem().CanonicalBytes(),
+            "casework-journal-1;0:;1:0;0:;0:;0:;0:;0:;27:1970-01-01T00:00:00.000000Z;0:;1:0;0:;0:;0:;");
+}
+
 }  // namespace
 }  // namespace casework

@@ -1,6 +1,8 @@
 #include "core/text.h"
 
 #include <cctype>
+#include <cstdint>
+#include <cstring>
 
 namespace casework {
 namespace {
@@ -96,6 +98,15 @@ size_t Utf8Length(std::string_view text) {
 bool IsValidUtf8(std::string_view text) {
   size_t i = 0;
   while (i < text.size()) {
+    // Runs of ASCII, most of any request's text, are passed over eight bytes at a time.
+    if (i + 8 <= text.size()) {
+      uint64_t word;
+      std::memcpy(&word, text.data() + i, 8);
+      if ((word & 0x8080808080808080ULL) == 0) {
+        i += 8;
+        continue;
+      }
+    }
     size_t start = i;
     char32_t cp = Decode(text, i);
     if (cp == 0xFFFD && !(i - start == 3 && text.substr(start, 3) == "\xEF\xBF\xBD")) return false;

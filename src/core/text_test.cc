@@ -30,6 +30,25 @@ TEST(Text, CountsCharactersNotBytes) {
   EXPECT_FALSE(IsValidUtf8("\xED\xA0\x80"));  // a lone surrogate
 }
 
+// ASCII is passed over eight bytes at a time: a bad sequence is found wherever it falls among
+// it, and a good one is let through.
+TEST(Text, FindsBadUtf8AtEveryPosition) {
+  for (size_t length = 1; length <= 24; ++length) {
+    for (size_t at = 0; at < length; ++at) {
+      for (std::string bad : {"\xC3", "\xFF", "\x80", "\xED\xA0\x80", "\xE2\x82"}) {
+        std::string text(length, 'a');
+        text.replace(at, 1, bad);
+        EXPECT_FALSE(IsValidUtf8(text)) << length << " " << at;
+      }
+      std::string good(length, 'a');
+      good.replace(at, 1, "\xC3\xAB");
+      EXPECT_TRUE(IsValidUtf8(good)) << length << " " << at;
+      good.replace(at, 2, "\xF0\x9F\x98\x80");
+      EXPECT_TRUE(IsValidUtf8(good)) << length << " " << at;
+    }
+  }
+}
+
 TEST(Text, FoldsPostcodes) { EXPECT_EQ(FoldPostcode(" pr1 2ab"), "PR12AB"); }
 
 }  // namespace

@@ -1,7 +1,5 @@
 #include "demo/entry_pool.h"
 
-#include <boost/json/serialize.hpp>
-
 #include "app/domain_json.h"
 #include "demo/names.h"
 #include "demo/stories.h"
@@ -47,7 +45,7 @@ EntryPool::EntryPool(Rng& rng, int size) : by_type_(4) {
                     e.contact && !e.contact->actions.empty(),
                     e.title.empty() ? e.text.substr(0, e.text.find('\n')).substr(0, 200) : e.title,
                     agency,
-                    boost::json::serialize(app::EntryJson(e))};
+                    app::EntryText(e)};
       by_type_[static_cast<size_t>(type)].push_back(std::move(p));
     }
   }

@@ -368,7 +368,7 @@ class Generator {
         e.significant = significant = e.significant || longest;
         if (e.decision) e.decision->review_date = due;
         summary = e.title.empty() ? e.text.substr(0, 200) : e.title;
-        body = json::serialize(app::EntryJson(e));
+        body = app::EntryText(e);
       } else {
         pooled = &pool_.Pick(rng_, type);
         body = EntryPool::Fill(*pooled, child, mother, author.full_name, occurred_text, FormatDate(due));

@@ -7,7 +7,7 @@
 #include "core/journal_kinds.h"
 #include "http/chronology_csv.h"
 #include "http/handler_support.h"
-#include "http/json_text.h"
+#include "core/json_text.h"
 #include "http/recorded_item_text.h"
 
 namespace casework::http {

@@ -1,13 +1,20 @@
 #include "http/handler_support.h"
 
 #include <algorithm>
+#include <cstddef>
+
+#include <boost/json/monotonic_resource.hpp>
 
 #include "core/ids.h"
 
 namespace casework::http {
 
 std::optional<Response> ReadBody(const Call& call, const std::function<void(JsonReader&)>& read) {
-  Result<boost::json::object> body = ParseBody(call.request.body);
+  // The body's document lives only while the handler reads it: its nodes are taken from a
+  // buffer on the stack and given back all at once, not allocated and freed one by one.
+  alignas(std::max_align_t) unsigned char buffer[4096];
+  boost::json::monotonic_resource memory(buffer, sizeof buffer);
+  Result<boost::json::object> body = ParseBody(call.request.body, &memory);
   if (!body.ok()) return ErrorResponse(body.status());
   JsonReader reader(*body);
   read(reader);

@@ -1,5 +1,7 @@
 #include "http/json_input.h"
 
+#include <algorithm>
+
 #include <boost/json/parse.hpp>
 
 #include "core/text.h"
@@ -7,20 +9,22 @@
 namespace casework::http {
 namespace json = boost::json;
 
-Result<json::object> ParseBody(std::string_view body) {
+Result<json::object> ParseBody(std::string_view body, json::storage_ptr storage) {
   if (body.empty()) return Status::Invalid("body", "is empty; send a JSON object");
   if (!IsValidUtf8(body)) return Status::Invalid("body", "is not valid UTF-8 text");
   json::parse_options options;
   options.max_depth = 16;
   boost::system::error_code ec;
-  json::value v = json::parse(body, ec, {}, options);
+  json::value v = json::parse(body, ec, std::move(storage), options);
   if (ec) return Status::Invalid("body", "is not valid JSON: " + ec.message());
   if (!v.is_object()) return Status::Invalid("body", "must be a JSON object");
   return std::move(v.as_object());
 }
 
 JsonReader::JsonReader(const json::object& object, std::string prefix)
-    : object_(object), prefix_(std::move(prefix)) {}
+    : object_(object), prefix_(std::move(prefix)) {
+  read_.reserve(std::max<size_t>(16, object.size()));
+}
 
 void JsonReader::Fail(const std::string& key, const std::string& message) {
   if (status_.ok()) status_ = Status::Invalid(Path(key), message);
@@ -29,7 +33,7 @@ void JsonReader::Fail(const std::string& key, const std::string& message) {
 bool JsonReader::Has(const char* key) const { return object_.contains(key); }
 
 const json::value* JsonReader::Get(const char* key, bool required) {
-  read_.insert(key);
+  MarkRead(key);
   const json::value* v = object_.if_contains(key);
   if (v == nullptr || v->is_null()) {
     if (required) Fail(key, "is required");
@@ -52,7 +56,7 @@ std::string JsonReader::String(const char* key, bool required) {
 
 std::optional<std::string> JsonReader::OptString(const char* key) {
   if (!Has(key)) {
-    read_.insert(key);
+    MarkRead(key);
     return std::nullopt;
   }
   return String(key);
@@ -104,11 +108,11 @@ std::optional<Date> JsonReader::OptDate(const char* key, bool required) {
 
 std::optional<std::optional<Date>> JsonReader::NullableDate(const char* key) {
   if (!Has(key)) {
-    read_.insert(key);
+    MarkRead(key);
     return std::nullopt;
   }
   if (object_.at(key).is_null()) {
-    read_.insert(key);
+    MarkRead(key);
     return std::optional<Date>();
   }
   auto d = OptDate(key);
@@ -118,11 +122,11 @@ std::optional<std::optional<Date>> JsonReader::NullableDate(const char* key) {
 
 std::optional<std::optional<bool>> JsonReader::NullableBool(const char* key) {
   if (!Has(key)) {
-    read_.insert(key);
+    MarkRead(key);
     return std::nullopt;
   }
   if (object_.at(key).is_null()) {
-    read_.insert(key);
+    MarkRead(key);
     return std::optional<bool>();
   }
   auto b = OptBool(key);
@@ -205,7 +209,7 @@ std::optional<json::object> JsonReader::AnyObject(const char* key, bool required
     Fail(key, "must be an object");
     return std::nullopt;
   }
-  return v->as_object();
+  return json::object(v->as_object(), json::storage_ptr());
 }
 
 std::optional<std::vector<std::pair<std::string, std::string>>> JsonReader::StringMap(const char* key) {
@@ -229,7 +233,7 @@ std::optional<std::vector<std::pair<std::string, std::string>>> JsonReader::Stri
 Status JsonReader::Finish() {
   if (!status_.ok()) return status_;
   for (const auto& [key, value] : object_) {
-    if (!read_.count(std::string(key))) {
+    if (std::find(read_.begin(), read_.end(), std::string_view(key)) == read_.end()) {
       return Status::Invalid(Path(std::string(key)), "is not a field this request accepts");
     }
   }

@@ -6,7 +6,7 @@
 
 #include <functional>
 #include <optional>
-#include <set>
+#include <string_view>
 #include <string>
 #include <vector>
 
@@ -18,8 +18,8 @@
 namespace casework::http {
 
 // Parses a request body that must be one JSON object: reports malformed JSON, invalid
-// UTF-8 and anything other than an object.
-Result<boost::json::object> ParseBody(std::string_view body);
+// UTF-8 and anything other than an object. The document's memory comes from storage.
+Result<boost::json::object> ParseBody(std::string_view body, boost::json::storage_ptr storage = {});
 
 class JsonReader {
  public:
@@ -45,7 +45,8 @@ class JsonReader {
   // Calls read with a reader for the object at key, if present.
   bool Object(const char* key, bool required, const std::function<void(JsonReader&)>& read);
   // The object at key as it was sent, unread: for content the server keeps but does not
-  // interpret, such as a form's draft.
+  // interpret, such as a form's draft. Copied into memory of its own, so it may outlive the
+  // body's document.
   std::optional<boost::json::object> AnyObject(const char* key, bool required = false);
   // The object at key as string pairs, e.g. {"religion": "declined to say"}.
   std::optional<std::vector<std::pair<std::string, std::string>>> StringMap(const char* key);
@@ -58,11 +59,14 @@ class JsonReader {
 
  private:
   const boost::json::value* Get(const char* key, bool required);
+  void MarkRead(const char* key) { read_.emplace_back(key); }
   std::string Path(const std::string& key) const { return prefix_ + key; }
 
   const boost::json::object& object_;
   std::string prefix_;
-  std::set<std::string> read_;
+  // The names read, as the handler wrote them: string literals, so they are kept, not copied,
+  // and a body's dozen fields are found by looking along them.
+  std::vector<std::string_view> read_;
   Status status_;
 };
 

@@ -1,7 +1,7 @@
 #include "http/person_record_text.h"
 
 #include "core/nhs_number.h"
-#include "http/json_text.h"
+#include "core/json_text.h"
 
 namespace casework::http {
 namespace {

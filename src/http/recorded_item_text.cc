@@ -1,6 +1,6 @@
 #include "http/recorded_item_text.h"
 
-#include "http/json_text.h"
+#include "core/json_text.h"
 
 namespace casework::http {
 

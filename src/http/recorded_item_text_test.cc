@@ -44,7 +44,7 @@ JournalItem CaseNote() {
   item.author_post_title = kAwkward;
   item.recorded_at = At(0);
   item.occurred_at = e.occurred_at;
-  item.body = json::serialize(app::EntryJson(e));
+  item.body = app::EntryText(e);
   item.prev_hash = "ab12";
   item.hash = "eea4cc0d369abbbb4829b34b37182ffa3af7dc95a38cbb75eae175c2328307c2";
   return item;

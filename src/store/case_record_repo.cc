@@ -1,5 +1,9 @@
 #include "store/case_record_repo.h"
 
+#include <array>
+#include <vector>
+
+#include "store/record_access_repo.h"
 #include "store/row.h"
 #include "store/user_repo.h"
 
@@ -27,11 +31,59 @@ constexpr char kRecordColumns[] =
 constexpr int kRecordColumnCount = 9;
 
 const std::string kGetSql = std::string("SELECT ") + kRecordColumns + " FROM case_records r WHERE r.person_id = ?";
-// The team's name comes first after the record's columns, then the worker's, which may be null.
-const std::string kGetWithAllocationSql =
-    std::string("SELECT ") + kRecordColumns + ", t.name, " + UserColumnsOf("u") +
-    " FROM case_records r LEFT JOIN users u ON u.id = r.allocated_worker_id"
-    " LEFT JOIN teams t ON t.id = r.allocated_team_id WHERE r.person_id = ?";
+// The record's columns, then the team's name and the worker's (which may be null), the version,
+// and the user's access, each as asked for.
+std::string ReadSql(Dialect dialect, const RecordReadWith& with) {
+  std::string sql = std::string("SELECT ") + kRecordColumns;
+  std::string from = " FROM case_records r";
+  if (with.allocation) {
+    sql += ", t.name, " + UserColumnsOf("u");
+    from += " LEFT JOIN users u ON u.id = r.allocated_worker_id LEFT JOIN teams t ON t.id = r.allocated_team_id";
+  }
+  if (with.version) {
+    sql += ", COALESCE(v.version, 0)";
+    from += " LEFT JOIN record_versions v ON v.person_id = r.person_id";
+  }
+  if (!with.access_user_id.empty() && dialect == Dialect::kPostgres) {
+    sql += ", " + UserAccessColumnsSql();
+    from += UserAccessJoinsSql("r.person_id");
+  }
+  return sql + from + " WHERE r.person_id = ?";
+}
+
+// Read's statement and its parameters; the texts are made once for each kind of read.
+struct ReadStatement {
+  const std::string& sql;
+  std::vector<Value> params;
+};
+
+ReadStatement ReadStatementFor(Dialect dialect, const std::string& person_id, const RecordReadWith& with,
+                               const std::string& at) {
+  static const auto texts = [] {
+    std::array<std::array<std::string, 8>, 2> out;
+    for (int d = 0; d < 2; ++d) {
+      for (int kind = 0; kind < 8; ++kind) {
+        RecordReadWith w;
+        w.allocation = kind & 1;
+        w.version = kind & 2;
+        if (kind & 4) w.access_user_id = "?";
+        out[d][kind] = ReadSql(d == 0 ? Dialect::kSqlite : Dialect::kPostgres, w);
+      }
+    }
+    return out;
+  }();
+  const bool access = !with.access_user_id.empty() && dialect == Dialect::kPostgres;
+  const int kind = (with.allocation ? 1 : 0) | (with.version ? 2 : 0) | (access ? 4 : 0);
+  ReadStatement st{texts[dialect == Dialect::kPostgres ? 1 : 0][kind], {}};
+  if (access) {
+    for (int i = 0; i < 2; ++i) {
+      st.params.push_back(std::string_view(with.access_user_id));
+      st.params.push_back(std::string_view(at));
+    }
+  }
+  st.params.push_back(std::string_view(person_id));
+  return st;
+}
 
 CaseRecord RecordAt(const Cursor& rows) {
   CaseRecord r;
@@ -55,18 +107,33 @@ std::optional<CaseRecord> CaseRecordRepo::Get(const std::string& person_id) {
   return RecordAt(*rows);
 }
 
-std::optional<AllocatedRecord> CaseRecordRepo::GetWithAllocation(const std::string& person_id) {
-  auto rows = c_.Query(kGetWithAllocationSql, {std::string_view(person_id)});
+std::optional<RecordRead> CaseRecordRepo::Read(const std::string& person_id, const RecordReadWith& with) {
+  const std::string at = FormatTimestamp(with.access_at);
+  ReadStatement st = ReadStatementFor(c_.dialect(), person_id, with, at);
+  auto rows = c_.QueryValues(st.sql, st.params);
   if (!rows->Next()) return std::nullopt;
-  AllocatedRecord out{RecordAt(*rows), std::nullopt, rows->String(kRecordColumnCount)};
-  if (!rows->IsNull(kRecordColumnCount + 1)) out.worker = UserAt(*rows, kRecordColumnCount + 1);
+  RecordRead out;
+  out.record = RecordAt(*rows);
+  int column = kRecordColumnCount;
+  if (with.allocation) {
+    out.team_name = rows->String(column);
+    if (!rows->IsNull(column + 1)) out.worker = UserAt(*rows, column + 1);
+    column += 1 + kUserColumnCount;
+  }
+  if (with.version) out.version = rows->Int(column++);
+  if (!with.access_user_id.empty() && c_.dialect() == Dialect::kPostgres) {
+    UserAccessAt(*rows, column, out.grant, out.break_glass);
+    out.access_read = true;
+  }
   return out;
 }
 
 void CaseRecordRepo::PrefetchGet(const std::string& person_id) { c_.Prefetch(kGetSql, {std::string_view(person_id)}); }
 
-void CaseRecordRepo::PrefetchGetWithAllocation(const std::string& person_id) {
-  c_.Prefetch(kGetWithAllocationSql, {std::string_view(person_id)});
+void CaseRecordRepo::PrefetchRead(const std::string& person_id, const RecordReadWith& with) {
+  const std::string at = FormatTimestamp(with.access_at);
+  ReadStatement st = ReadStatementFor(c_.dialect(), person_id, with, at);
+  c_.PrefetchValues(st.sql, st.params);
 }
 
 bool CaseRecordRepo::ReferenceTaken(const std::string& council_reference) {

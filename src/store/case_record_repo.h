@@ -5,16 +5,32 @@
 #include <string>
 
 #include "core/case_record.h"
+#include "core/record_access.h"
 #include "core/user.h"
 #include "store/database.h"
 
 namespace casework::store {
 
-// A case record with its allocated worker and team, as one statement reads them.
-struct AllocatedRecord {
+// What a read of a case record brings with it, in its one statement on PostgreSQL.
+struct RecordReadWith {
+  bool allocation = false;  // the allocated worker and team
+  bool version = false;     // the version its summary is kept at (record_versions)
+  // When set, this user's active grant and break-glass on the record at access_at.
+  std::string access_user_id;
+  Timestamp access_at{};
+};
+
+// A case record and what was asked for with it.
+struct RecordRead {
   CaseRecord record;
   std::optional<User> worker;  // none when the record has no allocated worker
   std::string team_name;       // empty when it has no allocated team
+  int64_t version = 0;
+  // Whether the user's grant and break-glass were read, and what they are. SQLite leaves them
+  // to be read when the decision needs them.
+  bool access_read = false;
+  std::optional<AccessGrant> grant;
+  std::optional<BreakGlass> break_glass;
 };
 
 class CaseRecordRepo {
@@ -23,12 +39,12 @@ class CaseRecordRepo {
 
   void Insert(const CaseRecord& record);
   std::optional<CaseRecord> Get(const std::string& person_id);
-  // The record with its allocated worker and team joined in: one statement, so on a database
-  // server one round trip instead of three.
-  std::optional<AllocatedRecord> GetWithAllocation(const std::string& person_id);
-  // Send Get's or GetWithAllocation's read ahead of it (Connection::Prefetch).
+  // The record with what `with` asks for joined in: on PostgreSQL one statement, so one round
+  // trip and one executor instead of up to five.
+  std::optional<RecordRead> Read(const std::string& person_id, const RecordReadWith& with);
+  // Send Get's or Read's statement ahead of it (Connection::Prefetch).
   void PrefetchGet(const std::string& person_id);
-  void PrefetchGetWithAllocation(const std::string& person_id);
+  void PrefetchRead(const std::string& person_id, const RecordReadWith& with);
   bool ReferenceTaken(const std::string& council_reference);
   // False, changing nothing, when the stored version is not expected_version.
   bool Allocate(const std::string& person_id, const std::string& worker_id, const std::string& team_id,

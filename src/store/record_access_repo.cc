@@ -8,17 +8,19 @@ namespace {
 constexpr char kGrantColumns[] =
     "id, record_id, user_id, purpose, granted_by, granted_at, expires_at, revoked_at, revoked_by";
 
-AccessGrant GrantAt(const Cursor& r) {
+constexpr int kGrantColumnCount = 9;
+
+AccessGrant GrantAt(const Cursor& r, int at = 0) {
   AccessGrant g;
-  g.id = r.String(0);
-  g.record_id = r.String(1);
-  g.user_id = r.String(2);
-  g.purpose = r.String(3);
-  g.granted_by = r.String(4);
-  g.granted_at = TimestampAt(r, 5);
-  g.expires_at = TimestampAt(r, 6);
-  g.revoked_at = OptTimestampAt(r, 7);
-  g.revoked_by = r.String(8);
+  g.id = r.String(at);
+  g.record_id = r.String(at + 1);
+  g.user_id = r.String(at + 2);
+  g.purpose = r.String(at + 3);
+  g.granted_by = r.String(at + 4);
+  g.granted_at = TimestampAt(r, at + 5);
+  g.expires_at = TimestampAt(r, at + 6);
+  g.revoked_at = OptTimestampAt(r, at + 7);
+  g.revoked_by = r.String(at + 8);
   return g;
 }
 
@@ -26,20 +28,20 @@ constexpr char kBreakGlassColumns[] =
     "b.id, b.record_id, b.user_id, u.username, b.reason, b.started_at, b.expires_at, b.reviewer_team_id, "
     "b.reviewed_by, b.reviewed_at, b.justified, b.review_note";
 
-BreakGlass BreakGlassAt(const Cursor& r) {
+BreakGlass BreakGlassAt(const Cursor& r, int at = 0) {
   BreakGlass b;
-  b.id = r.String(0);
-  b.record_id = r.String(1);
-  b.user_id = r.String(2);
-  b.username = r.String(3);
-  b.reason = r.String(4);
-  b.started_at = TimestampAt(r, 5);
-  b.expires_at = TimestampAt(r, 6);
-  b.reviewer_team_id = r.String(7);
-  b.reviewed_by = r.String(8);
-  b.reviewed_at = OptTimestampAt(r, 9);
-  b.justified = OptBoolAt(r, 10);
-  b.review_note = r.String(11);
+  b.id = r.String(at);
+  b.record_id = r.String(at + 1);
+  b.user_id = r.String(at + 2);
+  b.username = r.String(at + 3);
+  b.reason = r.String(at + 4);
+  b.started_at = TimestampAt(r, at + 5);
+  b.expires_at = TimestampAt(r, at + 6);
+  b.reviewer_team_id = r.String(at + 7);
+  b.reviewed_by = r.String(at + 8);
+  b.reviewed_at = OptTimestampAt(r, at + 9);
+  b.justified = OptBoolAt(r, at + 10);
+  b.review_note = r.String(at + 11);
   return b;
 }
 
@@ -49,16 +51,36 @@ std::string Select(const char* columns, const std::string& rest) {
 
 // The reads that decide a user's access to a record beyond its allocation; PrefetchUserAccess
 // sends the same texts ahead.
-const std::string kActiveGrantSql = Select(kGrantColumns,
-                                           "FROM access_grants WHERE record_id = ? AND user_id = ? AND revoked_at IS NULL "
-                                           "AND expires_at > ? ORDER BY expires_at DESC LIMIT 1");
-const std::string kActiveBreakGlassSql =
-    Select(kBreakGlassColumns,
-           "FROM break_glass b JOIN users u ON u.id = b.user_id WHERE b.record_id = ? AND "
-           "b.user_id = ? AND b.expires_at > ? ORDER BY b.expires_at DESC LIMIT 1");
+// UserAccessJoinsSql reads the same rows with the record's id from its outer query.
+std::string ActiveGrantSql(std::string_view record_id) {
+  return Select(kGrantColumns, "FROM access_grants WHERE record_id = " + std::string(record_id) +
+                                   " AND user_id = ? AND revoked_at IS NULL AND expires_at > ? ORDER BY expires_at "
+                                   "DESC LIMIT 1");
+}
+std::string ActiveBreakGlassSql(std::string_view record_id) {
+  return Select(kBreakGlassColumns, "FROM break_glass b JOIN users u ON u.id = b.user_id WHERE b.record_id = " +
+                                        std::string(record_id) +
+                                        " AND b.user_id = ? AND b.expires_at > ? ORDER BY b.expires_at DESC LIMIT 1");
+}
+const std::string kActiveGrantSql = ActiveGrantSql("?");
+const std::string kActiveBreakGlassSql = ActiveBreakGlassSql("?");
 constexpr char kIsNamedSql[] = "SELECT 1 FROM restricted_record_users WHERE record_id = ? AND user_id = ?";
 
 }  // namespace
+
+std::string UserAccessColumnsSql() { return "active_grant.*, active_glass.*"; }
+
+std::string UserAccessJoinsSql(std::string_view record_id) {
+  return " LEFT JOIN LATERAL (" + ActiveGrantSql(record_id) + ") active_grant ON TRUE LEFT JOIN LATERAL (" +
+         ActiveBreakGlassSql(record_id) + ") active_glass ON TRUE";
+}
+
+void UserAccessAt(const Cursor& row, int at, std::optional<AccessGrant>& grant, std::optional<BreakGlass>& glass) {
+  grant.reset();
+  glass.reset();
+  if (!row.IsNull(at)) grant = GrantAt(row, at);
+  if (!row.IsNull(at + kGrantColumnCount)) glass = BreakGlassAt(row, at + kGrantColumnCount);
+}
 
 void RecordAccessRepo::InsertGrant(const AccessGrant& g) {
   std::string granted = FormatTimestamp(g.granted_at), expires = FormatTimestamp(g.expires_at);

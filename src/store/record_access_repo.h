@@ -16,6 +16,15 @@ namespace casework::store {
 // filter in the query with this, as VisibleInLists decides for one record.
 std::string ListableToViewerSql(std::string_view record, std::string_view person_id);
 
+// A user's active grant and break-glass on a record, read in another query's statement
+// (PostgreSQL only: two LEFT JOIN LATERALs, one row each at most, as ActiveGrant and
+// ActiveBreakGlass read them). UserAccessJoinsSql joins them onto the record whose id is the
+// SQL expression record_id; it takes four parameters: the user's id and the time, twice.
+// UserAccessColumnsSql names their columns, which UserAccessAt reads from column `at` on.
+std::string UserAccessColumnsSql();
+std::string UserAccessJoinsSql(std::string_view record_id);
+void UserAccessAt(const Cursor& row, int at, std::optional<AccessGrant>& grant, std::optional<BreakGlass>& glass);
+
 class RecordAccessRepo {
  public:
   explicit RecordAccessRepo(Connection& c) : c_(c) {}

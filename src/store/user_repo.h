@@ -15,6 +15,7 @@ namespace casework::store {
 // table's columns as alias.column, in the order UserAt reads them from column `at` on.
 std::string UserColumnsOf(std::string_view alias);
 User UserAt(const Cursor& row, int at = 0);
+constexpr int kUserColumnCount = 14;  // how many columns UserAt reads
 
 class UserRepo {
  public:

@@ -144,11 +144,9 @@ void PgConnection::Broken(const std::string& why) {
 }
 
 void PgConnection::Send(std::string_view sql) {
-  if (broken_) Broken("used after a failure");
-  std::string text(sql);
-  if (PQsendQueryParams(conn_, text.c_str(), 0, nullptr, nullptr, nullptr, nullptr, 0) != 1) Broken("cannot send");
-  owed_.push_back({Owed::kChecked, std::move(text), "", nullptr});
-  unsynced_ = true;
+  // Prepared like any other statement, so that the server parses BEGIN, COMMIT, SAVEPOINT and
+  // RELEASE once a connection rather than once a transaction.
+  SendPrepared(sql, {}, Owed::kChecked);
 }
 
 void PgConnection::Flush() {
@@ -407,10 +405,7 @@ void PgConnection::RollBack() {
 
 void PgConnection::Commit() {
   Flush();
-  if (broken_) Broken("used after a failure");
-  if (PQsendQueryParams(conn_, "COMMIT", 0, nullptr, nullptr, nullptr, nullptr, 0) != 1) Broken("cannot send");
-  owed_.push_back({Owed::kWanted, "", "", nullptr});
-  unsynced_ = true;
+  SendPrepared("COMMIT", {}, Owed::kWanted);
   Flush();
   std::unique_ptr<Result> result = Collect("COMMIT");
   // COMMIT of a transaction that an error has spoilt rolls it back, and says so only here.

@@ -56,7 +56,7 @@ class PgConnection final : public Connection {
   // Runs statements that take no parameters and return nothing, such as ROLLBACK, and waits.
   void Command(std::string_view sql);
   // Sends such a statement without waiting for its answer, which is read with the next
-  // statement's; a failure is thrown from there.
+  // statement's; a failure is thrown from there. Prepared on the connection's first use of it.
   void Send(std::string_view sql);
   // The transaction and its one level of savepoint ("unit"), which go through these rather
   // than Send or Command so that what the connection knows of its access log chain's head

@@ -88,5 +88,27 @@ TEST_F(PgReadAheadTest, AFailedReadSentAheadFailsTheTransactionNotTheConnection)
   conn->Settle();
 }
 
+// BEGIN, SAVEPOINT, RELEASE and COMMIT are prepared statements on the connection, so the
+// server parses their text once, not in every transaction.
+TEST_F(PgReadAheadTest, TransactionControlIsParsedOncePerConnection) {
+  for (int i = 0; i < 3; ++i) {
+    conn->Begin("BEGIN");
+    conn->SetSavepoint();
+    conn->Exec("UPDATE counters SET value = value + 1 WHERE name = 'a'");
+    conn->ReleaseSavepoint();
+    conn->Commit();
+  }
+  conn->BeginReadOnly("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+  auto rows = conn->Query(
+      "SELECT statement FROM pg_prepared_statements WHERE statement IN ('BEGIN', 'SAVEPOINT unit', "
+      "'RELEASE unit', 'COMMIT', 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY') ORDER BY statement");
+  std::vector<std::string> prepared;
+  while (rows->Next()) prepared.emplace_back(rows->Text(0));
+  EXPECT_EQ(prepared, (std::vector<std::string>{"BEGIN", "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY",
+                                                "COMMIT", "RELEASE unit", "SAVEPOINT unit"}));
+  conn->Settle();
+  EXPECT_EQ(Value("a"), 'a' + 3);
+}
+
 }  // namespace
 }  // namespace casework::store

@@ -124,7 +124,8 @@ void SqliteDatabase::CheckpointLoop() {
     } catch (const DbError&) {
       // The next step of the log's growth asks again.
     }
-    if (copied) {
+    if (copied && ++copies_since_restart_wanted_ >= log_limits_.copies_per_restart) {
+      copies_since_restart_wanted_ = 0;
       std::lock_guard lock(checkpoint_mu_);
       restart_wanted_ = true;
     }

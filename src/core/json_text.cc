@@ -1,10 +1,10 @@
-#include "http/json_text.h"
+#include "core/json_text.h"
 
 #include <algorithm>
 #include <charconv>
 #include <cstring>
 
-namespace casework::http {
+namespace casework {
 namespace {
 
 // Whether any of the eight bytes in w must be escaped: below 0x20, a quote or a backslash.
@@ -81,4 +81,4 @@ JsonText& JsonText::Int(int64_t value) {
   return *this;
 }
 
-}  // namespace casework::http
+}  // namespace casework

@@ -1,6 +1,7 @@
-// JSON written straight into the text of a response, for long lists (a chronology of 10,000
-// events), where building a document of objects first and then serialising it cost more than
-// everything else the request did. Gives the same text as boost::json::serialize.
+// JSON written straight into text: responses with long lists (a chronology of 10,000 events),
+// and the bodies of the commonest journal items, where building a document of objects first
+// and then serialising it cost more than everything else around it. Gives the same text as
+// boost::json::serialize, so stored bodies and answers are the bytes a document would give.
 #pragma once
 
 #include <cstdint>
@@ -9,7 +10,7 @@
 
 #include "core/time.h"
 
-namespace casework::http {
+namespace casework {
 
 class JsonText {
  public:
@@ -36,4 +37,4 @@ class JsonText {
   std::string out_;
 };
 
-}  // namespace casework::http
+}  // namespace casework

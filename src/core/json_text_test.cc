@@ -1,10 +1,10 @@
-#include "http/json_text.h"
+#include "core/json_text.h"
 
 #include <gtest/gtest.h>
 
 #include <boost/json.hpp>
 
-namespace casework::http {
+namespace casework {
 namespace {
 
 // CHR-01: the chronology is written as text directly; it must be the JSON a document gives.
@@ -54,4 +54,4 @@ TEST(JsonText, CHR01_TimesAsFormatTimestampWritesThem) {
 }
 
 }  // namespace
-}  // namespace casework::http
+}  // namespace casework
