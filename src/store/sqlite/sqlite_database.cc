@@ -91,6 +91,8 @@ SqliteDatabase::~SqliteDatabase() {
 
 Status SqliteDatabase::Write(const Work& work) { return writes_.Submit(work); }
 
+void SqliteDatabase::WriteThen(Work work, WriteDone done) { writes_.SubmitThen(std::move(work), std::move(done)); }
+
 void SqliteDatabase::Committed(int log_pages) {
   if (log_pages < log_pages_) {  // the log started again from its beginning
     next_copy_at_ = log_limits_.copy_pages;

@@ -56,6 +56,8 @@ class SqliteDatabase final : public Database {
 
   Dialect dialect() const override { return Dialect::kSqlite; }
   Status Write(const Work& work) override;
+  // Queued for the writer thread, which calls done after the batch's commit.
+  void WriteThen(Work work, WriteDone done) override;
   Status Read(const Work& work) override;
 
  private:
