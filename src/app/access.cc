@@ -142,13 +142,32 @@ Result<RecordAccess> DecideForPerson(store::Connection& c, const Services& s, co
   return Denied(NoRelationship(actor, op));
 }
 
-Status Guarded(const Services& s, const Actor& actor, const std::string& person_id, const std::string& detail,
-               RecordOperation op, const RecordWork& work, const AccessReads& reads = {}) {
-  const bool read = op == RecordOperation::kRead;
-  const char* action = read ? "record.read" : "record.write";
+// One guarded use of a record: what is asked, and what deciding access found, kept for after
+// its unit of work has run (on the caller's thread, or for a write handed over, on the
+// writer's).
+struct Guard {
+  Guard(const Services& s, const Actor& actor, const std::string& person_id, const std::string& detail,
+        RecordOperation op, const RecordWork& work, const AccessReads& reads)
+      : s(s), actor(actor), person_id(person_id), detail(detail), op(op), work(work), reads(reads) {}
+
+  const Services& s;
+  const Actor& actor;
+  const std::string& person_id;
+  const std::string& detail;
+  RecordOperation op;
+  const RecordWork& work;
+  const AccessReads& reads;
   std::optional<Status> refusal;
   std::string basis;
-  auto unit = [&](store::Connection& c) -> Status {
+
+  bool read() const { return op == RecordOperation::kRead; }
+  // The access log's line for this use, allowed (with its basis) or refused.
+  AuditLine Line(bool allowed) const {
+    return {read() ? "record.read" : "record.write", person_id, allowed, allowed ? basis : "", detail};
+  }
+
+  // The unit of work: decides access, runs work, and for a write logs it in the same unit.
+  Status Run(store::Connection& c) {
     // A database may run the unit again (PostgreSQL does, when its batch collides), and only
     // the run that is kept may decide the outcome.
     refusal.reset();
@@ -162,14 +181,35 @@ Status Guarded(const Services& s, const Actor& actor, const std::string& person_
     Status done = work(c, *access);
     if (done.code() == StatusCode::kPermissionDenied) refusal = done;
     CASEWORK_RETURN_IF_ERROR(done);
-    if (!read) Audit(c, s, actor, {action, person_id, true, basis, detail});
+    if (!read()) Audit(c, s, actor, Line(true));
     return Status::Ok();
-  };
-  Status status = read ? s.db.Read(unit) : s.db.Write(unit);
-  if (refusal) return Refuse(s, actor, {action, person_id, false, "", detail}, *refusal);
-  if (!status.ok() || !read) return status;
-  return AuditAlone(s, actor, {action, person_id, true, basis, detail});
+  }
+};
+
+Status GuardedWrite(const Services& s, const Actor& actor, const std::string& person_id, const std::string& detail,
+                    RecordOperation op, const RecordWork& work, const AccessReads& reads = {}) {
+  Guard guard(s, actor, person_id, detail, op, work, reads);
+  Status status = s.db.Write([&](store::Connection& c) { return guard.Run(c); });
+  if (guard.refusal) return Refuse(s, actor, guard.Line(false), *guard.refusal);
+  return status;
 }
+
+// A write handed to the writer: owns everything its guard refers to until it is told.
+struct HandedOverWrite {
+  HandedOverWrite(const Services& s, std::shared_ptr<const Actor> a, std::string p, std::string d,
+                  RecordOperation op, RecordWork w, AccessReads r)
+      : actor(std::move(a)),
+        person_id(std::move(p)),
+        detail(std::move(d)),
+        work(std::move(w)),
+        reads(std::move(r)),
+        guard(s, *actor, person_id, detail, op, work, reads) {}
+  std::shared_ptr<const Actor> actor;
+  std::string person_id, detail;
+  RecordWork work;
+  AccessReads reads;
+  Guard guard;
+};
 
 }  // namespace
 
@@ -243,27 +283,54 @@ bool VisibleInLists(store::Connection& c, const Services& s, const Actor& actor,
   return store::RecordAccessRepo(c).IsNamed(person_id, actor.user.id);
 }
 
+Result<PendingAuditLine> ReadRecordLoggingLater(const Services& s, const Actor& actor, const std::string& person_id,
+                                                const std::string& detail, const RecordWork& work,
+                                                const AccessReads& reads) {
+  Guard guard(s, actor, person_id, detail, RecordOperation::kRead, work, reads);
+  Status status = s.db.Read([&](store::Connection& c) { return guard.Run(c); });
+  if (guard.refusal) return Refuse(s, actor, guard.Line(false), *guard.refusal);
+  if (!status.ok()) return status;
+  return PendingAuditLine(s, actor, guard.Line(true));
+}
+
 Status ReadRecord(const Services& s, const Actor& actor, const std::string& person_id, const std::string& detail,
                   const store::Work& work) {
-  return Guarded(s, actor, person_id, detail, RecordOperation::kRead,
-                 [&](store::Connection& c, const RecordAccess&) { return work(c); });
+  return ReadRecordAs(s, actor, person_id, detail, [&](store::Connection& c, const RecordAccess&) { return work(c); });
 }
 
 Status ReadRecordAs(const Services& s, const Actor& actor, const std::string& person_id, const std::string& detail,
                     const RecordWork& work, const AccessReads& reads) {
-  return Guarded(s, actor, person_id, detail, RecordOperation::kRead, work, reads);
+  Result<PendingAuditLine> line = ReadRecordLoggingLater(s, actor, person_id, detail, work, reads);
+  if (!line.ok()) return line.status();
+  return line->Write();
 }
 
 Status WriteToRecord(const Services& s, const Actor& actor, const std::string& person_id, const std::string& detail,
                      const store::Work& work) {
-  return Guarded(s, actor, person_id, detail, RecordOperation::kChange,
-                 [&](store::Connection& c, const RecordAccess&) { return work(c); });
+  return GuardedWrite(s, actor, person_id, detail, RecordOperation::kChange,
+                      [&](store::Connection& c, const RecordAccess&) { return work(c); });
 }
 
 Status WriteToRecord(const Services& s, const Actor& actor, const std::string& person_id, RecordOperation op,
                      const std::string& detail, const RecordWork& work, const AccessReads& reads) {
   if (op == RecordOperation::kRead) return Status::Internal("a write cannot be made with read access");
-  return Guarded(s, actor, person_id, detail, op, work, reads);
+  return GuardedWrite(s, actor, person_id, detail, op, work, reads);
+}
+
+void WriteToRecordThen(const Services& s, std::shared_ptr<const Actor> actor, std::string person_id,
+                       RecordOperation op, std::string detail, RecordWork work, AccessReads reads,
+                       store::WriteDone done) {
+  if (op == RecordOperation::kRead) return done(Status::Internal("a write cannot be made with read access"));
+  auto write = std::make_shared<HandedOverWrite>(s, std::move(actor), std::move(person_id), std::move(detail), op,
+                                                 std::move(work), std::move(reads));
+  s.db.WriteThen([write](store::Connection& c) { return write->guard.Run(c); },
+                 [write, done = std::move(done)](Status status) {
+                   const Guard& guard = write->guard;
+                   if (guard.refusal) {
+                     return RefuseThen(guard.s, guard.actor, guard.Line(false), *guard.refusal, done);
+                   }
+                   done(std::move(status));
+                 });
 }
 
 Status RequireCaseworkRole(const Services& s, const Actor& actor, const std::string& action) {

@@ -13,11 +13,13 @@
 #pragma once
 
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "app/actor.h"
+#include "app/audit.h"
 #include "app/services.h"
 #include "core/case_record.h"
 
@@ -90,12 +92,27 @@ Status ReadRecord(const Services& s, const Actor& actor, const std::string& pers
 Status ReadRecordAs(const Services& s, const Actor& actor, const std::string& person_id, const std::string& detail,
                     const RecordWork& work, const AccessReads& reads = {});
 
+// As ReadRecordAs, but the read's access-log line is handed back unwritten, for the caller to
+// write (and wait for) before anything read goes out: so that a server can prepare its answer
+// and send it once the access log's writer says the line is durable, with no thread waiting.
+// A refusal is logged before returning, as by ReadRecordAs.
+Result<PendingAuditLine> ReadRecordLoggingLater(const Services& s, const Actor& actor, const std::string& person_id,
+                                                const std::string& detail, const RecordWork& work,
+                                                const AccessReads& reads = {});
+
 // Runs work in one write unit of work with the access check and the log line, so the change
 // and its log line commit together. Without an operation, the change is kChange.
 Status WriteToRecord(const Services& s, const Actor& actor, const std::string& person_id, const std::string& detail,
                      const store::Work& work);
 Status WriteToRecord(const Services& s, const Actor& actor, const std::string& person_id, RecordOperation op,
                      const std::string& detail, const RecordWork& work, const AccessReads& reads = {});
+// The same, handed to the writer without waiting: done is told once, after the commit, what
+// WriteToRecord would have returned (a refusal once its line is written), perhaps on the
+// writer's thread, so it must not wait. work and reads run on the writer's thread, maybe more
+// than once, and must own what they use.
+void WriteToRecordThen(const Services& s, std::shared_ptr<const Actor> actor, std::string person_id,
+                       RecordOperation op, std::string detail, RecordWork work, AccessReads reads,
+                       store::WriteDone done);
 
 // For actions that are not about one record (searches, lists): refuses roles that have no
 // business with children's records, logging the refusal.

@@ -49,18 +49,50 @@ void AuditAnonymous(store::Connection& c, const Services& s, const std::string& 
 }
 
 Status AuditAlone(const Services& s, const Actor& actor, const AuditLine& line) {
-  return s.access_log_db.Write([&](store::Connection& c) {
-    Audit(c, s, actor, line);
-    return Status::Ok();
-  });
+  return PendingAuditLine(s, actor, line).Write();
 }
 
-Status Refuse(const Services& s, const Actor& actor, const AuditLine& line, Status refusal) {
+PendingAuditLine::PendingAuditLine(const Services& s, const Actor& actor, const AuditLine& line)
+    : services_(&s), event_(FromLine(line)) {
+  event_.user_id = actor.user.id;
+  event_.username = actor.user.username;
+  event_.client_address = actor.client_address;
+}
+
+store::Work PendingAuditLine::Unit() const {
+  return [s = services_, event = event_](store::Connection& c) {
+    Append(c, *s, event);
+    return Status::Ok();
+  };
+}
+
+Status PendingAuditLine::Write() const { return services_->access_log_db.Write(Unit()); }
+
+void PendingAuditLine::WriteThen(store::WriteDone done) const {
+  services_->access_log_db.WriteThen(Unit(), std::move(done));
+}
+
+namespace {
+
+AuditLine Refused(const AuditLine& line, const Status& refusal) {
   AuditLine refused = line;
   refused.allowed = false;
   if (refused.basis.empty()) refused.basis = refusal.message();
-  Status logged = AuditAlone(s, actor, refused);
+  return refused;
+}
+
+}  // namespace
+
+Status Refuse(const Services& s, const Actor& actor, const AuditLine& line, Status refusal) {
+  Status logged = AuditAlone(s, actor, Refused(line, refusal));
   return logged.ok() ? refusal : logged;
+}
+
+void RefuseThen(const Services& s, const Actor& actor, const AuditLine& line, Status refusal, store::WriteDone done) {
+  PendingAuditLine(s, actor, Refused(line, refusal))
+      .WriteThen([refusal = std::move(refusal), done = std::move(done)](Status logged) {
+        done(logged.ok() ? refusal : logged);
+      });
 }
 
 }  // namespace casework::app

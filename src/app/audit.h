@@ -26,6 +26,27 @@ void AuditAnonymous(store::Connection& c, const Services& s, const std::string& 
 // Writes one line in a unit of work of its own, in Services::access_log_db: for reads, which
 // change nothing else.
 Status AuditAlone(const Services& s, const Actor& actor, const AuditLine& line);
+
+// A line to be written alone, made ready with who acted, and written when its owner asks:
+// an answer it logs may go out only once the write says Ok (GOV-06).
+class PendingAuditLine {
+ public:
+  PendingAuditLine(const Services& s, const Actor& actor, const AuditLine& line);
+  // Writes it, waiting for the commit.
+  Status Write() const;
+  // Hands it to the access log's writer and returns; done is told once, after the commit, as
+  // store::Database::WriteThen says (perhaps on the writer's thread: done must not wait).
+  void WriteThen(store::WriteDone done) const;
+
+ private:
+  store::Work Unit() const;
+
+  const Services* services_;
+  AccessEvent event_;
+};
+// Writes a refusal's line in a unit of work of its own without waiting for it, then tells done
+// the refusal, or why the line could not be written.
+void RefuseThen(const Services& s, const Actor& actor, const AuditLine& line, Status refusal, store::WriteDone done);
 // Records a refusal in a unit of work of its own and returns the refusal, so callers can
 // write: return Refuse(s, actor, line, status).
 Status Refuse(const Services& s, const Actor& actor, const AuditLine& line, Status refusal);

@@ -93,26 +93,45 @@ std::vector<std::string> AcronymsToDefine(const Services& s, const Entry& entry)
 }
 
 Result<JournalItem> RecordEntry(const Services& s, const Actor& actor, const std::string& record_id, Entry entry) {
+  return WaitForAnswer<JournalItem>([&](AnswerLater<JournalItem> answer) {
+    RecordEntryThen(s, actor, record_id, std::move(entry), std::move(answer));
+  });
+}
+
+void RecordEntryThen(const Services& s, const Actor& actor, const std::string& record_id, Entry entry,
+                     AnswerLater<JournalItem> answer) {
   entry.corrects_id.clear();
   entry.correction_reason.clear();
-  CASEWORK_RETURN_IF_ERROR(CheckEntry(entry, s.clock.Now()));
-  const std::string body = BodyBeforeUnit(entry);
-  JournalItem item;
+  if (Status wrong = CheckEntry(entry, s.clock.Now()); !wrong.ok()) return answer(wrong);
+  // Owned here, not by the caller's stack: the unit of work runs later, on the writer's thread.
+  struct Note {
+    std::shared_ptr<const Actor> actor;
+    std::string record_id;
+    Entry entry;
+    std::string body;
+    JournalItem item;
+  };
+  auto note = std::make_shared<Note>(Note{std::make_shared<const Actor>(actor), record_id, std::move(entry), {}, {}});
+  note->body = BodyBeforeUnit(note->entry);
   // The journal's next number is reserved with the case record's read, in one round trip to a
   // database server: a unit that goes on to write always appends, and one that stops short
   // (refused, no case record) is rolled back with its reservation.
   AccessReads reads;
-  reads.ahead = [&](store::Connection& c) { store::JournalRepo(c).SendReserveNextAhead(record_id); };
-  Status st = WriteToRecord(s, actor, record_id, RecordOperation::kContribute,
-                            std::string("recorded a ") + EntryTypeName(entry.type),
-                            [&](store::Connection& c, const RecordAccess& access) {
-                              CASEWORK_RETURN_IF_ERROR(RequireCaseRecord(access));
-                              CASEWORK_RETURN_IF_ERROR(ResolveProvider(c, entry));
-                              item = WriteEntry(c, s, actor, record_id, entry, body);
-                              return Status::Ok();
-                            }, reads);
-  if (!st.ok()) return st;
-  return item;
+  reads.ahead = [note](store::Connection& c) { store::JournalRepo(c).SendReserveNextAhead(note->record_id); };
+  WriteToRecordThen(
+      s, note->actor, record_id, RecordOperation::kContribute,
+      std::string("recorded a ") + EntryTypeName(note->entry.type),
+      [&s, note](store::Connection& c, const RecordAccess& access) {
+        CASEWORK_RETURN_IF_ERROR(RequireCaseRecord(access));
+        CASEWORK_RETURN_IF_ERROR(ResolveProvider(c, note->entry));
+        note->item = WriteEntry(c, s, *note->actor, note->record_id, note->entry, note->body);
+        return Status::Ok();
+      },
+      std::move(reads),
+      [note, answer = std::move(answer)](Status recorded) {
+        if (!recorded.ok()) return answer(std::move(recorded));
+        answer(std::move(note->item));
+      });
 }
 
 Result<JournalItem> CorrectEntry(const Services& s, const Actor& actor, const std::string& record_id,

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "app/actor.h"
+#include "app/answer_later.h"
 #include "app/services.h"
 #include "core/entry.h"
 #include "core/journal_item.h"
@@ -19,6 +20,10 @@ namespace casework::app {
 std::vector<std::string> AcronymsToDefine(const Services& s, const Entry& entry);
 
 Result<JournalItem> RecordEntry(const Services& s, const Actor& actor, const std::string& record_id, Entry entry);
+// The same, handed to the writer without waiting: answer is told the item once it has
+// committed with its access-log line, or why it was not recorded (see app/answer_later.h).
+void RecordEntryThen(const Services& s, const Actor& actor, const std::string& record_id, Entry entry,
+                     AnswerLater<JournalItem> answer);
 
 // Records replacement as a correction of the entry item_id, for the reason given in
 // replacement.correction_reason. Both stay in the record (ENT-06).

@@ -76,6 +76,13 @@ const std::vector<RelationshipView>& PersonRecord::relationships() const {
 }
 
 Result<PersonRecord> GetPersonRecord(const Services& s, const Actor& actor, const std::string& person_id) {
+  Result<PersonRecordRead> read = ReadPersonRecord(s, actor, person_id);
+  if (!read.ok()) return read.status();
+  CASEWORK_RETURN_IF_ERROR(read->log_line.Write());
+  return std::move(read->record);
+}
+
+Result<PersonRecordRead> ReadPersonRecord(const Services& s, const Actor& actor, const std::string& person_id) {
   PersonRecord view;
   // The allocated worker and team and the kept summary's version are read with the case
   // record, in its statement: on a database server, with the reads that decide access, one
@@ -83,7 +90,7 @@ Result<PersonRecord> GetPersonRecord(const Services& s, const Actor& actor, cons
   AccessReads reads;
   reads.allocation = true;
   reads.version = s.record_cache != nullptr;
-  Status st = ReadRecordAs(s, actor, person_id, "opened the record", [&](store::Connection& c,
+  Result<PendingAuditLine> line = ReadRecordLoggingLater(s, actor, person_id, "opened the record", [&](store::Connection& c,
                                                                          const RecordAccess& access) {
     view = {};
     const std::optional<CaseRecord>& record = access.case_record;
@@ -99,8 +106,8 @@ Result<PersonRecord> GetPersonRecord(const Services& s, const Actor& actor, cons
     view.alerts = RecordAlerts(s, view.stored->open_clocks);
     return Status::Ok();
   }, reads);
-  if (!st.ok()) return st;
-  return view;
+  if (!line.ok()) return line.status();
+  return PersonRecordRead{std::move(view), std::move(*line)};
 }
 
 Result<std::vector<PersonSummary>> SearchPersons(const Services& s, const Actor& actor, store::PersonQuery query) {

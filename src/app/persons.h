@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "app/actor.h"
+#include "app/audit.h"
 #include "app/record_cache.h"
 #include "app/services.h"
 #include "core/case_record.h"
@@ -71,6 +72,15 @@ struct PersonRecord {
 };
 
 Result<PersonRecord> GetPersonRecord(const Services& s, const Actor& actor, const std::string& person_id);
+// A record summary read, and the read's access-log line still to be written: the summary may
+// go out only once log_line says the line is durable (GOV-06).
+struct PersonRecordRead {
+  PersonRecord record;
+  PendingAuditLine log_line;
+};
+// As GetPersonRecord, leaving the line to the caller, so that a server can prepare its answer
+// while no thread waits for the commit. A refusal is logged before returning.
+Result<PersonRecordRead> ReadPersonRecord(const Services& s, const Actor& actor, const std::string& person_id);
 Result<std::vector<PersonSummary>> SearchPersons(const Services& s, const Actor& actor, store::PersonQuery query);
 
 struct IncompleteRecord {

@@ -93,7 +93,9 @@ int Serve(const ServeOptions& o) {
   // A closed log pipe must not kill the server.
   signal(SIGPIPE, SIG_IGN);
 
-  http::Server server(server_options, [&api](const http::Request& r) { return api.Handle(r); });
+  http::Server server(server_options, [&api](std::shared_ptr<const http::Request> request, http::Responder responder) {
+    api.Handle(std::move(request), std::move(responder));
+  });
   unsigned short port;
   try {
     port = server.Start();

@@ -5,6 +5,7 @@
 #include "crypto/crypto.h"
 #include "http/cookies.h"
 #include "http/errors.h"
+#include "http/response_headers.h"
 #include "http/static_files.h"
 
 namespace casework::http {
@@ -19,6 +20,8 @@ bool SameOrigin(const Request& r) {
   std::string host = r.Header("host");
   return origin == (r.tls ? "https://" : "http://") + host;
 }
+
+}  // namespace
 
 void AddSecurityHeaders(const Request& request, Response& r) {
   r.SetHeader("Content-Security-Policy",
@@ -35,7 +38,10 @@ void AddSecurityHeaders(const Request& request, Response& r) {
   }
 }
 
-}  // namespace
+void SetSessionExpiry(Response& r, const app::Authenticated& auth, Timestamp now) {
+  auto left = std::chrono::duration_cast<std::chrono::seconds>(auth.expires_at - now);
+  r.SetHeader("X-Session-Expires-In", std::to_string(std::max<long long>(0, left.count())));
+}
 
 Api::Api(const app::Services& services, ApiOptions options) : services_(services), options_(std::move(options)) {
   AddSessionRoutes(*this);
@@ -51,7 +57,7 @@ Api::Api(const app::Services& services, ApiOptions options) : services_(services
 }
 
 void Api::Add(const std::string& method, const std::string& pattern, Handler handler, Access access) {
-  router_.Add(method, pattern, Endpoint{std::move(handler), access});
+  router_.Add(method, pattern, Endpoint{std::move(handler), nullptr, access});
 }
 
 std::vector<std::string> Api::Routes() const {
@@ -64,19 +70,26 @@ std::vector<std::string> Api::Routes() const {
   return out;
 }
 
-Response Api::Handle(const Request& request) const {
-  Response r;
-  try {
-    r = Dispatch(request);
-  } catch (const std::exception& e) {
-    spdlog::error("unhandled failure on {} {}: {}", request.method, request.path, e.what());
-    r = ErrorResponse(500, "internal", "something went wrong on the server; the request was not completed");
-  }
-  AddSecurityHeaders(request, r);
-  return r;
+void Api::AddLater(const std::string& method, const std::string& pattern, LaterHandler handler, Access access) {
+  router_.Add(method, pattern, Endpoint{nullptr, std::move(handler), access});
 }
 
-Response Api::Dispatch(const Request& request) const {
+void Api::Handle(std::shared_ptr<const Request> request, Responder responder) const {
+  std::optional<Response> r;
+  try {
+    r = Dispatch(request, responder);
+  } catch (const std::exception& e) {
+    spdlog::error("unhandled failure on {} {}: {}", request->method, request->path, e.what());
+    r = ErrorResponse(500, "internal", "something went wrong on the server; the request was not completed");
+  }
+  if (!r) return;  // taken by a route that answers later
+  AddSecurityHeaders(*request, *r);
+  responder.Send(std::move(*r));
+}
+
+std::optional<Response> Api::Dispatch(const std::shared_ptr<const Request>& shared_request,
+                                      const Responder& responder) const {
+  const Request& request = *shared_request;
   if (request.path.rfind("/api/", 0) != 0) {
     if (request.method != "GET" && request.method != "HEAD") {
       return ErrorResponse(405, "method_not_allowed", "pages can only be fetched with GET");
@@ -104,6 +117,10 @@ Response Api::Dispatch(const Request& request) const {
   Result<app::Authenticated> auth = app::Authenticate(services_, credential.token, request.client_address, activity,
                                                            endpoint.access == Access::kSignedInKept);
   if (!auth.ok()) return ErrorResponse(auth.status());
+  if (endpoint.later) {
+    StartLater(shared_request, responder, endpoint, std::move(match.params), std::move(credential), std::move(*auth));
+    return std::nullopt;
+  }
   Response r = Serve(request, endpoint, match.params, credential, *auth);
   const app::KeptSessionCheck* kept = auth->actor.kept_session.get();
   if (kept && kept->outcome != app::KeptSessionCheck::Outcome::kHeld) {
@@ -118,8 +135,8 @@ Response Api::Dispatch(const Request& request) const {
   return r;
 }
 
-Response Api::Serve(const Request& request, const Endpoint& endpoint, const PathParams& params,
-                    const SessionCredential& credential, const app::Authenticated& auth) const {
+std::optional<Response> Api::Refusal(const Request& request, const SessionCredential& credential,
+                                     const app::Authenticated& auth) const {
   // A cookie is sent by the browser whoever asks it to; a write must also carry the token
   // only Casework's own pages can read.
   if (credential.from_cookie && Changes(request.method) &&
@@ -138,9 +155,14 @@ Response Api::Serve(const Request& request, const Endpoint& endpoint, const Path
                          "your role must sign in with a one-time code: set up two-factor sign-in first "
                          "(POST /api/v1/sessions/current/two-factor)");
   }
+  return std::nullopt;
+}
+
+Response Api::Serve(const Request& request, const Endpoint& endpoint, const PathParams& params,
+                    const SessionCredential& credential, const app::Authenticated& auth) const {
+  if (auto refused = Refusal(request, credential, auth)) return std::move(*refused);
   Response r = endpoint.handler(Call{services_, options_, request, params, &auth});
-  auto left = std::chrono::duration_cast<std::chrono::seconds>(auth.expires_at - services_.clock.Now());
-  r.SetHeader("X-Session-Expires-In", std::to_string(std::max<long long>(0, left.count())));
+  SetSessionExpiry(r, auth, services_.clock.Now());
   return r;
 }
 

@@ -3,17 +3,22 @@
 // Handle() matches the route, authenticates the session (cookie or bearer token), checks
 // CSRF for browser writes, calls the handler, and adds the security headers every response
 // carries. Handlers translate between JSON and one app use case each; they hold no rules.
+// Most answer at once; the hot routes whose use cases must wait for a commit before answering
+// (a record summary's access-log line, a case note) answer later, from the database writer's
+// thread once the commit is durable, so no worker thread waits for it.
 // Thread-safe: called concurrently from the server's worker threads.
 #pragma once
 
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <unordered_set>
 
 #include "app/sessions.h"
 #include "http/message.h"
 #include "http/router.h"
+#include "http/server.h"
 
 namespace casework::http {
 
@@ -37,11 +42,17 @@ struct Call {
 };
 
 using Handler = std::function<Response(const Call&)>;
+// How a handler that answers later gives its response: once, from any thread, but quickly (it
+// may be a database writer's). Calling it is the handler's last use of its Call.
+using Reply = std::function<void(Response)>;
+using LaterHandler = std::function<void(const Call&, Reply)>;
 
 class Api {
  public:
   Api(const app::Services& services, ApiOptions options);
-  Response Handle(const Request& request) const;
+  // Answers through responder: at once, on this thread, or for a route added with AddLater,
+  // when its handler answers.
+  void Handle(std::shared_ptr<const Request> request, Responder responder) const;
 
   enum class Access {
     kSignedIn,        // the usual: a session is required and the request is activity
@@ -54,18 +65,31 @@ class Api {
     kOpen,            // no session needed (signing in, health checks)
   };
   void Add(const std::string& method, const std::string& pattern, Handler handler, Access access = Access::kSignedIn);
+  // A route whose handler answers later (see Reply); signed in, never kOpen.
+  void AddLater(const std::string& method, const std::string& pattern, LaterHandler handler, Access access);
   // Every route as "METHOD /pattern", for checking the API description covers them.
   std::vector<std::string> Routes() const;
 
  private:
   struct Endpoint {
-    Handler handler;
+    Handler handler;  // or, for a route that answers later:
+    LaterHandler later;
     Access access;
   };
-  Response Dispatch(const Request& request) const;
+  struct Later;
+  // The response, or none when a route that answers later has taken the request.
+  std::optional<Response> Dispatch(const std::shared_ptr<const Request>& request, const Responder& responder) const;
   // The checks that follow authentication, then the handler.
   Response Serve(const Request& request, const Endpoint& endpoint, const PathParams& params,
                  const SessionCredential& credential, const app::Authenticated& auth) const;
+  // The checks that follow authentication: the response refusing the request, if any.
+  std::optional<Response> Refusal(const Request& request, const SessionCredential& credential,
+                                  const app::Authenticated& auth) const;
+  // For a route that answers later, once its session is read.
+  void StartLater(std::shared_ptr<const Request> request, const Responder& responder, const Endpoint& endpoint,
+                  PathParams params, SessionCredential credential, app::Authenticated auth) const;
+  void ServeLater(const std::shared_ptr<Later>& later) const;
+  void Answered(const std::shared_ptr<Later>& later, Response response) const;
 
   const app::Services& services_;
   ApiOptions options_;

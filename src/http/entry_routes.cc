@@ -74,13 +74,18 @@ Response Recorded(const Result<JournalItem>& item, const std::vector<std::string
   return JsonResponse(201, RecordedItemText(*item, undefined_acronyms));
 }
 
-Response Record(const Call& call) {
+// Handed to the writer; the answer goes out from the writer's thread once the note and its
+// access-log line are committed, so no thread waits for the commit.
+void Record(const Call& call, Reply reply) {
   std::string id;
-  if (auto bad = PathId(call, "id", id)) return *bad;
+  if (auto bad = PathId(call, "id", id)) return reply(std::move(*bad));
   Entry e;
-  if (auto bad = ReadBody(call, [&](JsonReader& r) { ReadEntry(r, e, false); })) return *bad;
+  if (auto bad = ReadBody(call, [&](JsonReader& r) { ReadEntry(r, e, false); })) return reply(std::move(*bad));
   std::vector<std::string> undefined = app::AcronymsToDefine(call.services, e);
-  return Recorded(app::RecordEntry(call.services, call.actor(), id, std::move(e)), undefined);
+  app::RecordEntryThen(call.services, call.actor(), id, std::move(e),
+                       [reply = std::move(reply), undefined = std::move(undefined)](Result<JournalItem> item) {
+                         reply(Recorded(item, undefined));
+                       });
 }
 
 Response Correct(const Call& call) {
@@ -232,7 +237,7 @@ Response DecisionsDue(const Call& call) {
 
 void AddEntryRoutes(Api& api) {
   // Recording an entry checks the session itself (WriteToRecord), so a kept one may serve.
-  api.Add("POST", "/api/v1/persons/{id}/entries", Record, Api::Access::kSignedInKept);
+  api.AddLater("POST", "/api/v1/persons/{id}/entries", Record, Api::Access::kSignedInKept);
   api.Add("POST", "/api/v1/persons/{id}/entries/{item}/corrections", Correct);
   api.Add("POST", "/api/v1/persons/{id}/entries/{item}/countersignature", Countersign);
   api.Add("GET", "/api/v1/persons/{id}/journal", Journal);

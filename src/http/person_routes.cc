@@ -103,13 +103,18 @@ Response Search(const Call& call) {
   });
 }
 
-Response Get(const Call& call) {
+// The summary is written out while the read's access-log line is still to be committed, and
+// goes out once the access log's writer says the line is durable (GOV-06): no thread waits.
+void Get(const Call& call, Reply reply) {
   std::string id;
-  if (auto bad = PathId(call, "id", id)) return *bad;
+  if (auto bad = PathId(call, "id", id)) return reply(std::move(*bad));
   Date today = TodayIn(call);
-  Result<app::PersonRecord> record = app::GetPersonRecord(call.services, call.actor(), id);
-  if (!record.ok()) return ErrorResponse(record.status());
-  return JsonResponse(200, PersonRecordText(*record, today));
+  Result<app::PersonRecordRead> read = app::ReadPersonRecord(call.services, call.actor(), id);
+  if (!read.ok()) return reply(ErrorResponse(read.status()));
+  read->log_line.WriteThen(
+      [reply = std::move(reply), text = PersonRecordText(read->record, today)](Status logged) mutable {
+        reply(logged.ok() ? JsonResponse(200, std::move(text)) : ErrorResponse(logged));
+      });
 }
 
 Response Patch(const Call& call) {
@@ -302,7 +307,7 @@ void AddPersonRoutes(Api& api) {
   api.Add("POST", "/api/v1/persons/duplicates", Duplicates);
   api.Add("GET", "/api/v1/persons", Search);
   // The summary's use case checks the session itself (ReadRecordAs), so a kept one may serve.
-  api.Add("GET", "/api/v1/persons/{id}", Get, Api::Access::kSignedInKept);
+  api.AddLater("GET", "/api/v1/persons/{id}", Get, Api::Access::kSignedInKept);
   api.Add("PATCH", "/api/v1/persons/{id}", Patch);
   api.Add("POST", "/api/v1/persons/{id}/addresses", AddAddress);
   api.Add("POST", "/api/v1/persons/{id}/names", AddName);

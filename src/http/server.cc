@@ -33,6 +33,9 @@ struct Shared {
   RequestHandler handler;
   net::thread_pool workers;
   std::atomic<size_t> connections{0};
+  // Requests handed to the handler and not yet answered: the server is not taken down while a
+  // database writer may still answer one of them.
+  std::atomic<size_t> unanswered{0};
 
   Shared(ServerOptions o, RequestHandler h)
       : options(std::move(o)), handler(std::move(h)), workers(static_cast<size_t>(options.worker_threads)) {}
@@ -65,10 +68,46 @@ struct Outgoing {
 using PlainStream = beast::tcp_stream;
 using TlsStream = beast::ssl_stream<beast::tcp_stream>;
 
+// What a request's Responder delivers to, whichever the stream: the connection takes the
+// response on its own thread.
+class Answerable {
+ public:
+  virtual ~Answerable() = default;
+  virtual void Deliver(Response response, bool keep_alive) = 0;
+};
+
+// One request's way back to its connection.
+class Delivery final : public Responder::Target {
+ public:
+  Delivery(Shared& shared, std::shared_ptr<Answerable> connection, bool keep_alive)
+      : shared_(shared), connection_(std::move(connection)), keep_alive_(keep_alive) {
+    ++shared_.unanswered;
+  }
+  ~Delivery() override {
+    // A handler that lost its responder without answering would leave the client waiting.
+    if (!sent_) {
+      connection_->Deliver(ErrorResponse(500, "internal", "something went wrong on the server; the request was not completed"),
+                           false);
+    }
+    if (--shared_.unanswered == 0) shared_.unanswered.notify_all();
+  }
+  void Send(Response response) override {
+    sent_ = true;
+    connection_->Deliver(std::move(response), keep_alive_);
+  }
+  void OnWorker(std::function<void()> step) override { net::post(shared_.workers, std::move(step)); }
+
+ private:
+  Shared& shared_;
+  std::shared_ptr<Answerable> connection_;
+  bool keep_alive_;
+  bool sent_ = false;
+};
+
 // One client connection, over plain TCP or TLS: the stream is all that differs, so requests
 // are read, limited and answered by the same code either way.
 template <class Stream>
-class Connection : public std::enable_shared_from_this<Connection<Stream>> {
+class Connection final : public Answerable, public std::enable_shared_from_this<Connection<Stream>> {
   static constexpr bool kTls = std::is_same_v<Stream, TlsStream>;
 
  public:
@@ -84,6 +123,13 @@ class Connection : public std::enable_shared_from_this<Connection<Stream>> {
 
   void Start() {
     net::dispatch(stream_.get_executor(), beast::bind_front_handler(&Connection::Begin, this->shared_from_this()));
+  }
+
+  // From whichever thread answered: straight to this connection's own, with no other hop.
+  void Deliver(Response response, bool keep_alive) override {
+    net::post(stream_.get_executor(), [self = this->shared_from_this(), response = std::move(response), keep_alive]() mutable {
+      self->Send(std::move(response), keep_alive);
+    });
   }
 
  private:
@@ -146,11 +192,10 @@ class Connection : public std::enable_shared_from_this<Connection<Stream>> {
     request->tls = kTls || ForwardedOverTls(address_, request->Header("x-forwarded-proto"), proxies);
     if (head_) request->method = "GET";
     Tcp().expires_never();
-    net::post(shared_.workers, [self = this->shared_from_this(), request, keep_alive] {
-      Response response = self->shared_.handler(*request);
-      net::post(self->stream_.get_executor(), [self, response = std::move(response), keep_alive]() mutable {
-        self->Send(std::move(response), keep_alive);
-      });
+    auto delivery = std::make_shared<Delivery>(shared_, this->shared_from_this(), keep_alive);
+    net::post(shared_.workers, [&shared = shared_, request = std::shared_ptr<const Request>(std::move(request)),
+                                delivery = std::move(delivery)]() mutable {
+      shared.handler(std::move(request), Responder(std::move(delivery)));
     });
   }
 
@@ -244,6 +289,10 @@ Server::Server(ServerOptions options, RequestHandler handler)
 Server::~Server() {
   Stop();
   Wait();
+  // Requests handed to a database writer are answered from its thread, perhaps through a
+  // worker: the connections' executors and the workers must outlive every such answer.
+  std::atomic<size_t>& unanswered = impl_->shared.unanswered;
+  for (size_t n = unanswered.load(); n != 0; n = unanswered.load()) unanswered.wait(n);
   impl_->shared.workers.join();
 }
 

@@ -1,6 +1,7 @@
 // The network side: accepts HTTP/1.1 connections and hands each request to a handler on a
-// pool of worker threads, so a handler waiting for a database commit never holds up the
-// threads doing socket work. Every connection has limits on header and body size and on
+// pool of worker threads, so a handler waiting for the database never holds up the threads
+// doing socket work. A handler answers through a Responder, at once or later from another
+// thread (a database writer's, once a commit is durable), so no worker need wait for a commit. Every connection has limits on header and body size and on
 // how long a request may take to arrive, so slow or oversized requests cannot tie it up.
 // With a TlsContext it speaks HTTPS only; without, plain HTTP (behind a proxy that does HTTPS).
 // Either way every request goes through the same reading, limits and handler.
@@ -34,7 +35,32 @@ struct ServerOptions {
   std::shared_ptr<TlsContext> tls;
 };
 
-using RequestHandler = std::function<Response(const Request&)>;
+// Where a request's response goes: handed to the handler with the request.
+class Responder {
+ public:
+  // What delivers the response: the connection's side in the server; a test's own elsewhere.
+  class Target {
+   public:
+    virtual ~Target() = default;
+    virtual void Send(Response response) = 0;
+    virtual void OnWorker(std::function<void()> step) = 0;
+  };
+
+  explicit Responder(std::shared_ptr<Target> target) : target_(std::move(target)) {}
+  // Hands the response to the connection's own thread, which writes it. Called once, from any
+  // thread. A request whose responders are all gone unanswered is answered with a 500.
+  void Send(Response response) const { target_->Send(std::move(response)); }
+  // Runs step on one of the server's worker threads: for a step that may wait (on the
+  // database), which must not run where an answer told after a commit arrives (a database
+  // writer's own thread).
+  void OnWorker(std::function<void()> step) const { target_->OnWorker(std::move(step)); }
+
+ private:
+  std::shared_ptr<Target> target_;
+};
+
+// Called on a worker thread for each request.
+using RequestHandler = std::function<void(std::shared_ptr<const Request>, Responder)>;
 
 class Server {
  public:

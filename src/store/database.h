@@ -6,6 +6,10 @@
 // parameterised SQL; the repositories in this folder hold all of that SQL, so nothing above
 // the store writes any.
 //
+// WriteThen() hands a unit of work over and returns at once; what Write would have returned is
+// told to a callback once the commit holding the work is durable (or has failed), so that no
+// thread need wait for the commit: a server answers from that callback.
+//
 // Database failures inside a unit of work are thrown as DbError by Connection, caught by
 // Write/Read, rolled back and returned as a Status. A unit of work that returns a failing
 // Status is rolled back too. Write may run the function more than once (after a
@@ -128,6 +132,9 @@ class Connection {
 };
 
 using Work = std::function<Status(Connection&)>;
+// Told once what came of a unit of work handed to WriteThen: Ok only once it is committed and
+// durable, else why it was not kept.
+using WriteDone = std::function<void(Status)>;
 
 class Database {
  public:
@@ -135,6 +142,13 @@ class Database {
   virtual Dialect dialect() const = 0;
   virtual Status Write(const Work& work) = 0;
   virtual Status Read(const Work& work) = 0;
+  // As Write, but returns without waiting for the commit: done is called once, with what Write
+  // would have returned, after the commit that holds the work, perhaps on the writer's own
+  // thread. So done must be quick and must not wait: it may hand its work to another thread,
+  // or to WriteThen again, but must not call Write (it would wait for the thread running it).
+  // This default, for databases with no writer thread of their own, runs Write and then done,
+  // on the caller's thread.
+  virtual void WriteThen(Work work, WriteDone done) { done(Write(work)); }
 };
 
 // The Status a unit of work reports for a DbError.

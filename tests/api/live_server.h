@@ -47,6 +47,9 @@ class LiveServer {
   LiveServer& operator=(const LiveServer&) = delete;
 
   unsigned short port() const { return port_; }
+  // This server's database, to be changed behind its back (TestDatabase::Tamper); null for an
+  // instance sharing another's.
+  const TestDatabase* database() const { return database_.get(); }
   // The options that point `casework` at this server's database.
   const std::vector<std::string>& database_args() const { return database_args_; }
   // Runs `casework SUBCOMMAND ARGS...` on this server's database and config.

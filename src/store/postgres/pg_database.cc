@@ -135,6 +135,8 @@ void PgDatabase::Release(std::unique_ptr<PgConnection> conn) {
 
 Status PgDatabase::Write(const Work& work) { return writes_.Submit(work); }
 
+void PgDatabase::WriteThen(Work work, WriteDone done) { writes_.SubmitThen(std::move(work), std::move(done)); }
+
 void PgDatabase::WriterLoop() {
   for (auto batch = writes_.Take(kMaxBatch); !batch.empty(); batch = writes_.Take(kMaxBatch)) {
     const int64_t before = writer_ ? writer_->round_trips() : 0;

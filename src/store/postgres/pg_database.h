@@ -47,6 +47,8 @@ class PgDatabase final : public Database {
 
   Dialect dialect() const override { return Dialect::kPostgres; }
   Status Write(const Work& work) override;
+  // Queued for the writer thread, which calls done after the batch's commit.
+  void WriteThen(Work work, WriteDone done) override;
   Status Read(const Work& work) override;
   // How many times this database's connections have waited for the server's answers, all
   // told: what a request costs in round trips, for tests and measurements.

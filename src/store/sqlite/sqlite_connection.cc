@@ -41,10 +41,21 @@ DbError::Kind KindOf(int rc) {
 // SQLite counts the memory it allocates under one process-wide lock, taken on every
 // allocation: the reader threads and the writer queued on it, and each read allocates a
 // page for every page it reads (a read after any commit starts with an empty cache). Casework
-// never asks for the count. Set once, before SQLite is first used; later calls are refused.
-void StopMemoryCounting() {
+// never asks for the count.
+//
+// Each unit of work's savepoint keeps the pages it changes in a statement journal. SQLite
+// keeps one in memory, in a single block, up to this many bytes, and past it moves it to a
+// temporary file made and removed every batch (half a case note's write calls, at SQLite's
+// 64 KiB). A case note's unit changes about 50 KiB of pages, larger units more.
+// (`temp_store=MEMORY` keeps every statement journal in memory too, but in blocks of 1 KiB,
+// each allocated and freed again at every unit: a tenth of the writer's instructions a note.)
+constexpr int kStatementJournalInMemory = 1 << 20;
+
+// Set once, before SQLite is first used; later calls are refused.
+void ConfigureSqlite() {
   static const bool done = [] {
     sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+    sqlite3_config(SQLITE_CONFIG_STMTJRNL_SPILL, kStatementJournalInMemory);
     return true;
   }();
   (void)done;
@@ -56,7 +67,7 @@ constexpr int kBusyTimeoutMs = 10000;
 
 SqliteConnection::SqliteConnection(const std::string& path, ConnectionRole role, std::string audit_chain)
     : chain_(std::move(audit_chain)) {
-  StopMemoryCounting();
+  ConfigureSqlite();
   int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
   int rc = sqlite3_open_v2(path.c_str(), &db_, flags, nullptr);
   if (rc != SQLITE_OK) {
@@ -70,10 +81,8 @@ SqliteConnection::SqliteConnection(const std::string& path, ConnectionRole role,
   ExecScript("PRAGMA foreign_keys=ON;");
   switch (role) {
     case ConnectionRole::kWriter:
-      // Each unit of work's savepoint keeps the pages it changes in a statement journal, which
-      // past 64 KiB SQLite otherwise moves to a temporary file made and removed every batch
-      // (half a case note's write calls). In memory it holds at most what one unit changes.
-      ExecScript("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA temp_store=MEMORY;");
+      // Statement journals stay in memory (ConfigureSqlite).
+      ExecScript("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;");
       break;
     case ConnectionRole::kReader:
       // WAL lets readers proceed while the writer commits; FULL makes each commit durable.

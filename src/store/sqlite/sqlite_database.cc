@@ -91,6 +91,8 @@ SqliteDatabase::~SqliteDatabase() {
 
 Status SqliteDatabase::Write(const Work& work) { return writes_.Submit(work); }
 
+void SqliteDatabase::WriteThen(Work work, WriteDone done) { writes_.SubmitThen(std::move(work), std::move(done)); }
+
 void SqliteDatabase::Committed(int log_pages) {
   if (log_pages < log_pages_) {  // the log started again from its beginning
     next_copy_at_ = log_limits_.copy_pages;
@@ -122,7 +124,8 @@ void SqliteDatabase::CheckpointLoop() {
     } catch (const DbError&) {
       // The next step of the log's growth asks again.
     }
-    if (copied) {
+    if (copied && ++copies_since_restart_wanted_ >= log_limits_.copies_per_restart) {
+      copies_since_restart_wanted_ = 0;
       std::lock_guard lock(checkpoint_mu_);
       restart_wanted_ = true;
     }

@@ -70,17 +70,34 @@ TEST_F(SqliteDatabaseTest, WritesSurviveReopening) {
   EXPECT_EQ(Count(*db, "SELECT v FROM t WHERE k = 'kept'"), 7);
 }
 
+// The files this process has open whose names SQLite gives its temporary files.
+int OpenTemporaryFiles() {
+  int count = 0;
+  for (const auto& fd : std::filesystem::directory_iterator("/proc/self/fd")) {
+    std::error_code ec;
+    std::string target = std::filesystem::read_symlink(fd.path(), ec).string();
+    if (!ec && target.find("etilqs_") != std::string::npos) ++count;
+  }
+  return count;
+}
+
 // The writer's savepoints keep their statement journals in memory, not in temporary files
-// made and removed every batch.
-TEST_F(SqliteDatabaseTest, WriterKeepsTemporaryDataInMemory) {
-  int64_t temp_store = -1;
+// made and removed every batch, even for a unit that changes more than SQLite's default of
+// 64 KiB of pages (a case note's changes about 50 KiB).
+TEST_F(SqliteDatabaseTest, WriterKeepsStatementJournalsInMemory) {
+  const std::string wide(3000, 'x');  // about a page a row
   ASSERT_TRUE(db->Write([&](Connection& c) {
-                  auto rows = c.Query("PRAGMA temp_store");
-                  rows->Next();
-                  temp_store = rows->Int(0);
+                  c.ExecScript("CREATE TABLE wide (k INTEGER PRIMARY KEY, v TEXT NOT NULL)");
+                  for (int64_t k = 0; k < 60; ++k) c.Exec("INSERT INTO wide (k, v) VALUES (?, ?)", {k, std::string_view(wide)});
                   return Status::Ok();
                 }).ok());
-  EXPECT_EQ(temp_store, 2);  // MEMORY
+  int during = -1;
+  ASSERT_TRUE(db->Write([&](Connection& c) {
+                  c.Exec("UPDATE wide SET v = upper(v)");  // 60 pages journaled: about 240 KiB
+                  during = OpenTemporaryFiles();
+                  return Status::Ok();
+                }).ok());
+  EXPECT_EQ(during, 0);
 }
 
 // A long-running server must not fill its disk: with readers always in the write-ahead log,
@@ -134,11 +151,11 @@ TEST(SqliteDatabaseLog, StaysBoundedWhileWritesAndReadsContinue) {
   EXPECT_GT(reads.load(), 0);
   EXPECT_EQ(Count(db, "SELECT COUNT(*) FROM t"), kThreads * kEach);
   // A restart reuses the file from its beginning, so its size is the most the log ever held:
-  // without restarts, about 4,400 pages here; with them, 100 to 330 (restarts that failed while
-  // the machine was busy running other tests).
+  // without restarts, 4,400 to 5,600 pages here; with them, 180 to 700 (the most when the
+  // machine is busy enough that restarts fail and back off), so the allowance sits between.
   constexpr uintmax_t kFrameBytes = 4096 + 24;
   uintmax_t log_bytes = std::filesystem::file_size(path + "-wal");
-  EXPECT_LE(log_bytes, 8 * kLimits.bound_pages * kFrameBytes) << log_bytes / kFrameBytes << " pages";
+  EXPECT_LE(log_bytes, 20 * kLimits.bound_pages * kFrameBytes) << log_bytes / kFrameBytes << " pages";
 }
 
 }  // namespace

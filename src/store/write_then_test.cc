@@ -1,0 +1,231 @@
+// Database::WriteThen, on whichever backend this run uses (see TestDatabase): a unit of work
+// handed to the writer without waiting is told what came of it once, after its batch's commit.
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <condition_variable>
+#include <mutex>
+#include <optional>
+#include <thread>
+#include <vector>
+
+#include "store/database.h"
+#include "store/write_queue.h"
+#include "support/test_database.h"
+
+namespace casework::store {
+namespace {
+
+// How many rows of table the database holds now, as any reader sees it.
+int64_t Rows(Database& db, const std::string& table, const std::string& where = "1 = 1") {
+  int64_t rows = -1;
+  Status read = db.Read([&](Connection& c) {
+    auto counted = c.Query("SELECT COUNT(*) FROM " + table + " WHERE " + where);
+    if (counted->Next()) rows = counted->Int(0);
+    return Status::Ok();
+  });
+  EXPECT_TRUE(read.ok()) << read.ToString();
+  return rows;
+}
+
+// What each unit handed over was told, kept so the test can wait for all of them.
+class Outcomes {
+ public:
+  explicit Outcomes(size_t n) : told_(n) {}
+
+  WriteDone For(size_t i, std::function<void()> also = {}) {
+    return [this, i, also = std::move(also)](Status status) {
+      if (also) also();
+      std::lock_guard lock(mu_);
+      told_[i].push_back(std::move(status));
+      changed_.notify_all();
+    };
+  }
+  // Waits until every unit has been told at least once.
+  void AwaitAll() {
+    std::unique_lock lock(mu_);
+    changed_.wait(lock, [&] {
+      for (const auto& t : told_) {
+        if (t.empty()) return false;
+      }
+      return true;
+    });
+  }
+  std::vector<Status> Told(size_t i) {
+    std::lock_guard lock(mu_);
+    return told_[i];
+  }
+
+ private:
+  std::mutex mu_;
+  std::condition_variable changed_;
+  std::vector<std::vector<Status>> told_;
+};
+
+// Keeps the writer busy with a unit of its own until Release, so that everything handed over
+// meanwhile waits for it and then goes in one batch together.
+class HeldWriter {
+ public:
+  explicit HeldWriter(Database& db) {
+    thread_ = std::thread([this, &db] {
+      db.Write([this](Connection&) {
+        std::unique_lock lock(mu_);
+        running_ = true;
+        changed_.notify_all();
+        changed_.wait(lock, [&] { return released_; });
+        return Status::Ok();
+      });
+    });
+    std::unique_lock lock(mu_);
+    changed_.wait(lock, [&] { return running_; });
+  }
+  ~HeldWriter() { Release(); }
+  void Release() {
+    {
+      std::lock_guard lock(mu_);
+      released_ = true;
+    }
+    changed_.notify_all();
+    if (thread_.joinable()) thread_.join();
+  }
+
+ private:
+  std::mutex mu_;
+  std::condition_variable changed_;
+  bool running_ = false, released_ = false;
+  std::thread thread_;
+};
+
+Work Insert(const std::string& key, Status then = Status::Ok()) {
+  return [key, then](Connection& c) {
+    c.Exec("INSERT INTO handed_over (k) VALUES (?)", {std::string_view(key)});
+    return then;
+  };
+}
+
+class WriteThenTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    db = database.Open();
+    ASSERT_TRUE(db->Write([](Connection& c) {
+                    c.ExecScript(
+                        "CREATE TABLE handed_over (k TEXT PRIMARY KEY);"
+                        "CREATE TABLE owners (id BIGINT PRIMARY KEY);"
+                        "CREATE TABLE owned (owner BIGINT REFERENCES owners (id) DEFERRABLE INITIALLY DEFERRED);");
+                    return Status::Ok();
+                  }).ok());
+  }
+  testing::TestDatabase database;
+  std::unique_ptr<Database> db;
+};
+
+// Told once, and only once the commit holding the work is there for any reader to see.
+TEST_F(WriteThenTest, TellsOnceAfterTheCommit) {
+  Outcomes outcomes(1);
+  std::atomic<int64_t> seen_when_told{-1};
+  // A read runs on a connection of its own, so the writer's thread may make it here.
+  db->WriteThen(Insert("kept"), outcomes.For(0, [&] {
+    seen_when_told = Rows(*db, "handed_over", "k = 'kept'");
+  }));
+  outcomes.AwaitAll();
+  db.reset();  // the writer has finished everything: anything more would be told by now
+  std::vector<Status> told = outcomes.Told(0);
+  ASSERT_EQ(told.size(), 1u);
+  EXPECT_TRUE(told[0].ok()) << told[0].ToString();
+  EXPECT_EQ(seen_when_told.load(), 1);
+}
+
+// A unit that fails is rolled back alone and told its own failure; the units beside it in the
+// batch are kept and told so.
+TEST_F(WriteThenTest, AFailingUnitIsRolledBackAloneInItsBatch) {
+  Outcomes outcomes(3);
+  {
+    HeldWriter held(*db);
+    db->WriteThen(Insert("first"), outcomes.For(0));
+    db->WriteThen(Insert("refused", Status::Invalid("k", "refused on purpose")), outcomes.For(1));
+    db->WriteThen(Insert("third"), outcomes.For(2));
+  }
+  outcomes.AwaitAll();
+  EXPECT_TRUE(outcomes.Told(0).at(0).ok());
+  EXPECT_EQ(outcomes.Told(1).at(0).code(), StatusCode::kInvalidArgument);
+  EXPECT_TRUE(outcomes.Told(2).at(0).ok());
+  EXPECT_EQ(Rows(*db, "handed_over", "k IN ('first', 'third')"), 2);
+  EXPECT_EQ(Rows(*db, "handed_over", "k = 'refused'"), 0);
+}
+
+// A database failure inside a unit (here a key already taken) is the unit's alone, too.
+TEST_F(WriteThenTest, ADatabaseFailureInAUnitIsToldAsItsStatus) {
+  ASSERT_TRUE(db->Write(Insert("taken")).ok());
+  Outcomes outcomes(2);
+  {
+    HeldWriter held(*db);
+    db->WriteThen(Insert("taken"), outcomes.For(0));
+    db->WriteThen(Insert("free"), outcomes.For(1));
+  }
+  outcomes.AwaitAll();
+  EXPECT_EQ(outcomes.Told(0).at(0).code(), StatusCode::kConflict);
+  EXPECT_TRUE(outcomes.Told(1).at(0).ok());
+  EXPECT_EQ(Rows(*db, "handed_over"), 2);
+}
+
+// When the batch's commit itself fails (a deferred constraint is checked only then), no unit
+// in it is kept and every one is told it failed: none is ever told Ok for work not kept.
+TEST_F(WriteThenTest, AFailedCommitIsToldToEveryUnitInTheBatch) {
+  Outcomes outcomes(2);
+  {
+    HeldWriter held(*db);
+    db->WriteThen(Insert("lost with the batch"), outcomes.For(0));
+    db->WriteThen([](Connection& c) {
+      c.Exec("INSERT INTO owned (owner) VALUES (42)");  // no owner 42: fails at COMMIT
+      return Status::Ok();
+    }, outcomes.For(1));
+  }
+  outcomes.AwaitAll();
+  EXPECT_FALSE(outcomes.Told(0).at(0).ok());
+  EXPECT_FALSE(outcomes.Told(1).at(0).ok());
+  EXPECT_EQ(Rows(*db, "handed_over"), 0);
+  EXPECT_EQ(Rows(*db, "owned"), 0);
+  // The writer carries on.
+  EXPECT_TRUE(db->Write(Insert("after")).ok());
+}
+
+// Many handed over at once from many threads: each told exactly once, every Ok one kept.
+TEST_F(WriteThenTest, EachOfManyIsToldExactlyOnce) {
+  constexpr int kThreads = 8, kEach = 40;
+  Outcomes outcomes(kThreads * kEach);
+  std::vector<std::thread> threads;
+  for (int t = 0; t < kThreads; ++t) {
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < kEach; ++i) {
+        int n = t * kEach + i;
+        Status then = n % 7 == 0 ? Status::Invalid("k", "refused on purpose") : Status::Ok();
+        db->WriteThen(Insert(std::to_string(n), then), outcomes.For(n));
+      }
+    });
+  }
+  for (auto& th : threads) th.join();
+  outcomes.AwaitAll();
+  db.reset();
+  int ok = 0;
+  for (int n = 0; n < kThreads * kEach; ++n) {
+    std::vector<Status> told = outcomes.Told(n);
+    ASSERT_EQ(told.size(), 1u) << n;
+    EXPECT_EQ(told[0].ok(), n % 7 != 0) << n;
+    ok += told[0].ok();
+  }
+  db = database.Open();
+  EXPECT_EQ(Rows(*db, "handed_over"), ok);
+}
+
+// Handed over once the writer is stopping, a unit would never run: it is told so at once.
+TEST(WriteQueueTest, HandedOverAfterStopIsToldAtOnce) {
+  WriteQueue queue;
+  queue.Stop();
+  std::optional<Status> told;
+  queue.SubmitThen([](Connection&) { return Status::Ok(); }, [&](Status s) { told = s; });
+  ASSERT_TRUE(told.has_value());
+  EXPECT_EQ(told->code(), StatusCode::kUnavailable);
+}
+
+}  // namespace
+}  // namespace casework::store
