@@ -211,6 +211,24 @@ TEST_F(DatabaseTest, SuccessMeansCommitted) {
   EXPECT_EQ(Count(*db, "SELECT COUNT(*) FROM counters"), s.ok() ? 1 : 0) << s.ToString();
 }
 
+// A write whose batch is still failing when the writer stops trying is told so, however its
+// last attempt failed: here collisions (as PostgreSQL reports them) until the writer's last
+// attempt, which then fails on a statement sent without waiting. Nothing was committed, so
+// an answer of Ok would acknowledge a change that was never kept.
+TEST_F(DatabaseTest, AWriteStillFailingWhenTheWriterGivesUpIsNotToldOk) {
+  constexpr int kWriterAttempts = 40;  // PgDatabase's kMaxAttempts; SQLite runs a unit once
+  int runs = 0;
+  Status s = db->Write([&](Connection& c) {
+    ++runs;
+    c.ExecLater("INSERT INTO counters (name, value) VALUES ('never', 1)");
+    if (runs < kWriterAttempts) throw DbError(DbError::Kind::kSerialization, "could not serialize access");
+    c.ExecLater("INSERT INTO nowhere VALUES (1)");
+    return Status::Ok();
+  });
+  EXPECT_FALSE(s.ok()) << "told Ok after " << runs << " runs";
+  EXPECT_EQ(Count(*db, "SELECT COUNT(*) FROM counters WHERE name = 'never'"), 0);
+}
+
 TEST_F(DatabaseTest, ReadsCannotWrite) {
   Status s = db->Read([](Connection& c) {
     c.Exec("INSERT INTO counters (name, value) VALUES ('x', 1)");

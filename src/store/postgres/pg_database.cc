@@ -152,7 +152,15 @@ void PgDatabase::RunBatch(const std::vector<WriteQueue::Job*>& batch) {
   bool carefully = false;
   for (int attempt = 1;; ++attempt) {
     Outcome outcome = TryBatch(batch, carefully);
-    if (outcome == Outcome::kDone || attempt == kMaxAttempts) return;
+    if (outcome == Outcome::kDone) return;
+    if (attempt == kMaxAttempts) {
+      // Given up with nothing committed: a unit whose own run went well must not be told Ok
+      // (only a collision's outcome has failed the batch already).
+      for (WriteQueue::Job* job : batch) {
+        if (job->status.ok()) job->status = Status(StatusCode::kUnavailable, "the database is busy; try again");
+      }
+      return;
+    }
     if (outcome == Outcome::kCarefully) {
       carefully = true;  // at once: nothing collided, so nothing is gained by waiting
     } else {

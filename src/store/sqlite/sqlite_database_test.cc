@@ -151,11 +151,11 @@ TEST(SqliteDatabaseLog, StaysBoundedWhileWritesAndReadsContinue) {
   EXPECT_GT(reads.load(), 0);
   EXPECT_EQ(Count(db, "SELECT COUNT(*) FROM t"), kThreads * kEach);
   // A restart reuses the file from its beginning, so its size is the most the log ever held:
-  // without restarts, about 4,400 pages here; with them, 100 to 330 (restarts that failed while
-  // the machine was busy running other tests).
+  // without restarts, 4,400 to 5,600 pages here; with them, 180 to 700 (the most when the
+  // machine is busy enough that restarts fail and back off), so the allowance sits between.
   constexpr uintmax_t kFrameBytes = 4096 + 24;
   uintmax_t log_bytes = std::filesystem::file_size(path + "-wal");
-  EXPECT_LE(log_bytes, 8 * kLimits.bound_pages * kFrameBytes) << log_bytes / kFrameBytes << " pages";
+  EXPECT_LE(log_bytes, 20 * kLimits.bound_pages * kFrameBytes) << log_bytes / kFrameBytes << " pages";
 }
 
 }  // namespace
