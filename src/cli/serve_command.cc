@@ -23,7 +23,10 @@ struct ServeOptions {
   std::string listen = "127.0.0.1:8080";
   std::string web_dir;
   std::string openapi;
-  int workers = 32;
+  // The hot routes no longer hold a worker while their commit is made (http/api.h), so a few
+  // are enough; more only cost thread switches (docs/performance.md, "Answers sent from the
+  // writer's completion").
+  int workers = 8;
   std::vector<std::string> trusted_proxies;
   std::string key_file;
   std::string tls_certificate;

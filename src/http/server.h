@@ -23,7 +23,7 @@ struct ServerOptions {
   std::string host = "127.0.0.1";
   unsigned short port = 8080;  // 0 picks a free port
   int io_threads = 2;
-  int worker_threads = 32;
+  int worker_threads = 8;
   size_t body_limit = 1 << 20;
   size_t header_limit = 16 * 1024;
   // The whole request must arrive within this; an idle keep-alive connection closes after it.
