@@ -168,6 +168,24 @@ TEST_F(PgAuditChainTest, GOV06_ARolledBackTransactionLeavesTheCommittedHead) {
   EXPECT_EQ(CheckedLength(), 2);
 }
 
+// A script run after lines were appended (the cache forgets the head for it) does not leave
+// the chain's head row behind those lines: the chain verifies, and the next line follows.
+TEST_F(PgAuditChainTest, GOV06_AScriptAfterLinesLeavesTheHeadAtTheLastLine) {
+  writer->Begin("BEGIN");
+  AppendLine(*writer);
+  writer->Commit();
+  writer->Begin("BEGIN");
+  AppendLine(*writer);
+  AppendLine(*writer);
+  writer->ExecScript("SET LOCAL casework.copying = 'off'");
+  writer->Commit();
+  EXPECT_EQ(CheckedLength(), 3);
+  writer->Begin("BEGIN");
+  AppendLine(*writer);  // reads the head from the database again
+  EXPECT_NO_THROW(writer->Commit());
+  EXPECT_EQ(CheckedLength(), 4);
+}
+
 TEST_F(PgAuditChainTest, GOV06_AFailedStatementForgetsTheHead) {
   writer->Begin("BEGIN");
   AppendLine(*writer);

@@ -248,6 +248,22 @@ TEST_F(DatabaseTest, AWriteStillFailingWhenTheWriterGivesUpIsNotToldOk) {
   EXPECT_EQ(Count(*db, "SELECT COUNT(*) FROM counters WHERE name = 'never'"), 0);
 }
 
+// A unit that changes the database through a script (as the schema's migrations and the bulk
+// loads do) and then fails leaves nothing behind, however it was batched with others.
+TEST_F(DatabaseTest, AUnitThatFailsAfterAScriptLeavesNothing) {
+  constexpr int kThreads = 16;
+  std::vector<Status> results = WriteFromThreads(*db, kThreads, [](Connection& c, int t) {
+    c.ExecScript("INSERT INTO counters (name, value) VALUES ('unit-" + std::to_string(t) + "', 1)");
+    if (t % 2) return Status::Invalid("value", "refused on purpose");
+    return Status::Ok();
+  });
+  for (int t = 0; t < kThreads; ++t) {
+    EXPECT_EQ(results[t].code(), t % 2 ? StatusCode::kInvalidArgument : StatusCode::kOk) << t;
+  }
+  EXPECT_EQ(Count(*db, "SELECT COUNT(*) FROM counters WHERE CAST(substr(name, 6) AS INTEGER) % 2 = 1"), 0);
+  EXPECT_EQ(Count(*db, "SELECT COUNT(*) FROM counters"), kThreads / 2);
+}
+
 TEST_F(DatabaseTest, ReadsCannotWrite) {
   Status s = db->Read([](Connection& c) {
     c.Exec("INSERT INTO counters (name, value) VALUES ('x', 1)");

@@ -350,6 +350,7 @@ int64_t PgConnection::ExecValues(std::string_view sql, std::span<const Value> pa
 }
 
 void PgConnection::Command(std::string_view sql) {
+  ++statements_sent_;  // a script's too may change anything
   // Runs even if what was sent before it failed (so a ROLLBACK does), then reports that first.
   std::optional<DbError> before;
   try {
@@ -437,6 +438,7 @@ void PgConnection::Commit() {
 }
 
 int64_t PgConnection::CopyIn(std::string_view copy_sql, const std::function<bool(std::string& rows)>& fill) {
+  ++statements_sent_;
   LeavePipeline();
   int64_t copied = 0;
   try {
@@ -490,7 +492,10 @@ int64_t PgConnection::CopyOutsidePipeline(std::string_view copy_sql,
 }
 
 void PgConnection::ExecScript(std::string_view sql) {
-  // A script may end or change the transaction in ways the cache cannot follow.
+  // A script may end or change the transaction in ways the cache cannot follow. The head's
+  // row is first moved to the lines appended before it, which would otherwise be committed
+  // with their chain's head left behind them.
+  StoreAuditHead();
   audit_head_.Forget();
   Command(sql);
   if (!statement_names_.empty()) {

@@ -88,8 +88,8 @@ class PgConnection final : public Connection {
   bool usable() const;
   // How many times this connection has waited for the server's answers: its round trips.
   int64_t round_trips() const { return round_trips_; }
-  // How many statements this connection has sent, all told: a unit of work that sent none
-  // changed nothing.
+  // How many statements this connection has sent, all told (scripts and copies too): a unit
+  // of work that sent none changed nothing.
   int64_t statements_sent() const { return statements_sent_; }
 
  private:
