@@ -2,6 +2,8 @@
 
 #include <array>
 #include <atomic>
+#include <condition_variable>
+#include <mutex>
 #include <thread>
 #include <type_traits>
 #include <vector>
@@ -34,8 +36,11 @@ struct Shared {
   net::thread_pool workers;
   std::atomic<size_t> connections{0};
   // Requests handed to the handler and not yet answered: the server is not taken down while a
-  // database writer may still answer one of them.
-  std::atomic<size_t> unanswered{0};
+  // database writer may still answer one of them. Counted and signalled under the mutex, so
+  // the server cannot be destroyed between the last answer's count and its signal.
+  std::mutex answers_mutex;
+  std::condition_variable all_answered;
+  size_t unanswered = 0;
 
   Shared(ServerOptions o, RequestHandler h)
       : options(std::move(o)), handler(std::move(h)), workers(static_cast<size_t>(options.worker_threads)) {}
@@ -81,6 +86,7 @@ class Delivery final : public Responder::Target {
  public:
   Delivery(Shared& shared, std::shared_ptr<Answerable> connection, bool keep_alive)
       : shared_(shared), connection_(std::move(connection)), keep_alive_(keep_alive) {
+    std::lock_guard lock(shared_.answers_mutex);
     ++shared_.unanswered;
   }
   ~Delivery() override {
@@ -89,7 +95,11 @@ class Delivery final : public Responder::Target {
       connection_->Deliver(ErrorResponse(500, "internal", "something went wrong on the server; the request was not completed"),
                            false);
     }
-    if (--shared_.unanswered == 0) shared_.unanswered.notify_all();
+    // The connection goes first: the last answer's count lets the server be taken down, and
+    // a connection must not outlive its executor.
+    connection_.reset();
+    std::lock_guard lock(shared_.answers_mutex);
+    if (--shared_.unanswered == 0) shared_.all_answered.notify_all();
   }
   void Send(Response response) override {
     sent_ = true;
@@ -291,8 +301,11 @@ Server::~Server() {
   Wait();
   // Requests handed to a database writer are answered from its thread, perhaps through a
   // worker: the connections' executors and the workers must outlive every such answer.
-  std::atomic<size_t>& unanswered = impl_->shared.unanswered;
-  for (size_t n = unanswered.load(); n != 0; n = unanswered.load()) unanswered.wait(n);
+  Shared& shared = impl_->shared;
+  {
+    std::unique_lock lock(shared.answers_mutex);
+    shared.all_answered.wait(lock, [&] { return shared.unanswered == 0; });
+  }
   impl_->shared.workers.join();
 }
 
