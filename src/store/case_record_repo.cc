@@ -31,6 +31,12 @@ constexpr char kRecordColumns[] =
 constexpr int kRecordColumnCount = 9;
 
 const std::string kGetSql = std::string("SELECT ") + kRecordColumns + " FROM case_records r WHERE r.person_id = ?";
+// Only PostgreSQL reads the user's access with the record: it saves a round trip and two
+// executors there, and nothing on SQLite, whose reads are calls into the library.
+bool AccessReadWithRecord(Dialect dialect, const RecordReadWith& with) {
+  return !with.access_user_id.empty() && dialect == Dialect::kPostgres;
+}
+
 // The record's columns, then the team's name and the worker's (which may be null), the version,
 // and the user's access, each as asked for.
 std::string ReadSql(Dialect dialect, const RecordReadWith& with) {
@@ -44,7 +50,7 @@ std::string ReadSql(Dialect dialect, const RecordReadWith& with) {
     sql += ", COALESCE(v.version, 0)";
     from += " LEFT JOIN record_versions v ON v.person_id = r.person_id";
   }
-  if (!with.access_user_id.empty() && dialect == Dialect::kPostgres) {
+  if (AccessReadWithRecord(dialect, with)) {
     sql += ", " + UserAccessColumnsSql();
     from += UserAccessJoinsSql("r.person_id");
   }
@@ -72,7 +78,7 @@ ReadStatement ReadStatementFor(Dialect dialect, const std::string& person_id, co
     }
     return out;
   }();
-  const bool access = !with.access_user_id.empty() && dialect == Dialect::kPostgres;
+  const bool access = AccessReadWithRecord(dialect, with);
   const int kind = (with.allocation ? 1 : 0) | (with.version ? 2 : 0) | (access ? 4 : 0);
   ReadStatement st{texts[dialect == Dialect::kPostgres ? 1 : 0][kind], {}};
   if (access) {
@@ -121,14 +127,12 @@ std::optional<RecordRead> CaseRecordRepo::Read(const std::string& person_id, con
     column += 1 + kUserColumnCount;
   }
   if (with.version) out.version = rows->Int(column++);
-  if (!with.access_user_id.empty() && c_.dialect() == Dialect::kPostgres) {
+  if (AccessReadWithRecord(c_.dialect(), with)) {
     UserAccessAt(*rows, column, out.grant, out.break_glass);
     out.access_read = true;
   }
   return out;
 }
-
-void CaseRecordRepo::PrefetchGet(const std::string& person_id) { c_.Prefetch(kGetSql, {std::string_view(person_id)}); }
 
 void CaseRecordRepo::PrefetchRead(const std::string& person_id, const RecordReadWith& with) {
   const std::string at = FormatTimestamp(with.access_at);

@@ -42,8 +42,7 @@ class CaseRecordRepo {
   // The record with what `with` asks for joined in: on PostgreSQL one statement, so one round
   // trip and one executor instead of up to five.
   std::optional<RecordRead> Read(const std::string& person_id, const RecordReadWith& with);
-  // Send Get's or Read's statement ahead of it (Connection::Prefetch).
-  void PrefetchGet(const std::string& person_id);
+  // Sends Read's statement ahead of it (Connection::Prefetch).
   void PrefetchRead(const std::string& person_id, const RecordReadWith& with);
   bool ReferenceTaken(const std::string& council_reference);
   // False, changing nothing, when the stored version is not expected_version.

@@ -13,8 +13,4 @@ int64_t RecordVersionRepo::Get(const std::string& person_id) {
   return rows->Next() ? rows->Int(0) : 0;
 }
 
-void RecordVersionRepo::PrefetchGet(const std::string& person_id) {
-  c_.Prefetch(kVersionSql, {std::string_view(person_id)});
-}
-
 }  // namespace casework::store

@@ -15,8 +15,6 @@ class RecordVersionRepo {
   explicit RecordVersionRepo(Connection& c) : c_(c) {}
   // 0 for a person whose summary has not changed since versions were first kept.
   int64_t Get(const std::string& person_id);
-  // Sends Get's read ahead of it (Connection::Prefetch).
-  void PrefetchGet(const std::string& person_id);
 
  private:
   Connection& c_;

@@ -101,7 +101,6 @@ std::optional<User> UserRepo::Get(const std::string& id) {
   return UserAt(*rows);
 }
 
-void UserRepo::PrefetchGet(const std::string& id) { c_.Prefetch(kUserByIdSql, {std::string_view(id)}); }
 
 std::optional<User> UserRepo::FindByUsername(const std::string& username) {
   auto rows = c_.Query(std::string("SELECT ") + kUserColumns + " FROM users WHERE username = ?",

@@ -23,8 +23,6 @@ class UserRepo {
 
   void Insert(const User& user);
   std::optional<User> Get(const std::string& id);
-  // Sends Get's read ahead of it (Connection::Prefetch).
-  void PrefetchGet(const std::string& id);
   std::optional<User> FindByUsername(const std::string& username);
   void SetPassword(const std::string& id, const std::string& hash, Timestamp changed_at, bool must_change);
   void SetPasswordHash(const std::string& id, const std::string& hash);
