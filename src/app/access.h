@@ -44,8 +44,9 @@ struct RecordAccess {
   // The child's case record as read to decide, or none for a person who has none: use cases
   // take it from here rather than reading it again in the same transaction.
   std::optional<CaseRecord> case_record;
-  // Read with the case record when AccessReads::allocation asks: its allocated worker (none
-  // when it has none) and the allocated team's name (empty when it has none).
+  // Read with the case record when AccessReads::allocation asks: its allocated worker's id,
+  // name, post title and role (none when it has none) and the allocated team's name (empty
+  // when it has none).
   std::optional<User> allocated_worker;
   std::string allocated_team_name;
   // Read with the case record when AccessReads::version asks (record_versions); none for a
