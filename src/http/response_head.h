@@ -16,5 +16,7 @@ namespace casework::http {
 // the connection is not kept, and the body's Content-Length (also for a HEAD request, whose
 // body is then not sent).
 std::string ResponseHead(const Response& response, bool keep_alive);
+// The same, written over out: a connection reuses one string's room for every answer.
+void WriteResponseHead(const Response& response, bool keep_alive, std::string& out);
 
 }  // namespace casework::http

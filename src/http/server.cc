@@ -1,23 +1,28 @@
 #include "http/server.h"
 
+#include <algorithm>
 #include <array>
 #include <atomic>
+#include <chrono>
 #include <condition_variable>
 #include <mutex>
+#include <optional>
 #include <thread>
 #include <type_traits>
 #include <vector>
 
 #include <boost/asio.hpp>
 #include <boost/asio/ssl.hpp>
-#include <boost/beast/core.hpp>
+#include <boost/beast/core/bind_handler.hpp>
+#include <boost/beast/core/flat_buffer.hpp>
+#include <boost/beast/core/stream_traits.hpp>
 #include <boost/beast/http.hpp>
 #include <boost/beast/ssl.hpp>
-#include <boost/url/parse.hpp>
 #include <spdlog/spdlog.h>
 
 #include "http/errors.h"
 #include "http/forwarded.h"
+#include "http/request_target.h"
 #include "http/response_head.h"
 #include "http/tls_context.h"
 
@@ -50,10 +55,9 @@ struct Shared {
 // malformed.
 std::optional<Response> Convert(bhttp::request<bhttp::string_body>& in, Request& out) {
   out.method = std::string(in.method_string());
-  auto target = boost::urls::parse_origin_form(in.target());
-  if (!target) return ErrorResponse(400, "invalid_argument", "the request target is not a valid address", "path");
-  out.path = target->path();
-  for (auto param : target->params()) out.query.emplace(param.key, param.value);
+  if (!ReadRequestTarget(in.target(), out.path, out.query)) {
+    return ErrorResponse(400, "invalid_argument", "the request target is not a valid address", "path");
+  }
   for (const auto& field : in) {
     std::string name(field.name_string());
     for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
@@ -63,15 +67,51 @@ std::optional<Response> Convert(bhttp::request<bhttp::string_body>& in, Request&
   return std::nullopt;
 }
 
-// A response on its way out: kept alive by the write until it has gone.
-struct Outgoing {
-  std::string head;
-  std::string body;
-  bool keep_alive = false;
+using Clock = std::chrono::steady_clock;
+// Sockets tied to their I/O thread's own io_context, so no completion goes through a
+// type-erased executor.
+using Socket = net::basic_stream_socket<tcp, net::io_context::executor_type>;
+using PlainStream = Socket;
+using TlsStream = beast::ssl_stream<Socket>;
+
+// A connection its I/O thread may close when its deadline has passed.
+class Expiring {
+ public:
+  virtual ~Expiring() = default;
+  virtual void CloseIfOverdue(Clock::time_point now) = 0;
 };
 
-using PlainStream = beast::tcp_stream;
-using TlsStream = beast::ssl_stream<beast::tcp_stream>;
+// One I/O thread: it alone runs its io_context, so the handlers of its connections, all run
+// there, need no strand. Connections' deadlines (a request must arrive, an answer be taken,
+// within the timeout) are checked once a second rather than kept in a timer each: a timer
+// re-armed for every read and write cost a timer-queue insertion, a cancellation and a
+// handler allocation a time, for a check that needs no more than a second's precision.
+struct IoThread {
+  net::io_context ioc{1};
+  net::steady_timer tick{ioc};
+  std::vector<std::weak_ptr<Expiring>> watched;  // touched only on this thread
+  std::thread thread;
+
+  void Watch(std::weak_ptr<Expiring> connection) { watched.push_back(std::move(connection)); }
+
+  void Tick() {
+    tick.expires_after(std::chrono::seconds(1));
+    tick.async_wait([this](beast::error_code ec) {
+      if (ec) return;
+      const auto now = Clock::now();
+      for (size_t i = 0; i < watched.size();) {
+        if (auto connection = watched[i].lock()) {
+          connection->CloseIfOverdue(now);
+          ++i;
+        } else {
+          watched[i] = std::move(watched.back());
+          watched.pop_back();
+        }
+      }
+      Tick();
+    });
+  }
+};
 
 // What a request's Responder delivers to, whichever the stream: the connection takes the
 // response on its own thread.
@@ -115,39 +155,54 @@ class Delivery final : public Responder::Target {
 };
 
 // One client connection, over plain TCP or TLS: the stream is all that differs, so requests
-// are read, limited and answered by the same code either way.
+// are read, limited and answered by the same code either way. Everything it does runs on its
+// I/O thread; other threads reach it only through Deliver.
 template <class Stream>
-class Connection final : public Answerable, public std::enable_shared_from_this<Connection<Stream>> {
+class Connection final : public Answerable,
+                         public Expiring,
+                         public std::enable_shared_from_this<Connection<Stream>> {
   static constexpr bool kTls = std::is_same_v<Stream, TlsStream>;
 
  public:
   template <class... StreamArgs>
-  Connection(Shared& shared, StreamArgs&&... stream_args)
-      : stream_(std::forward<StreamArgs>(stream_args)...), shared_(shared) {
+  Connection(Shared& shared, IoThread& io, StreamArgs&&... stream_args)
+      : stream_(std::forward<StreamArgs>(stream_args)...), shared_(shared), io_(io) {
     boost::system::error_code ec;
-    auto endpoint = Tcp().socket().remote_endpoint(ec);
+    auto endpoint = Tcp().remote_endpoint(ec);
     if (!ec) address_ = endpoint.address().to_string();
     ++shared_.connections;
   }
   ~Connection() { --shared_.connections; }
 
   void Start() {
-    net::dispatch(stream_.get_executor(), beast::bind_front_handler(&Connection::Begin, this->shared_from_this()));
+    net::dispatch(io_.ioc, beast::bind_front_handler(&Connection::Begin, this->shared_from_this()));
   }
 
   // From whichever thread answered: straight to this connection's own, with no other hop.
   void Deliver(Response response, bool keep_alive) override {
-    net::post(stream_.get_executor(), [self = this->shared_from_this(), response = std::move(response), keep_alive]() mutable {
+    net::post(io_.ioc, [self = this->shared_from_this(), response = std::move(response), keep_alive]() mutable {
       self->Send(std::move(response), keep_alive);
     });
   }
 
+  // Closing the socket ends the read or write in progress with operation_aborted, which
+  // closes the connection as a timeout did when each operation had a timer of its own.
+  void CloseIfOverdue(Clock::time_point now) override {
+    if (now < deadline_) return;
+    deadline_ = Clock::time_point::max();
+    beast::error_code ec;
+    Tcp().close(ec);
+  }
+
  private:
-  beast::tcp_stream& Tcp() { return beast::get_lowest_layer(stream_); }
+  Socket& Tcp() { return beast::get_lowest_layer(stream_); }
+
+  void ExpiresAfter(std::chrono::seconds timeout) { deadline_ = Clock::now() + timeout; }
 
   void Begin() {
+    io_.Watch(this->weak_from_this());
     if constexpr (kTls) {
-      Tcp().expires_after(shared_.options.request_timeout);
+      ExpiresAfter(shared_.options.request_timeout);
       stream_.async_handshake(ssl::stream_base::server,
                               beast::bind_front_handler(&Connection::OnHandshake, this->shared_from_this()));
     } else {
@@ -169,13 +224,13 @@ class Connection final : public Answerable, public std::enable_shared_from_this<
     parser_.emplace();
     parser_->body_limit(shared_.options.body_limit);
     parser_->header_limit(static_cast<uint32_t>(shared_.options.header_limit));
-    Tcp().expires_after(shared_.options.request_timeout);
+    ExpiresAfter(shared_.options.request_timeout);
     bhttp::async_read(stream_, buffer_, *parser_,
                       beast::bind_front_handler(&Connection::OnRead, this->shared_from_this()));
   }
 
   void OnRead(beast::error_code ec, size_t) {
-    if (ec == bhttp::error::end_of_stream || ec == beast::error::timeout || ec == net::error::operation_aborted ||
+    if (ec == bhttp::error::end_of_stream || ec == net::error::operation_aborted || ec == net::error::bad_descriptor ||
         ec == net::error::connection_reset || ec == ssl::error::stream_truncated) {
       return Close();
     }
@@ -195,13 +250,12 @@ class Connection final : public Answerable, public std::enable_shared_from_this<
     bool keep_alive = message.keep_alive();
     head_ = message.method() == bhttp::verb::head;
     auto request = std::make_shared<Request>();
-    request->client_address = address_;
     if (auto bad = Convert(message, *request)) return Send(std::move(*bad), false);
     const auto& proxies = shared_.options.trusted_proxies;
     request->client_address = ClientAddress(address_, request->Header("x-forwarded-for"), proxies);
     request->tls = kTls || ForwardedOverTls(address_, request->Header("x-forwarded-proto"), proxies);
     if (head_) request->method = "GET";
-    Tcp().expires_never();
+    deadline_ = Clock::time_point::max();
     auto delivery = std::make_shared<Delivery>(shared_, this->shared_from_this(), keep_alive);
     net::post(shared_.workers, [&shared = shared_, request = std::shared_ptr<const Request>(std::move(request)),
                                 delivery = std::move(delivery)]() mutable {
@@ -210,20 +264,20 @@ class Connection final : public Answerable, public std::enable_shared_from_this<
   }
 
   // The head is written here and sent with the body as two buffers (response_head.h), not
-  // through Beast's serializer.
+  // through Beast's serializer. One answer is on its way at a time, so the connection keeps
+  // it until it has gone.
   void Send(Response response, bool keep_alive) {
-    auto out = std::make_shared<Outgoing>();
-    out->head = ResponseHead(response, keep_alive);
-    if (!head_) out->body = std::move(response.body);
-    out->keep_alive = keep_alive;
-    Tcp().expires_after(shared_.options.request_timeout);
-    std::array<net::const_buffer, 2> buffers{net::buffer(out->head), net::buffer(out->body)};
+    WriteResponseHead(response, keep_alive, out_head_);
+    out_body_ = head_ ? std::string() : std::move(response.body);
+    out_keep_alive_ = keep_alive;
+    ExpiresAfter(shared_.options.request_timeout);
+    std::array<net::const_buffer, 2> buffers{net::buffer(out_head_), net::buffer(out_body_)};
     // Asio's own transfer_all hands the socket at most 64 KiB a call; a 3 MB chronology then
     // took fifty calls and hand-backs where the kernel would take it in a few.
-    const size_t total = out->head.size() + out->body.size();
+    const size_t total = out_head_.size() + out_body_.size();
     auto rest = [total](const beast::error_code& ec, size_t sent) -> size_t { return ec ? 0 : total - sent; };
-    net::async_write(stream_, buffers, rest, [self = this->shared_from_this(), out](beast::error_code ec, size_t) {
-      if (ec || !out->keep_alive) return self->Close();
+    net::async_write(stream_, buffers, rest, [self = this->shared_from_this()](beast::error_code ec, size_t) {
+      if (ec || !self->out_keep_alive_) return self->Close();
       self->Read();
     });
   }
@@ -233,12 +287,12 @@ class Connection final : public Answerable, public std::enable_shared_from_this<
   // lose the answer (a 413, say) before reading it. TLS: says close_notify, so the client
   // knows the answer it has is complete, and waits briefly for the client's.
   void Close() {
-    Tcp().expires_after(std::chrono::seconds(2));
+    ExpiresAfter(std::chrono::seconds(2));
     if constexpr (kTls) {
       stream_.async_shutdown([self = this->shared_from_this()](beast::error_code) {});
     } else {
       beast::error_code ec;
-      stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
+      stream_.shutdown(tcp::socket::shutdown_send, ec);
       if (ec) return;
       Discard();
     }
@@ -254,43 +308,54 @@ class Connection final : public Answerable, public std::enable_shared_from_this<
   beast::flat_buffer buffer_;
   std::optional<bhttp::request_parser<bhttp::string_body>> parser_;
   Shared& shared_;
+  IoThread& io_;
   std::string address_;
   bool head_ = false;
+  // When the read, write or closing in progress must have finished; max while a handler has
+  // the request.
+  Clock::time_point deadline_ = Clock::time_point::max();
+  std::string out_head_;
+  std::string out_body_;
+  bool out_keep_alive_ = false;
   std::array<char, 4096> discard_;
 };
 
 }  // namespace
 
 struct Server::Impl {
-  Impl(ServerOptions options, RequestHandler handler)
-      : shared(std::move(options), std::move(handler)), ioc(shared.options.io_threads), acceptor(net::make_strand(ioc)) {}
+  Impl(ServerOptions options, RequestHandler handler) : shared(std::move(options), std::move(handler)) {
+    for (int i = 0; i < std::max(1, shared.options.io_threads); ++i) io.push_back(std::make_unique<IoThread>());
+    acceptor.emplace(io.front()->ioc);
+  }
 
+  // Runs on the first I/O thread; each connection is handed to the I/O threads in turn.
   void Accept() {
-    acceptor.async_accept(net::make_strand(ioc), [this](beast::error_code ec, tcp::socket socket) {
+    IoThread& target = *io[next_io++ % io.size()];
+    acceptor->async_accept(target.ioc.get_executor(), [this, &target](beast::error_code ec, Socket socket) {
       if (ec == net::error::operation_aborted) return;
       if (!ec) {
         if (shared.connections.load() >= shared.options.max_connections) {
           spdlog::warn("refused a connection: {} already open", shared.connections.load());
         } else {
-          StartConnection(std::move(socket));
+          StartConnection(target, std::move(socket));
         }
       }
       Accept();
     });
   }
 
-  void StartConnection(tcp::socket socket) {
+  void StartConnection(IoThread& target, Socket socket) {
     if (shared.options.tls) {
-      std::make_shared<Connection<TlsStream>>(shared, std::move(socket), shared.options.tls->native())->Start();
+      std::make_shared<Connection<TlsStream>>(shared, target, std::move(socket), shared.options.tls->native())->Start();
     } else {
-      std::make_shared<Connection<PlainStream>>(shared, std::move(socket))->Start();
+      std::make_shared<Connection<PlainStream>>(shared, target, std::move(socket))->Start();
     }
   }
 
   Shared shared;
-  net::io_context ioc;
-  tcp::acceptor acceptor;
-  std::vector<std::thread> threads;
+  std::vector<std::unique_ptr<IoThread>> io;
+  std::optional<tcp::acceptor> acceptor;
+  size_t next_io = 0;
 };
 
 Server::Server(ServerOptions options, RequestHandler handler)
@@ -310,24 +375,28 @@ Server::~Server() {
 }
 
 unsigned short Server::Start() {
-  auto& acceptor = impl_->acceptor;
+  auto& acceptor = *impl_->acceptor;
   tcp::endpoint endpoint(net::ip::make_address(impl_->shared.options.host), impl_->shared.options.port);
   acceptor.open(endpoint.protocol());
   acceptor.set_option(net::socket_base::reuse_address(true));
   acceptor.bind(endpoint);
   acceptor.listen(net::socket_base::max_listen_connections);
   impl_->Accept();
-  for (int i = 0; i < impl_->shared.options.io_threads; ++i) {
-    impl_->threads.emplace_back([this] { impl_->ioc.run(); });
+  for (auto& io : impl_->io) {
+    // The deadline check is always waiting, so a thread with no connections yet keeps running.
+    io->Tick();
+    io->thread = std::thread([&ioc = io->ioc] { ioc.run(); });
   }
   return acceptor.local_endpoint().port();
 }
 
-void Server::Stop() { impl_->ioc.stop(); }
+void Server::Stop() {
+  for (auto& io : impl_->io) io->ioc.stop();
+}
 
 void Server::Wait() {
-  for (auto& t : impl_->threads) {
-    if (t.joinable()) t.join();
+  for (auto& io : impl_->io) {
+    if (io->thread.joinable()) io->thread.join();
   }
 }
 

@@ -22,11 +22,13 @@ class TlsContext;
 struct ServerOptions {
   std::string host = "127.0.0.1";
   unsigned short port = 8080;  // 0 picks a free port
-  int io_threads = 2;
+  int io_threads = 2;  // each with its own io_context; connections are spread over them
   int worker_threads = 8;
   size_t body_limit = 1 << 20;
   size_t header_limit = 16 * 1024;
-  // The whole request must arrive within this; an idle keep-alive connection closes after it.
+  // The whole request must arrive within this, and the answer be taken within it; an idle
+  // keep-alive connection closes after it. Checked once a second, so it may run up to a
+  // second over.
   std::chrono::seconds request_timeout{30};
   size_t max_connections = 10000;
   // Load balancers whose X-Forwarded-For names the client (see forwarded.h).
