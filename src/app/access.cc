@@ -219,10 +219,12 @@ bool RecordAccess::ItemVisible(const std::string& item_id, const std::string& au
   return std::find(shared_item_ids.begin(), shared_item_ids.end(), item_id) != shared_item_ids.end();
 }
 
-Result<RecordAccess> DecideRecordAccess(store::Connection& c, const Services& s, const Actor& actor,
-                                        const std::string& person_id, RecordOperation op, const AccessReads& reads) {
-  // One time for the decision, so that reads sent ahead and the ones that take them agree.
-  const Timestamp now = s.clock.Now();
+namespace {
+
+// Sends ahead what deciding access reads first, and what the use case asks to be sent with
+// it; returns what the case record is read with.
+store::RecordReadWith SendAccessReadsAhead(store::Connection& c, const Actor& actor, const std::string& person_id,
+                                           const AccessReads& reads, Timestamp now) {
   // A kept session is read again here, with the case record, and checked before anything is
   // decided (app/kept_sessions.h).
   SendKeptSessionAhead(c, actor);
@@ -235,9 +237,19 @@ Result<RecordAccess> DecideRecordAccess(store::Connection& c, const Services& s,
     with.access_user_id = actor.user.id;
     with.access_at = now;
   }
-  store::CaseRecordRepo records(c);
-  records.PrefetchRead(person_id, with);
+  store::CaseRecordRepo(c).PrefetchRead(person_id, with);
   if (reads.ahead) reads.ahead(c);
+  return with;
+}
+
+}  // namespace
+
+Result<RecordAccess> DecideRecordAccess(store::Connection& c, const Services& s, const Actor& actor,
+                                        const std::string& person_id, RecordOperation op, const AccessReads& reads) {
+  // One time for the decision, so that reads sent ahead and the ones that take them agree.
+  const Timestamp now = s.clock.Now();
+  const store::RecordReadWith with = SendAccessReadsAhead(c, actor, person_id, reads, now);
+  store::CaseRecordRepo records(c);
   // A case record belongs to a person, so finding one shows the person exists without asking
   // the database again (a round trip saved on every look at or change to a child's record).
   std::optional<store::RecordRead> found = records.Read(person_id, with);
@@ -323,14 +335,25 @@ void WriteToRecordThen(const Services& s, std::shared_ptr<const Actor> actor, st
   if (op == RecordOperation::kRead) return done(Status::Internal("a write cannot be made with read access"));
   auto write = std::make_shared<HandedOverWrite>(s, std::move(actor), std::move(person_id), std::move(detail), op,
                                                  std::move(work), std::move(reads));
-  s.db.WriteThen([write](store::Connection& c) { return write->guard.Run(c); },
-                 [write, done = std::move(done)](Status status) {
-                   const Guard& guard = write->guard;
-                   if (guard.refusal) {
-                     return RefuseThen(guard.s, guard.actor, guard.Line(false), *guard.refusal, done);
-                   }
-                   done(std::move(status));
-                 });
+  // What the unit sends before its first wait, for the writer to send with other units'. A
+  // read whose parameters differ when the unit runs (the time, for a user who reads by role)
+  // is read again then.
+  store::SentAhead ahead;
+  if (write->reads.independent_of_other_records) {
+    ahead.key = write->person_id;
+    ahead.send = [write, &s](store::Connection& c) {
+      SendAccessReadsAhead(c, *write->actor, write->person_id, write->reads, s.clock.Now());
+    };
+  }
+  s.db.WriteThenSendingAhead([write](store::Connection& c) { return write->guard.Run(c); },
+                             [write, done = std::move(done)](Status status) {
+                               const Guard& guard = write->guard;
+                               if (guard.refusal) {
+                                 return RefuseThen(guard.s, guard.actor, guard.Line(false), *guard.refusal, done);
+                               }
+                               done(std::move(status));
+                             },
+                             std::move(ahead));
 }
 
 Status RequireCaseworkRole(const Services& s, const Actor& actor, const std::string& action) {

@@ -44,8 +44,9 @@ struct RecordAccess {
   // The child's case record as read to decide, or none for a person who has none: use cases
   // take it from here rather than reading it again in the same transaction.
   std::optional<CaseRecord> case_record;
-  // Read with the case record when AccessReads::allocation asks: its allocated worker (none
-  // when it has none) and the allocated team's name (empty when it has none).
+  // Read with the case record when AccessReads::allocation asks: its allocated worker's id,
+  // name, post title and role (none when it has none) and the allocated team's name (empty
+  // when it has none).
   std::optional<User> allocated_worker;
   std::string allocated_team_name;
   // Read with the case record when AccessReads::version asks (record_versions); none for a
@@ -66,6 +67,11 @@ struct AccessReads {
   // Sends reads ahead (Connection::Prefetch) before the case record is read, or in a write,
   // statements the use case will surely take (Connection::SendAhead); none may depend on it.
   std::function<void(store::Connection&)> ahead;
+  // For a write handed over (WriteToRecordThen): the use case changes nothing that the access
+  // reads and `ahead` of a use on another record read (a case note changes only its own
+  // record's journal and lists), so a database server's writer may send them for several such
+  // writes of a batch together (store::SentAhead, keyed by the record).
+  bool independent_of_other_records = false;
 };
 
 // How the actor may act on the record, or PermissionDenied saying why not. NotFound if there

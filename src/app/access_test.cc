@@ -295,7 +295,8 @@ TEST_F(AccessTest, SEC04_FamilyMemberThroughTheLinkedChild) {
 
 // The summary's allocated worker and team are read with the case record in one statement;
 // whoever opens it (the worker, their manager, an auditor by role) sees them as stored, and a
-// person with no case record shows none.
+// person with no case record shows none. Of the worker, only what a record shows is read: not
+// their password's hash.
 TEST_F(AccessTest, SEC04_SummaryShowsTheAllocatedWorkerAndTeamReadWithTheRecord) {
   for (const Actor* who : {&sam, &maureen, &alex, &rita}) {
     Result<PersonRecord> r = GetPersonRecord(t.services(), *who, child.id);
@@ -303,7 +304,9 @@ TEST_F(AccessTest, SEC04_SummaryShowsTheAllocatedWorkerAndTeamReadWithTheRecord)
     ASSERT_TRUE(r->allocated_worker) << who->user.username;
     EXPECT_EQ(r->allocated_worker->id, sam.user.id);
     EXPECT_EQ(r->allocated_worker->full_name, sam.user.full_name);
+    EXPECT_EQ(r->allocated_worker->post_title, sam.user.post_title);
     EXPECT_EQ(r->allocated_worker->role, Role::kPractitioner);
+    EXPECT_EQ(r->allocated_worker->password_hash, "");
     EXPECT_EQ(r->allocated_team_name, "Assessment Team North");
     ASSERT_TRUE(r->case_record);
     EXPECT_EQ(r->case_record->allocated_worker_id, sam.user.id);

@@ -10,12 +10,13 @@
 namespace casework::app {
 
 // A session and its user taken from those kept between requests (app/kept_sessions.h)
-// instead of read for this request. The use case reads them again inside its own unit of
-// work, before it decides or shows anything, and says here whether they still hold.
+// instead of read for this request. The use case reads the session's version inside its own
+// unit of work, before it decides or shows anything, and says here whether they still hold.
 struct KeptSessionCheck {
   enum class Outcome { kUnchecked, kHeld, kGone };
   std::string token_hash;
   Session session;  // as kept; the user as kept is the actor's
+  int64_t version = 0;  // the session's version as kept (migration 0017)
   std::atomic<Outcome> outcome{Outcome::kUnchecked};
 };
 

@@ -118,6 +118,9 @@ void RecordEntryThen(const Services& s, const Actor& actor, const std::string& r
   // (refused, no case record) is rolled back with its reservation.
   AccessReads reads;
   reads.ahead = [note](store::Connection& c) { store::JournalRepo(c).SendReserveNextAhead(note->record_id); };
+  // A note changes only its own record's journal and lists: a batch of notes on different
+  // records has all their reads sent together.
+  reads.independent_of_other_records = true;
   WriteToRecordThen(
       s, note->actor, record_id, RecordOperation::kContribute,
       std::string("recorded a ") + EntryTypeName(note->entry.type),

@@ -3,6 +3,9 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <condition_variable>
+#include <mutex>
+#include <optional>
 #include <thread>
 #include <vector>
 
@@ -11,6 +14,7 @@
 #include "app/verify.h"
 #include "core/journal_kinds.h"
 #include "store/user_repo.h"
+#include "support/held_writer.h"
 #include "support/test_services.h"
 
 namespace casework::app {
@@ -35,6 +39,15 @@ class EntriesTest : public ::testing::Test {
     e.text = "Spoke with Amelia's class teacher.";
     e.classification = Classification::kFact;
     return e;
+  }
+
+  // Amelia's brother, with a case record of his own allocated to Sam.
+  Person Brother() {
+    NewPerson p;
+    p.details.given_names = "Leo";
+    p.details.family_name = "Clarke";
+    p.open_case_record = true;
+    return *CreatePerson(t.services(), sam, p)->created;
   }
 
   Result<JournalItem> Record(const Entry& e, const Actor& who) { return RecordEntry(t.services(), who, child.id, e); }
@@ -218,12 +231,9 @@ TEST_F(EntriesTest, EntriesBelongOnChildrensRecordsOnly) {
 // the same batches (no relationship, a provider who is no user, a person with no case record)
 // leave no number reserved behind them.
 TEST_F(EntriesTest, ENT06_NotesLandingTogetherKeepEveryChainWhole) {
+  Person brother = Brother();
   NewPerson p;
-  p.details.given_names = "Leo";
   p.details.family_name = "Clarke";
-  p.open_case_record = true;
-  Person brother = *CreatePerson(t.services(), sam, p)->created;
-  p.open_case_record = false;
   p.details.given_names = "Dawn";
   Person mother = *CreatePerson(t.services(), sam, p)->created;
   Actor jo = t.AddActor("jo", Role::kPractitioner);
@@ -258,6 +268,66 @@ TEST_F(EntriesTest, ENT06_NotesLandingTogetherKeepEveryChainWhole) {
     EXPECT_EQ(items[i].item.seq, items[i - 1].item.seq - 1);
     EXPECT_EQ(items[i - 1].item.prev_hash, items[i].item.hash);
   }
+  Result<VerifyReport> verified = VerifyAll(t.services());
+  ASSERT_TRUE(verified.ok());
+  EXPECT_TRUE(verified->breaks.empty()) << verified->breaks.front().chain << ": " << verified->breaks.front().problem;
+}
+
+// ENT-06: notes handed to the writer together, held so that they go in one batch; on a
+// database server the reads of a run of them (session, case record, the journal's next number)
+// are sent at once. A note refused after its reads were sent (jo is not allocated) leaves
+// nothing, a second note on a record in the same batch follows the first in its chain, every
+// other note is kept, and each is answered once.
+TEST_F(EntriesTest, ENT06_NotesSentAheadTogetherKeepEveryChainWholeAndARefusalLeavesNothing) {
+  Person brother = Brother();
+  Actor jo = t.AddActor("jo", Role::kPractitioner);
+  auto last_seq = [&](const std::string& record) {
+    return ReadJournal(t.services(), sam, record, {})->items.front().item.seq;
+  };
+  const int64_t child_before = last_seq(child.id), brother_before = last_seq(brother.id);
+
+  struct Sent {
+    const Actor* who;
+    std::string record;
+    int64_t seq;  // the number it should get, or 0 when refused
+  };
+  const std::vector<Sent> notes = {{&sam, child.id, child_before + 1},   {&sam, brother.id, brother_before + 1},
+                                   {&jo, child.id, 0},                     {&sam, child.id, child_before + 2},
+                                   {&sam, brother.id, brother_before + 2}, {&jo, brother.id, 0}};
+  std::mutex mu;
+  std::condition_variable answered;
+  std::vector<std::vector<Result<JournalItem>>> told(notes.size());
+  {
+    testing::HeldWriter held(t.db());
+    for (size_t i = 0; i < notes.size(); ++i) {
+      RecordEntryThen(t.services(), *notes[i].who, notes[i].record, Note(), [&, i](Result<JournalItem> item) {
+        std::lock_guard lock(mu);
+        told[i].push_back(std::move(item));
+        answered.notify_all();
+      });
+    }
+  }
+  {
+    std::unique_lock lock(mu);
+    answered.wait(lock, [&] {
+      for (const auto& t : told) {
+        if (t.empty()) return false;
+      }
+      return true;
+    });
+  }
+  for (size_t i = 0; i < notes.size(); ++i) {
+    ASSERT_EQ(told[i].size(), 1u) << i;
+    const Result<JournalItem>& item = told[i][0];
+    if (notes[i].seq == 0) {
+      EXPECT_EQ(item.status().code(), StatusCode::kPermissionDenied) << i;
+      continue;
+    }
+    ASSERT_TRUE(item.ok()) << i << ": " << item.status().ToString();
+    EXPECT_EQ(item->seq, notes[i].seq) << i;
+  }
+  EXPECT_EQ(last_seq(child.id), child_before + 2);
+  EXPECT_EQ(last_seq(brother.id), brother_before + 2);
   Result<VerifyReport> verified = VerifyAll(t.services());
   ASSERT_TRUE(verified.ok());
   EXPECT_TRUE(verified->breaks.empty()) << verified->breaks.front().chain << ": " << verified->breaks.front().problem;

@@ -3,10 +3,11 @@
 // transaction of its own: on a database server, one transaction and one round trip fewer.
 //
 // Nothing is trusted because it is kept. A kept session only lets the request start: the use
-// case reads the session and its user in the same snapshot as everything it decides and shows,
-// and goes on only if they are as kept and the session has not timed out, so a session ended,
-// timed out or whose user changed is refused on the very next request, as when it was read
-// first (SEC-02). When the check fails the HTTP layer forgets the kept session and serves the
+// case reads the session's version in the same snapshot as everything it decides and shows,
+// and goes on only if it is the version kept and the session has not timed out. Every change to
+// the session (but its activity) or to its user moves the version, by triggers in the database
+// (migration 0017), whoever makes it; so a session ended, timed out or whose user changed or
+// was disabled is refused on the very next request, as when it was read first (SEC-02). When the check fails the HTTP layer forgets the kept session and serves the
 // request again with the session read afresh.
 #pragma once
 
@@ -22,6 +23,7 @@ namespace casework::app {
 struct KeptSession {
   Session session;
   User user;
+  int64_t version = 0;  // the session's, read with it
 };
 
 class KeptSessions {
@@ -30,7 +32,7 @@ class KeptSessions {
   static constexpr size_t kMaxKept = 20000;
 
   std::shared_ptr<const KeptSession> Find(const std::string& token_hash) const;
-  void Keep(const std::string& token_hash, Session session, User user);
+  void Keep(const std::string& token_hash, Session session, User user, int64_t version);
   void Forget(const std::string& token_hash);
 
  private:

@@ -58,7 +58,8 @@ struct PersonRecord {
   // SEC-05: false for a partner, who is shown the child and not the child's family.
   bool family_shown = true;
   std::optional<CaseRecord> case_record;
-  std::optional<User> allocated_worker;  // who the record is allocated to, as they are now
+  // Who the record is allocated to, as they are now: their id, name, post title and role.
+  std::optional<User> allocated_worker;
   std::string allocated_team_name;
   std::vector<MissingDetail> missing;
   std::vector<Reminder> reminders;

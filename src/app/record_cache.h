@@ -31,6 +31,15 @@ struct RelationshipView {
   PersonSummary other;  // the person at the other end from the record being viewed
 };
 
+// The parts a summary's answer shows as they stand, written as its JSON text
+// (http/person_record_text.h), whoever is viewing: the person's own fields, the addresses and
+// other names, and the family (left out, not changed, for a partner).
+struct RecordPartsText {
+  std::string person;
+  std::string addresses_and_names;
+  std::string relationships;
+};
+
 // What a record summary shows that is stored with the person.
 struct RecordParts {
   Person person;
@@ -38,6 +47,18 @@ struct RecordParts {
   std::vector<OtherName> other_names;
   std::vector<RelationshipView> relationships;  // all of them: a partner is shown none
   std::vector<RecordClock> open_clocks;
+
+  // The parts' text, written by the first caller and kept with the parts, so that a kept
+  // summary's many small strings are not read and escaped again for every request.
+  template <class Write>
+  const RecordPartsText& Text(const Write& write) const {
+    std::call_once(text_written_, [&] { text_ = write(*this); });
+    return text_;
+  }
+
+ private:
+  mutable std::once_flag text_written_;
+  mutable RecordPartsText text_;
 };
 
 class RecordCache {

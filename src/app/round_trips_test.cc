@@ -2,11 +2,15 @@
 // requests that matter most wait for the server as few times as their reads allow.
 #include <gtest/gtest.h>
 
+#include <atomic>
+#include <future>
+
 #include "app/entries.h"
 #include "app/kept_sessions.h"
 #include "app/persons.h"
 #include "app/sessions.h"
 #include "store/postgres/pg_database.h"
+#include "support/held_writer.h"
 #include "support/test_services.h"
 
 namespace casework::app {
@@ -81,6 +85,42 @@ TEST_F(RoundTripsTest, ACaseNoteReadsItsRecordAndReservesItsNumberInOneRoundTrip
   };
   note();  // the access log's head known
   EXPECT_EQ(Trips(note), 2);
+}
+
+// Case notes on different records arriving together, in one batch on the writer: the reads
+// of all of them go to the server at once, one round trip, and the commit is the other. A
+// second note on a record already in the run is sent for once the first has run (one more).
+// Holding the writer costs its own batch's commit.
+TEST_F(RoundTripsTest, CaseNotesInOneBatchSendTheirReadsTogether) {
+  std::vector<Person> children = {child};
+  for (int i = 0; i < 5; ++i) children.push_back(t.AddChild(sam));
+  auto note = [&] {
+    Entry e;
+    e.occurred_at = t.clock().Now() - std::chrono::minutes(10);
+    e.text = "Home visit; the children were seen together.";
+    e.classification = Classification::kFact;
+    return e;
+  };
+  ASSERT_TRUE(RecordEntry(t.services(), sam, child.id, note()).ok());  // the access log's head known
+  std::atomic<int> kept{0};
+  std::promise<void> all_told;
+  const int notes = static_cast<int>(children.size()) + 1;
+  std::atomic<int> told{0};
+  int64_t trips = Trips([&] {
+    {
+      testing::HeldWriter held(t.db());
+      for (int i = 0; i < notes; ++i) {
+        const Person& on = children[i == notes - 1 ? 0 : i];
+        RecordEntryThen(t.services(), sam, on.id, note(), [&](Result<JournalItem> item) {
+          kept += item.ok();
+          if (++told == notes) all_told.set_value();
+        });
+      }
+    }
+    all_told.get_future().wait();
+  });
+  EXPECT_EQ(kept.load(), notes);
+  EXPECT_EQ(trips, 1 + 2 + 1);
 }
 
 }  // namespace

@@ -39,13 +39,6 @@ Authenticated AuthenticatedAs(const Services& s, const Session& session, const U
   return out;
 }
 
-// The session as kept, with last_seen_at left out: another server may have written activity.
-bool SameSession(const Session& a, const Session& b) {
-  return a.id == b.id && a.token_hash == b.token_hash && a.user_id == b.user_id && a.csrf_token == b.csrf_token &&
-         a.created_at == b.created_at && a.ended_at == b.ended_at && a.client_address == b.client_address &&
-         a.user_agent == b.user_agent;
-}
-
 }  // namespace
 
 Result<Authenticated> Authenticate(const Services& s, const std::string& token, const std::string& client_address,
@@ -63,18 +56,21 @@ Result<Authenticated> Authenticate(const Services& s, const std::string& token, 
         out.actor.kept_session = std::make_shared<KeptSessionCheck>();
         out.actor.kept_session->token_hash = std::move(hash);
         out.actor.kept_session->session = kept->session;
+        out.actor.kept_session->version = kept->version;
         return out;
       }
     }
   }
   std::optional<Session> session;
   std::optional<User> user;
+  int64_t version = 0;
   Status st = s.db.Read([&](store::Connection& c) {
     session.reset();
     user.reset();
     if (auto found = store::SessionRepo(c).FindWithUser(hash)) {
       session = std::move(found->session);
       user = std::move(found->user);
+      version = found->version;
     }
     return Status::Ok();
   });
@@ -101,23 +97,23 @@ Result<Authenticated> Authenticate(const Services& s, const std::string& token, 
     if (!st.ok()) return st;
     session->last_seen_at = now;
   }
-  if (s.kept_sessions) s.kept_sessions->Keep(hash, *session, *user);
+  if (s.kept_sessions) s.kept_sessions->Keep(hash, *session, *user, version);
   return AuthenticatedAs(s, *session, *user, client_address, now);
 }
 
 void SendKeptSessionAhead(store::Connection& c, const Actor& actor) {
-  if (actor.kept_session) store::SessionRepo(c).SendFindWithUserAhead(actor.kept_session->token_hash);
+  if (actor.kept_session) store::SessionRepo(c).SendVersionAhead(actor.kept_session->token_hash);
 }
 
 Status CheckKeptSession(store::Connection& c, const Services& s, const Actor& actor) {
   KeptSessionCheck* check = actor.kept_session.get();
   if (!check) return Status::Ok();
-  auto found = store::SessionRepo(c).FindWithUser(check->token_hash);
-  // The same session and user as kept, so everything decided for the actor holds; and not
-  // timed out, reckoning from the activity stored, which another server may have moved on.
-  bool held = found && found->user && SameSession(found->session, check->session) && *found->user == actor.user &&
-              !found->session.ended_at && !found->user->disabled &&
-              s.clock.Now() < SessionExpiry(found->session, s.settings.sessions);
+  std::optional<int64_t> version = store::SessionRepo(c).Version(check->token_hash);
+  // The version kept: the session and its user are as they were read (open, the user enabled),
+  // so everything decided for the actor holds. And not timed out, reckoning from the activity
+  // kept, which is never later than the activity stored (another server may have moved it on).
+  bool held = version && *version == check->version &&
+              s.clock.Now() < SessionExpiry(check->session, s.settings.sessions);
   check->outcome = held ? KeptSessionCheck::Outcome::kHeld : KeptSessionCheck::Outcome::kGone;
   return held ? Status::Ok() : SessionEnded();
 }

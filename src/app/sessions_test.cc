@@ -124,6 +124,69 @@ TEST(SessionsTest, SEC02_AKeptSessionIsCheckedInsideTheRequestsOwnUnitOfWork) {
             StatusCode::kUnauthenticated);
 }
 
+// SEC-02: every change to a kept session or to its user, made straight on the database as
+// another server or a tool would make it (nothing here tells this server's kept sessions), is
+// seen by the next request's check of the session's version and refused, so the request is
+// served again with the session read afresh; activity written elsewhere alone is not a change.
+TEST(SessionsTest, SEC02_AnyChangeToAKeptSessionOrItsUserIsRefusedOnTheNextRequest) {
+  TestServices t;
+  KeptSessions kept;
+  t.services().kept_sessions = &kept;
+  Actor sam = t.AddActor("sam", Role::kPractitioner);
+  Person child = t.AddChild(sam);
+  const std::string later = FormatTimestamp(t.clock().Now() + 1s);
+  const std::string earlier = FormatTimestamp(t.clock().Now() - 1h);
+  struct Change {
+    std::string what, sql;
+    bool refused;
+  };
+  const std::vector<Change> changes = {
+      {"activity written by another server", "UPDATE sessions SET last_seen_at = '" + later + "' WHERE token_hash = ?",
+       false},
+      {"the same values written again", "UPDATE sessions SET user_agent = user_agent WHERE token_hash = ?", false},
+      {"ended", "UPDATE sessions SET ended_at = '" + later + "', ended_reason = 'ended' WHERE token_hash = ?", true},
+      {"activity moved back", "UPDATE sessions SET last_seen_at = '" + earlier + "' WHERE token_hash = ?", true},
+      {"started earlier", "UPDATE sessions SET created_at = '" + earlier + "' WHERE token_hash = ?", true},
+      {"another CSRF token", "UPDATE sessions SET csrf_token = 'other' WHERE token_hash = ?", true},
+      {"another address", "UPDATE sessions SET client_address = '10.9.9.9' WHERE token_hash = ?", true},
+      {"its version set back", "UPDATE sessions SET version = version - 1 WHERE token_hash = ?", true},
+      {"removed", "DELETE FROM sessions WHERE token_hash = ?", true},
+      {"user disabled", "UPDATE users SET disabled = 1 WHERE id = (SELECT user_id FROM sessions WHERE token_hash = ?)",
+       true},
+      {"user's role", "UPDATE users SET role = 'auditor' WHERE id = (SELECT user_id FROM sessions WHERE token_hash = ?)",
+       true},
+      {"user's team", "UPDATE users SET team_id = NULL WHERE id = (SELECT user_id FROM sessions WHERE token_hash = ?)",
+       true},
+      {"user's two-factor", "UPDATE users SET totp_last_step = 7 WHERE id = (SELECT user_id FROM sessions WHERE token_hash = ?)",
+       true},
+      // Last, as no one can sign in afterwards.
+      {"user's password", "UPDATE users SET password_hash = 'x' WHERE id = (SELECT user_id FROM sessions WHERE token_hash = ?)",
+       true},
+  };
+  for (const Change& change : changes) {
+    SCOPED_TRACE(change.what);
+    ASSERT_TRUE(t.db().Write([&](store::Connection& c) {
+      c.Exec("UPDATE users SET disabled = 0, role = 'practitioner', team_id = ?, totp_last_step = 0 WHERE id = ?",
+             {store::TextOrNull(sam.user.team_id), std::string_view(sam.user.id)});
+      return Status::Ok();
+    }).ok());
+    Result<SignedIn> in = SignIn(t.services(), "sam", kPassword, "127.0.0.1", "");
+    ASSERT_TRUE(in.ok()) << in.status().ToString();
+    ASSERT_TRUE(Authenticate(t.services(), in->token, "127.0.0.1", true, true).ok());  // read, and kept
+    Result<Authenticated> auth = Authenticate(t.services(), in->token, "127.0.0.1", true, true);
+    ASSERT_TRUE(auth.ok() && auth->actor.kept_session);
+    const std::string hash = auth->actor.kept_session->token_hash;
+    ASSERT_TRUE(t.db().Write([&](store::Connection& c) {
+      c.Exec(change.sql, {std::string_view(hash)});
+      return Status::Ok();
+    }).ok());
+    Result<PersonRecord> shown = GetPersonRecord(t.services(), auth->actor, child.id);
+    EXPECT_EQ(shown.status().code(), change.refused ? StatusCode::kUnauthenticated : StatusCode::kOk);
+    EXPECT_EQ(auth->actor.kept_session->outcome,
+              change.refused ? KeptSessionCheck::Outcome::kGone : KeptSessionCheck::Outcome::kHeld);
+  }
+}
+
 // SEC-02: a kept session is not used once it may have timed out, nor when activity is due to
 // be written: the session is read, and the time-out recorded, as without keeping.
 TEST(SessionsTest, SEC02_AKeptSessionTimesOutAsARead) {

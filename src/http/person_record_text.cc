@@ -170,24 +170,46 @@ void RelationshipObject(JsonText& t, const app::RelationshipView& v) {
   t.Raw("}");
 }
 
+// What the summary shows of its stored parts, the same whoever views it. Kept with the parts for
+// as long as they are, so each text holds no more room than it fills.
+app::RecordPartsText StoredText(const app::RecordParts& p) {
+  auto fitted = [](JsonText& t) {
+    std::string text = t.Take();
+    text.shrink_to_fit();
+    return text;
+  };
+  app::RecordPartsText out;
+  JsonText person(2048);
+  PersonFields(person, p.person);
+  out.person = fitted(person);
+  JsonText names(1024);
+  names.Key("addresses");
+  List(names, p.addresses, [&](const Address& a) { AddressObject(names, a); });
+  names.Key("other_names");
+  List(names, p.other_names, [&](const OtherName& n) {
+    names.Raw("{").Key("id", true).String(n.id).Key("kind").String(NameKindName(n.kind));
+    names.Key("given_names").String(n.given_names).Key("family_name").String(n.family_name).Key("note").String(n.note);
+    names.Key("recorded_at").Time(n.recorded_at).Raw("}");
+  });
+  out.addresses_and_names = fitted(names);
+  JsonText family(4096);
+  List(family, p.relationships, [&](const app::RelationshipView& v) { RelationshipObject(family, v); });
+  out.relationships = fitted(family);
+  return out;
+}
+
 }  // namespace
 
 std::string PersonRecordText(const app::PersonRecord& r, Date today) {
+  const app::RecordPartsText& stored = r.stored->Text(StoredText);
   // Room for a family of a few people at once: most summaries are 2 to 6 KB.
-  JsonText t(8192);
-  PersonFields(t, r.person());
+  JsonText t(stored.person.size() + stored.addresses_and_names.size() + stored.relationships.size() + 2048);
+  t.Raw(stored.person);
   Age(t, r.person(), today);
   CaseRecordObject(t, r);
-  t.Key("addresses");
-  List(t, r.addresses(), [&](const Address& a) { AddressObject(t, a); });
-  t.Key("other_names");
-  List(t, r.other_names(), [&](const OtherName& n) {
-    t.Raw("{").Key("id", true).String(n.id).Key("kind").String(NameKindName(n.kind));
-    t.Key("given_names").String(n.given_names).Key("family_name").String(n.family_name).Key("note").String(n.note);
-    t.Key("recorded_at").Time(n.recorded_at).Raw("}");
-  });
-  t.Key("relationships");
-  List(t, r.relationships(), [&](const app::RelationshipView& v) { RelationshipObject(t, v); });
+  t.Raw(stored.addresses_and_names);
+  // SEC-05: a partner is shown no family (PersonRecord::relationships).
+  t.Key("relationships").Raw(r.family_shown ? std::string_view(stored.relationships) : std::string_view("[]"));
   t.Key("missing_details");
   List(t, r.missing, [&](const MissingDetail& m) {
     t.Raw("{").Key("field", true).String(m.field).Key("label").String(m.label).Raw("}");

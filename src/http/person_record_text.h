@@ -3,7 +3,9 @@
 // boost::json document first (an allocation for every key, string, object and array, then
 // serialising and freeing them) was a tenth of the request's CPU. The text is the same,
 // byte for byte, as serialising the document built from wire.h's pieces gave
-// (person_record_text_test.cc holds the two together).
+// (person_record_text_test.cc holds the two together). What the summary shows of the parts kept
+// between requests (app/record_cache.h) is written once and kept with them; only what turns on
+// the viewer or the day is written for each request.
 #pragma once
 
 #include <string>

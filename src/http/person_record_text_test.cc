@@ -1,5 +1,7 @@
 #include "http/person_record_text.h"
 
+#include <functional>
+
 #include <gtest/gtest.h>
 
 #include <boost/json.hpp>
@@ -111,19 +113,46 @@ TEST(PersonRecordText, REC01_EveryFieldAsTheDocumentGaveIt) {
 
 // An unborn child has no age, and a person who is not a child has no case record.
 TEST(PersonRecordText, REC01_NoAgeNoCaseRecordAndEmptyLists) {
-  app::PersonRecord r;
-  auto stored = std::make_shared<app::RecordParts>();
-  r.stored = stored;
-  Person& person = stored->person;
-  person.id = "p-2";
-  person.details.family_name = "Khan";
-  person.birth = BirthDetails{true, "p-mum", "Khan", "", D(2027, 2, 1), std::nullopt, std::nullopt};
-  person.created_at = person.updated_at = At(0);
-  EXPECT_EQ(PersonRecordText(r, D(2026, 11, 29)), json::serialize(DocumentOf(r, nullptr)));
-  person.birth.reset();
-  person.details.date_of_birth = D(2008, 1, 1);
-  EXPECT_EQ(PersonRecordText(r, D(2026, 11, 29)),
-            json::serialize(DocumentOf(r, json::object{{"years", 18}, {"stage", "adult"}})));
+  // Parts are never changed once shown (their text is kept with them), so each case has its own.
+  auto record_of = [](const std::function<void(Person&)>& fill) {
+    app::PersonRecord r;
+    auto stored = std::make_shared<app::RecordParts>();
+    Person& person = stored->person;
+    person.id = "p-2";
+    person.details.family_name = "Khan";
+    person.created_at = person.updated_at = At(0);
+    fill(person);
+    r.stored = stored;
+    return r;
+  };
+  app::PersonRecord unborn = record_of([](Person& p) {
+    p.birth = BirthDetails{true, "p-mum", "Khan", "", D(2027, 2, 1), std::nullopt, std::nullopt};
+  });
+  EXPECT_EQ(PersonRecordText(unborn, D(2026, 11, 29)), json::serialize(DocumentOf(unborn, nullptr)));
+  app::PersonRecord adult = record_of([](Person& p) { p.details.date_of_birth = D(2008, 1, 1); });
+  EXPECT_EQ(PersonRecordText(adult, D(2026, 11, 29)),
+            json::serialize(DocumentOf(adult, json::object{{"years", 18}, {"stage", "adult"}})));
+}
+
+// The stored parts' text is written once and kept with them; what turns on the viewer and the
+// day (the case record, the allocated worker, the family for a partner, age, missing details,
+// reminders, alerts) is written for each request. Each answer is still the document, byte for byte.
+TEST(PersonRecordText, REC01_KeptPartsShownToEachViewerAsTheDocumentGaveIt) {
+  app::PersonRecord first = EveryField();
+  EXPECT_EQ(PersonRecordText(first, D(2026, 11, 29)),
+            json::serialize(DocumentOf(first, json::object{{"years", 7}, {"stage", "primary school age"}})));
+  app::PersonRecord partner = first;  // the same kept parts
+  partner.family_shown = false;
+  partner.allocated_worker.reset();
+  partner.case_record->allocated_team_id.clear();
+  partner.missing.clear();
+  partner.reminders.clear();
+  partner.alerts = {{"looked_after", "Looked after"}};
+  ASSERT_EQ(partner.stored, first.stored);
+  EXPECT_EQ(PersonRecordText(partner, D(2027, 3, 14)),
+            json::serialize(DocumentOf(partner, json::object{{"years", 8}, {"stage", "primary school age"}})));
+  EXPECT_EQ(PersonRecordText(first, D(2026, 11, 29)),
+            json::serialize(DocumentOf(first, json::object{{"years", 7}, {"stage", "primary school age"}})));
 }
 
 // SEC-05: a partner's view shows none of the family kept with the record.

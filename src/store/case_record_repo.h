@@ -23,11 +23,13 @@ struct RecordReadWith {
 // A case record and what was asked for with it.
 struct RecordRead {
   CaseRecord record;
-  std::optional<User> worker;  // none when the record has no allocated worker
+  // Its id, name, post title and role only; none when the record has no allocated worker.
+  std::optional<User> worker;
   std::string team_name;       // empty when it has no allocated team
   int64_t version = 0;
-  // Whether the user's grant and break-glass were read, and what they are. SQLite leaves them
-  // to be read when the decision needs them.
+  // Whether the user's grant and break-glass were read, and what they are: only the fields
+  // deciding access uses (UserAccessAt). SQLite leaves them to be read when the decision needs
+  // them.
   bool access_read = false;
   std::optional<AccessGrant> grant;
   std::optional<BreakGlass> break_glass;

@@ -136,6 +136,21 @@ using Work = std::function<Status(Connection&)>;
 // durable, else why it was not kept.
 using WriteDone = std::function<void(Status)>;
 
+// The statements a unit of work sends first, told before it runs, so that a database server's
+// writer can send them for several units of a batch together, one round trip for them all
+// where each unit would wait for its own (Database::WriteThenSendingAhead). `send` makes the
+// same Prefetch and SendAhead calls, with the same SQL and parameters, as the unit makes
+// before its first wait; the unit then takes what was sent for it, and what it asks for that
+// was not sent is sent then. `key` names what the unit changes that such statements of another
+// unit could read (for a case note, its record): two units with different keys must not
+// change what each other's `send` reads. The writer sends ahead for a run of units in a batch
+// only while their keys differ, so that each statement gives what it would have given had it
+// been sent when its unit ran.
+struct SentAhead {
+  std::string key;
+  std::function<void(Connection&)> send;
+};
+
 class Database {
  public:
   virtual ~Database() = default;
@@ -149,6 +164,11 @@ class Database {
   // This default, for databases with no writer thread of their own, runs Write and then done,
   // on the caller's thread.
   virtual void WriteThen(Work work, WriteDone done) { done(Write(work)); }
+  // As WriteThen, telling the writer what the unit sends first (SentAhead). A database with
+  // no round trips to save ignores it.
+  virtual void WriteThenSendingAhead(Work work, WriteDone done, SentAhead ahead) {
+    WriteThen(std::move(work), std::move(done));
+  }
 };
 
 // The Status a unit of work reports for a DbError.

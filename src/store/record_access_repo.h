@@ -17,13 +17,16 @@ namespace casework::store {
 std::string ListableToViewerSql(std::string_view record, std::string_view person_id);
 
 // A user's active grant and break-glass on a record, read in another query's statement
-// (PostgreSQL only: two LEFT JOIN LATERALs, one row each at most, as ActiveGrant and
-// ActiveBreakGlass read them). UserAccessJoinsSql joins them onto the record whose id is the
+// (PostgreSQL only: two LEFT JOIN LATERALs, one row each at most, the rows ActiveGrant and
+// ActiveBreakGlass would read). UserAccessJoinsSql joins them onto the record whose id is the
 // SQL expression record_id; it takes four parameters: the user's id and the time, twice.
 // UserAccessColumnsSql names their columns, which UserAccessAt reads from column `at` on.
+// Only what deciding access uses is read: the grant's record, user, purpose and expiry, and
+// the break-glass's record, user and reason; their other fields are left empty.
 std::string UserAccessColumnsSql();
 std::string UserAccessJoinsSql(std::string_view record_id);
-void UserAccessAt(const Cursor& row, int at, std::optional<AccessGrant>& grant, std::optional<BreakGlass>& glass);
+void UserAccessAt(const Cursor& row, int at, const std::string& record_id, const std::string& user_id,
+                  std::optional<AccessGrant>& grant, std::optional<BreakGlass>& glass);
 
 class RecordAccessRepo {
  public:

@@ -170,23 +170,32 @@ void SessionRepo::Insert(const Session& s) {
 namespace {
 
 const std::string& FindWithUserSql() {
-  static const std::string sql = "SELECT " + Qualified(kSessionColumns, "s") + ", " + Qualified(kUserColumns, "u") +
+  static const std::string sql = "SELECT " + Qualified(kSessionColumns, "s") + ", s.version, " +
+                                 Qualified(kUserColumns, "u") +
                                  " FROM sessions s LEFT JOIN users u ON u.id = s.user_id WHERE s.token_hash = ?";
   return sql;
 }
 
-}  // namespace
+constexpr char kSessionVersionSql[] = "SELECT version FROM sessions WHERE token_hash = ?";
 
-void SessionRepo::SendFindWithUserAhead(const std::string& token_hash) {
-  c_.SendAhead(FindWithUserSql(), {std::string_view(token_hash)});
-}
+}  // namespace
 
 std::optional<SessionWithUser> SessionRepo::FindWithUser(const std::string& token_hash) {
   auto rows = c_.Query(FindWithUserSql(), {std::string_view(token_hash)});
   if (!rows->Next()) return std::nullopt;
-  SessionWithUser found{SessionAt(*rows), std::nullopt};
-  if (!rows->IsNull(kSessionColumnCount)) found.user = UserAt(*rows, kSessionColumnCount);
+  SessionWithUser found{SessionAt(*rows), std::nullopt, rows->Int(kSessionColumnCount)};
+  if (!rows->IsNull(kSessionColumnCount + 1)) found.user = UserAt(*rows, kSessionColumnCount + 1);
   return found;
+}
+
+void SessionRepo::SendVersionAhead(const std::string& token_hash) {
+  c_.SendAhead(kSessionVersionSql, {std::string_view(token_hash)});
+}
+
+std::optional<int64_t> SessionRepo::Version(const std::string& token_hash) {
+  auto rows = c_.Query(kSessionVersionSql, {std::string_view(token_hash)});
+  if (!rows->Next()) return std::nullopt;
+  return rows->Int(0);
 }
 
 void SessionRepo::Touch(const std::string& token_hash, Timestamp at) {

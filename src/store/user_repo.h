@@ -46,6 +46,8 @@ class UserRepo {
 struct SessionWithUser {
   Session session;
   std::optional<User> user;
+  // Moved on by every change to the session (but activity) or to its user (migration 0017).
+  int64_t version = 0;
 };
 
 class SessionRepo {
@@ -55,8 +57,10 @@ class SessionRepo {
   void Insert(const Session& s);
   // In one query: every request asks, so on a database server it is one round trip, not two.
   std::optional<SessionWithUser> FindWithUser(const std::string& token_hash);
-  // Sends FindWithUser's read ahead of it (Connection::SendAhead): it must then be called.
-  void SendFindWithUserAhead(const std::string& token_hash);
+  // The session's version alone (see SessionWithUser); none if there is no such session.
+  std::optional<int64_t> Version(const std::string& token_hash);
+  // Sends Version's read ahead of it (Connection::SendAhead): it must then be called.
+  void SendVersionAhead(const std::string& token_hash);
   void Touch(const std::string& token_hash, Timestamp at);
   void End(const std::string& session_id, Timestamp at, const std::string& reason);
   std::vector<Session> OpenFor(const std::string& user_id);

@@ -21,8 +21,8 @@ Status WriteQueue::Submit(const Work& work) {
   return job.status;
 }
 
-void WriteQueue::SubmitThen(Work work, WriteDone done) {
-  auto job = std::make_unique<Job>(std::move(work), std::move(done));
+void WriteQueue::SubmitThen(Work work, WriteDone done, SentAhead ahead) {
+  auto job = std::make_unique<Job>(std::move(work), std::move(done), std::move(ahead));
   {
     std::lock_guard lock(mu_);
     // The writer may have taken its last batch already; the job would never run.

@@ -20,19 +20,21 @@ class WriteQueue {
   // SubmitThen, which the queue owns with its work and whose done it calls.
   struct Job {
     Job(const Work* w, WakeSignal* f) : work(w), finished(f) {}
-    Job(Work w, WriteDone d) : owned_work(std::move(w)), work(&owned_work), done(std::move(d)) {}
+    Job(Work w, WriteDone d, SentAhead a = {})
+        : owned_work(std::move(w)), work(&owned_work), done(std::move(d)), ahead(std::move(a)) {}
     Work owned_work;
     const Work* work;
     Status status = Status::Ok();
     WakeSignal* finished = nullptr;
     WriteDone done;
+    SentAhead ahead;  // what the unit sends first, if it says (empty send: it does not)
   };
 
   // Queues work and waits until the writer has finished with it; returns the Status it set.
   Status Submit(const Work& work);
   // Queues work and returns; the writer calls done with its Status once its batch is finished.
   // Once Stop has been called, done is told at once that the database is closing.
-  void SubmitThen(Work work, WriteDone done);
+  void SubmitThen(Work work, WriteDone done, SentAhead ahead = {});
   // For the writer: waits for work, then takes up to max jobs in the order they came. Empty
   // once Stop has been called and every job queued before it taken.
   std::vector<Job*> Take(size_t max);

@@ -11,10 +11,13 @@
 
 #include "store/database.h"
 #include "store/write_queue.h"
+#include "support/held_writer.h"
 #include "support/test_database.h"
 
 namespace casework::store {
 namespace {
+
+using testing::HeldWriter;
 
 // How many rows of table the database holds now, as any reader sees it.
 int64_t Rows(Database& db, const std::string& table, const std::string& where = "1 = 1") {
@@ -62,40 +65,6 @@ class Outcomes {
   std::vector<std::vector<Status>> told_;
 };
 
-// Keeps the writer busy with a unit of its own until Release, so that everything handed over
-// meanwhile waits for it and then goes in one batch together.
-class HeldWriter {
- public:
-  explicit HeldWriter(Database& db) {
-    thread_ = std::thread([this, &db] {
-      db.Write([this](Connection&) {
-        std::unique_lock lock(mu_);
-        running_ = true;
-        changed_.notify_all();
-        changed_.wait(lock, [&] { return released_; });
-        return Status::Ok();
-      });
-    });
-    std::unique_lock lock(mu_);
-    changed_.wait(lock, [&] { return running_; });
-  }
-  ~HeldWriter() { Release(); }
-  void Release() {
-    {
-      std::lock_guard lock(mu_);
-      released_ = true;
-    }
-    changed_.notify_all();
-    if (thread_.joinable()) thread_.join();
-  }
-
- private:
-  std::mutex mu_;
-  std::condition_variable changed_;
-  bool running_ = false, released_ = false;
-  std::thread thread_;
-};
-
 Work Insert(const std::string& key, Status then = Status::Ok()) {
   return [key, then](Connection& c) {
     c.Exec("INSERT INTO handed_over (k) VALUES (?)", {std::string_view(key)});
@@ -110,6 +79,7 @@ class WriteThenTest : public ::testing::Test {
     ASSERT_TRUE(db->Write([](Connection& c) {
                     c.ExecScript(
                         "CREATE TABLE handed_over (k TEXT PRIMARY KEY);"
+                        "CREATE TABLE tallies (name TEXT PRIMARY KEY, value BIGINT NOT NULL);"
                         "CREATE TABLE owners (id BIGINT PRIMARY KEY);"
                         "CREATE TABLE owned (owner BIGINT REFERENCES owners (id) DEFERRABLE INITIALLY DEFERRED);");
                     return Status::Ok();
@@ -187,6 +157,66 @@ TEST_F(WriteThenTest, AFailedCommitIsToldToEveryUnitInTheBatch) {
   EXPECT_EQ(Rows(*db, "owned"), 0);
   // The writer carries on.
   EXPECT_TRUE(db->Write(Insert("after")).ok());
+}
+
+// Units handed over with what they send first (SentAhead) and held so that they share a batch.
+// On a server the writer sends it for a run of them at once. Each unit still gets what it
+// would have got alone: a unit whose key an earlier unit in the batch has sees that unit's
+// change; one refused after its statements were sent ahead (here, after taking its tally)
+// leaves nothing, nor does one refused before taking them; the others are kept, and every unit
+// is told once, after the commit.
+TEST_F(WriteThenTest, UnitsSentAheadTogetherSeeTheUnitsBeforeThemAndFailAlone) {
+  // How many units with this key were kept before it: what only units with its key change.
+  const char* read = "SELECT COUNT(*) FROM handed_over WHERE k LIKE ?";
+  const char* bump =
+      "INSERT INTO tallies (name, value) VALUES (?, 1) "
+      "ON CONFLICT (name) DO UPDATE SET value = tallies.value + 1 RETURNING value";
+  struct Unit {
+    std::string key;
+    enum { kKept, kRefusedAfter, kRefusedBefore } end;
+  };
+  const std::vector<Unit> units = {{"a", Unit::kKept},         {"a", Unit::kKept},          {"b", Unit::kKept},
+                                   {"a", Unit::kRefusedAfter}, {"c", Unit::kRefusedBefore}, {"b", Unit::kKept},
+                                   {"d", Unit::kKept}};
+  std::vector<std::pair<int64_t, int64_t>> got(units.size());  // what each read, then its tally
+  Outcomes outcomes(units.size());
+  {
+    HeldWriter held(*db);
+    for (size_t i = 0; i < units.size(); ++i) {
+      const Unit u = units[i];
+      const std::string pattern = u.key + "-%";
+      auto first = [u, pattern, read, bump](Connection& c) {
+        c.Prefetch(read, {std::string_view(pattern)});
+        c.SendAhead(bump, {std::string_view(u.key)});
+      };
+      Work work = [&, i, u, pattern, first](Connection& c) {
+        first(c);
+        if (u.end == Unit::kRefusedBefore) return Status::Invalid("key", "refused before taking its tally");
+        auto before = c.Query(read, {std::string_view(pattern)});
+        EXPECT_TRUE(before->Next());
+        auto tally = c.Query(bump, {std::string_view(u.key)});
+        EXPECT_TRUE(tally->Next());
+        got[i] = {before->Int(0), tally->Int(0)};
+        if (u.end == Unit::kRefusedAfter) return Status::Invalid("key", "refused after taking its tally");
+        c.ExecLater("INSERT INTO handed_over (k) VALUES (?)", {std::string_view(u.key + "-" + std::to_string(i))});
+        return Status::Ok();
+      };
+      db->WriteThenSendingAhead(std::move(work), outcomes.For(i), SentAhead{u.key, first});
+    }
+  }
+  outcomes.AwaitAll();
+  const std::vector<std::pair<int64_t, int64_t>> kept = {{0, 1}, {1, 2}, {0, 1}, {}, {}, {1, 2}, {0, 1}};
+  for (size_t i = 0; i < units.size(); ++i) {
+    std::vector<Status> told = outcomes.Told(i);
+    ASSERT_EQ(told.size(), 1u) << i;
+    EXPECT_EQ(told[0].ok(), units[i].end == Unit::kKept) << i << ": " << told[0].ToString();
+    if (units[i].end == Unit::kKept) EXPECT_EQ(got[i], kept[i]) << i;
+  }
+  EXPECT_EQ(Rows(*db, "handed_over"), 5);
+  EXPECT_EQ(Rows(*db, "tallies", "name = 'a' AND value = 2"), 1);
+  EXPECT_EQ(Rows(*db, "tallies", "name = 'b' AND value = 2"), 1);
+  EXPECT_EQ(Rows(*db, "tallies", "name = 'c'"), 0);
+  EXPECT_EQ(Rows(*db, "tallies", "name = 'd' AND value = 1"), 1);
 }
 
 // Many handed over at once from many threads: each told exactly once, every Ok one kept.

@@ -286,7 +286,22 @@ void PgConnection::Settle() {
 }
 
 void PgConnection::PrefetchValues(std::string_view sql, std::span<const Value> params) {
-  if (read_only_) SendAheadOf(sql, params, false);
+  if (read_only_ || vouched_) SendAheadOf(sql, params, false);
+}
+
+void PgConnection::SendAheadFor(int unit, const SentAhead& ahead) {
+  const int running = unit_;
+  unit_ = unit;
+  vouched_ = true;
+  try {
+    ahead.send(*this);
+  } catch (...) {
+    vouched_ = false;
+    unit_ = running;
+    throw;
+  }
+  vouched_ = false;
+  unit_ = running;
 }
 
 void PgConnection::SendAheadValues(std::string_view sql, std::span<const Value> params) {
@@ -296,12 +311,13 @@ void PgConnection::SendAheadValues(std::string_view sql, std::span<const Value> 
 void PgConnection::SendAheadOf(std::string_view sql, std::span<const Value> params, bool must_take) {
   std::string key = AheadKey(sql, params);
   for (const auto& waiting : ahead_) {
-    if (waiting->key == key) {  // already on its way
+    if (waiting->unit == unit_ && waiting->key == key) {  // already on its way
       waiting->must_take |= must_take;
       return;
     }
   }
   auto ahead = std::make_shared<Ahead>();
+  ahead->unit = unit_;
   ahead->key = std::move(key);
   ahead->must_take = must_take;
   SendPrepared(sql, params, Owed::kAhead, ahead);
@@ -311,8 +327,11 @@ void PgConnection::SendAheadOf(std::string_view sql, std::span<const Value> para
 
 bool PgConnection::ForgetSentAhead() {
   bool untaken = false;
-  for (const auto& waiting : ahead_) untaken |= waiting->must_take;
-  ahead_.clear();
+  std::erase_if(ahead_, [&](const std::shared_ptr<Ahead>& waiting) {
+    if (waiting->unit != unit_) return false;  // a later unit's, sent with this one's
+    untaken |= waiting->must_take;
+    return true;
+  });
   return untaken;
 }
 
@@ -320,7 +339,7 @@ std::shared_ptr<PgConnection::Ahead> PgConnection::TakeAhead(std::string_view sq
   if (ahead_.empty()) return nullptr;
   std::string key = AheadKey(sql, params);
   for (auto it = ahead_.begin(); it != ahead_.end(); ++it) {
-    if ((*it)->key != key) continue;
+    if ((*it)->unit != unit_ || (*it)->key != key) continue;
     std::shared_ptr<Ahead> ahead = std::move(*it);
     ahead_.erase(it);
     return ahead;

@@ -39,12 +39,19 @@ class PgConnection final : public Connection {
   // Takes the rows of a read sent ahead with the same SQL and parameters when there is one,
   // waiting only if they have not come yet; else runs the query.
   std::unique_ptr<Cursor> QueryValues(std::string_view sql, std::span<const Value> params) override;
-  // Sends the read without waiting, in a transaction begun with BeginReadOnly; else ignores it.
+  // Sends the read without waiting, in a transaction begun with BeginReadOnly or inside
+  // SendAheadFor; else ignores it.
   void PrefetchValues(std::string_view sql, std::span<const Value> params) override;
   // Sends the statement without waiting, in any transaction (see Connection::SendAhead).
   void SendAheadValues(std::string_view sql, std::span<const Value> params) override;
-  // Forgets what was sent ahead and not taken, as a unit of work ends; true if that includes a
-  // statement sent with SendAhead, which its unit of work should have taken.
+  // The writer's units of work in a batch are numbered; what is sent ahead belongs to the unit
+  // being run (or sent ahead for), and only that unit takes it. Readers leave it at 0.
+  void ForUnit(int unit) { unit_ = unit; }
+  // Runs a unit's SentAhead::send as the unit `unit`, its reads sent ahead even though the
+  // transaction may write: the writer vouches that nothing run before the unit changes them.
+  void SendAheadFor(int unit, const SentAhead& ahead);
+  // Forgets what the current unit sent ahead and did not take, as it ends; true if that
+  // includes a statement sent with SendAhead, which the unit should have taken.
   bool ForgetSentAhead();
   int64_t ExecValues(std::string_view sql, std::span<const Value> params) override;
   // Sends the statement and goes on; its answer is read with the next statement that waits,
@@ -96,6 +103,7 @@ class PgConnection final : public Connection {
   struct Result;
   // A read sent ahead: its SQL and parameters, and its rows once they have come.
   struct Ahead {
+    int unit = 0;  // whose it is (ForUnit)
     std::string key;
     std::unique_ptr<Result> result;
     bool must_take = false;  // sent with SendAhead rather than Prefetch
@@ -131,6 +139,8 @@ class PgConnection final : public Connection {
   bool broken_ = false;
   std::deque<Owed> owed_;
   bool read_only_ = false;  // the transaction cannot write, so reads may be sent ahead
+  bool vouched_ = false;    // inside SendAheadFor: reads may be sent ahead all the same
+  int unit_ = 0;
   std::vector<std::shared_ptr<Ahead>> ahead_;  // sent ahead in this transaction, not yet taken
   int64_t round_trips_ = 0;
   int64_t statements_sent_ = 0;

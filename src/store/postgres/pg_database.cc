@@ -2,6 +2,8 @@
 
 #include <chrono>
 #include <random>
+#include <set>
+#include <string_view>
 #include <thread>
 
 #include "store/postgres/pg_connection.h"
@@ -137,6 +139,10 @@ Status PgDatabase::Write(const Work& work) { return writes_.Submit(work); }
 
 void PgDatabase::WriteThen(Work work, WriteDone done) { writes_.SubmitThen(std::move(work), std::move(done)); }
 
+void PgDatabase::WriteThenSendingAhead(Work work, WriteDone done, SentAhead ahead) {
+  writes_.SubmitThen(std::move(work), std::move(done), std::move(ahead));
+}
+
 void PgDatabase::WriterLoop() {
   for (auto batch = writes_.Take(kMaxBatch); !batch.empty(); batch = writes_.Take(kMaxBatch)) {
     const int64_t before = writer_ ? writer_->round_trips() : 0;
@@ -181,12 +187,31 @@ PgDatabase::Outcome PgDatabase::TryBatch(const std::vector<WriteQueue::Job*>& ba
       writer_.reset();
       writer_ = std::make_unique<PgConnection>(url_, NewChainName());
     }
+    // Units before this one have had what they send first sent, in this transaction.
+    size_t sent_ahead_to = 0;
+    // Sends ahead for the run of units from i on, unless unit i's were sent with an earlier
+    // run (see the header). Only without savepoints: a unit's statements sent before its
+    // savepoint would outlive its rollback.
+    auto send_ahead_from = [&](size_t i) {
+      if (care != Care::kNone || i < sent_ahead_to) return;
+      std::set<std::string_view> keys;
+      size_t end = i;
+      for (; end < batch.size(); ++end) {
+        const SentAhead& ahead = batch[end]->ahead;
+        if (!ahead.send || !keys.insert(ahead.key).second) break;
+        writer_->SendAheadFor(static_cast<int>(end), ahead);
+      }
+      sent_ahead_to = end;
+    };
     for (size_t first = 0; first < batch.size(); ++first) {
       // BEGIN, SAVEPOINT and RELEASE go with the unit's first statement, not on their own.
       writer_->Begin("BEGIN ISOLATION LEVEL SERIALIZABLE");
+      sent_ahead_to = 0;
       // The first unit runs outside any savepoint, so that it may set its transaction's
       // isolation level (the schema migrations do). If it fails, the transaction holds
       // nothing else, and the rest go in a new one.
+      send_ahead_from(first);
+      writer_->ForUnit(static_cast<int>(first));
       batch[first]->status = RunUnit(*batch[first]->work, *writer_, carefully);
       if (!batch[first]->status.ok()) {
         writer_->RollBack();
@@ -196,15 +221,20 @@ PgDatabase::Outcome PgDatabase::TryBatch(const std::vector<WriteQueue::Job*>& ba
         if (care == Care::kNone) {
           // No savepoint: each costs the server a subtransaction, and nearly every unit
           // succeeds. One that fails having sent nothing changed nothing; one that sent
-          // statements cannot be undone alone, so the batch is run again with savepoints.
+          // statements (itself, or ahead of it) cannot be undone alone, so the batch is run
+          // again with savepoints.
+          send_ahead_from(i);
+          const bool sent_ahead = i < sent_ahead_to && batch[i]->ahead.send;
           const int64_t sent = writer_->statements_sent();
+          writer_->ForUnit(static_cast<int>(i));
           batch[i]->status = RunUnit(*batch[i]->work, *writer_, carefully);
-          if (!batch[i]->status.ok() && writer_->statements_sent() != sent) {
+          if (!batch[i]->status.ok() && (sent_ahead || writer_->statements_sent() != sent)) {
             writer_->RollBack();
             return Outcome::kSavepoints;
           }
           continue;
         }
+        writer_->ForUnit(static_cast<int>(i));
         if (i > first + 1) writer_->ReleaseSavepoint();
         writer_->SetSavepoint();
         batch[i]->status = RunUnit(*batch[i]->work, *writer_, carefully);

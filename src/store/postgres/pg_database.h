@@ -16,6 +16,14 @@
 // sending statements, the batch is rolled back and run again with each unit after the first in
 // a savepoint of its own, which is then rolled back alone.
 //
+// Units handed over with what they send first (SentAhead; case notes) have it sent for a run
+// of them before the first of the run starts, so that the run's reads share one round trip
+// where each unit's would take its own. A run ends at a unit that says nothing, or one whose key
+// an earlier unit of the run has, which then starts the next run after the units before it
+// have sent their changes. A unit sent ahead for that fails counts as one that sent
+// statements. Run with savepoints, units send their own, inside their savepoints, so that what
+// a failing unit's statements did is undone with it.
+//
 // Statements whose answers nobody needs (Connection::ExecLater) are sent without waiting, so
 // that a batch costs round trips only for the answers its units read. Should one of them fail,
 // nothing is committed (the failure spoils the transaction) and the batch is run again
@@ -49,6 +57,8 @@ class PgDatabase final : public Database {
   Status Write(const Work& work) override;
   // Queued for the writer thread, which calls done after the batch's commit.
   void WriteThen(Work work, WriteDone done) override;
+  // The same; the writer sends what ahead says for a run of units at once (see TryBatch).
+  void WriteThenSendingAhead(Work work, WriteDone done, SentAhead ahead) override;
   Status Read(const Work& work) override;
   // How many times this database's connections have waited for the server's answers, all
   // told: what a request costs in round trips, for tests and measurements.
