@@ -43,8 +43,21 @@ struct Call {
 
 using Handler = std::function<Response(const Call&)>;
 // How a handler that answers later gives its response: once, from any thread, but quickly (it
-// may be a database writer's). Calling it is the handler's last use of its Call.
-using Reply = std::function<void(Response)>;
+// may be a database writer's). Calling it is the handler's last use of its Call. Given how to
+// make the response (Make) rather than the response, the response is made on the connection's
+// thread: a writer, which runs every commit in turn, then spends nothing on the answer's text.
+class Reply {
+ public:
+  using Send = std::function<void(std::function<Response()>)>;
+  explicit Reply(Send send) : send_(std::move(send)) {}
+  void operator()(Response response) const {
+    send_([response = std::move(response)]() mutable { return std::move(response); });
+  }
+  void Make(std::function<Response()> make) const { send_(std::move(make)); }
+
+ private:
+  Send send_;
+};
 using LaterHandler = std::function<void(const Call&, Reply)>;
 
 class Api {

@@ -42,8 +42,18 @@ void Api::ServeLater(const std::shared_ptr<Later>& later) const {
     return Answered(later, std::move(*refused));
   }
   try {
+    // The answer is told on a database writer's thread, which runs every commit in turn: it
+    // is made and finished (headers, the request let go) on the connection's thread instead.
+    // The reply gives its hold on the request to that step, so the writer is not left to free
+    // it, and touches nothing of it after handing it over.
     later->endpoint.later(Call{services_, options_, *later->request, later->params, &later->auth},
-                          [this, later](Response r) { Answered(later, std::move(r)); });
+                          Reply([this, later](std::function<Response()> make) mutable {
+                            if (!later) return;  // answered already
+                            later->responder.OnConnection(
+                                [this, later = std::move(later), make = std::move(make)]() mutable {
+                                  Answered(later, make());
+                                });
+                          }));
   } catch (const std::exception& e) {
     spdlog::error("unhandled failure on {} {}: {}", later->request->method, later->request->path, e.what());
     Answered(later, ErrorResponse(500, "internal", "something went wrong on the server; the request was not completed"));

@@ -74,8 +74,9 @@ Response Recorded(const Result<JournalItem>& item, const std::vector<std::string
   return JsonResponse(201, RecordedItemText(*item, undefined_acronyms));
 }
 
-// Handed to the writer; the answer goes out from the writer's thread once the note and its
-// access-log line are committed, so no thread waits for the commit.
+// Handed to the writer; the answer goes out once the note and its access-log line are
+// committed, so no thread waits for the commit. Its text is written on the connection's
+// thread, not the writer's.
 void Record(const Call& call, Reply reply) {
   std::string id;
   if (auto bad = PathId(call, "id", id)) return reply(std::move(*bad));
@@ -83,8 +84,10 @@ void Record(const Call& call, Reply reply) {
   if (auto bad = ReadBody(call, [&](JsonReader& r) { ReadEntry(r, e, false); })) return reply(std::move(*bad));
   std::vector<std::string> undefined = app::AcronymsToDefine(call.services, e);
   app::RecordEntryThen(call.services, call.actor(), id, std::move(e),
-                       [reply = std::move(reply), undefined = std::move(undefined)](Result<JournalItem> item) {
-                         reply(Recorded(item, undefined));
+                       [reply = std::move(reply), undefined = std::move(undefined)](Result<JournalItem> item) mutable {
+                         reply.Make([item = std::move(item), undefined = std::move(undefined)] {
+                           return Recorded(item, undefined);
+                         });
                        });
 }
 

@@ -24,13 +24,15 @@ std::vector<std::string> Request::QueryValues(const std::string& name) const {
   return out;
 }
 
-void Response::SetHeader(const std::string& name, const std::string& value) {
+void Response::SetHeader(std::string_view name, std::string_view value) {
   for (auto& [n, v] : headers) {
-    if (strcasecmp(n.c_str(), name.c_str()) == 0) {
+    if (n.size() == name.size() && strncasecmp(n.data(), name.data(), n.size()) == 0) {
       v = value;
       return;
     }
   }
+  // An API answer carries about ten: room for them at once rather than four regrowths.
+  if (headers.empty()) headers.reserve(12);
   headers.emplace_back(name, value);
 }
 

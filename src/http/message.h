@@ -31,7 +31,9 @@ struct Response {
   std::vector<std::pair<std::string, std::string>> headers;
   std::string body;
 
-  void SetHeader(const std::string& name, const std::string& value);
+  // Replaces a header of that name (in any case) or adds it. Takes views, so that the constant
+  // headers every answer carries are copied once, into the response, not first into temporaries.
+  void SetHeader(std::string_view name, std::string_view value);
   std::string Header(std::string_view name) const;
 };
 

@@ -170,12 +170,18 @@ void RelationshipObject(JsonText& t, const app::RelationshipView& v) {
   t.Raw("}");
 }
 
-// What the summary shows of its stored parts, the same whoever views it.
+// What the summary shows of its stored parts, the same whoever views it. Kept with the parts for
+// as long as they are, so each text holds no more room than it fills.
 app::RecordPartsText StoredText(const app::RecordParts& p) {
+  auto fitted = [](JsonText& t) {
+    std::string text = t.Take();
+    text.shrink_to_fit();
+    return text;
+  };
   app::RecordPartsText out;
   JsonText person(2048);
   PersonFields(person, p.person);
-  out.person = person.Take();
+  out.person = fitted(person);
   JsonText names(1024);
   names.Key("addresses");
   List(names, p.addresses, [&](const Address& a) { AddressObject(names, a); });
@@ -185,10 +191,10 @@ app::RecordPartsText StoredText(const app::RecordParts& p) {
     names.Key("given_names").String(n.given_names).Key("family_name").String(n.family_name).Key("note").String(n.note);
     names.Key("recorded_at").Time(n.recorded_at).Raw("}");
   });
-  out.addresses_and_names = names.Take();
+  out.addresses_and_names = fitted(names);
   JsonText family(4096);
   List(family, p.relationships, [&](const app::RelationshipView& v) { RelationshipObject(family, v); });
-  out.relationships = family.Take();
+  out.relationships = fitted(family);
   return out;
 }
 

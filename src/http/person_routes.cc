@@ -113,7 +113,9 @@ void Get(const Call& call, Reply reply) {
   if (!read.ok()) return reply(ErrorResponse(read.status()));
   read->log_line.WriteThen(
       [reply = std::move(reply), text = PersonRecordText(read->record, today)](Status logged) mutable {
-        reply(logged.ok() ? JsonResponse(200, std::move(text)) : ErrorResponse(logged));
+        reply.Make([logged = std::move(logged), text = std::move(text)]() mutable {
+          return logged.ok() ? JsonResponse(200, std::move(text)) : ErrorResponse(logged);
+        });
       });
 }
 

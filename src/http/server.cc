@@ -119,9 +119,12 @@ class Answerable {
  public:
   virtual ~Answerable() = default;
   virtual void Deliver(Response response, bool keep_alive) = 0;
+  virtual void Run(std::function<void()> step) = 0;
 };
 
-// One request's way back to its connection.
+// One request's way back to its connection. Until it is answered, or its answer is on the
+// connection's own thread, it counts as unanswered: the server is not taken down while a
+// database writer or a worker may still reach it.
 class Delivery final : public Responder::Target {
  public:
   Delivery(Shared& shared, std::shared_ptr<Answerable> connection, bool keep_alive)
@@ -138,6 +141,7 @@ class Delivery final : public Responder::Target {
     // The connection goes first: the last answer's count lets the server be taken down, and
     // a connection must not outlive its executor.
     connection_.reset();
+    if (!counted_) return;
     std::lock_guard lock(shared_.answers_mutex);
     if (--shared_.unanswered == 0) shared_.all_answered.notify_all();
   }
@@ -145,13 +149,32 @@ class Delivery final : public Responder::Target {
     sent_ = true;
     connection_->Deliver(std::move(response), keep_alive_);
   }
-  void OnWorker(std::function<void()> step) override { net::post(shared_.workers, std::move(step)); }
+  void OnWorker(std::function<void()> step) override {
+    if (!counted_) {  // back from the connection's thread to wait on the database
+      std::lock_guard lock(shared_.answers_mutex);
+      ++shared_.unanswered;
+      counted_ = true;
+    }
+    net::post(shared_.workers, std::move(step));
+  }
+  // Once there, no writer or worker reaches the answer again, so it stops counting: a server
+  // stopped before the step runs drops it, this Delivery with it, when its I/O threads' queues
+  // go. The step may own this Delivery and run at once: nothing of it is touched after Run.
+  void OnConnection(std::function<void()> step) override {
+    Shared& shared = shared_;
+    std::lock_guard lock(shared.answers_mutex);
+    const bool counted = counted_;
+    counted_ = false;
+    connection_->Run(std::move(step));
+    if (counted && --shared.unanswered == 0) shared.all_answered.notify_all();
+  }
 
  private:
   Shared& shared_;
   std::shared_ptr<Answerable> connection_;
   bool keep_alive_;
   bool sent_ = false;
+  bool counted_ = true;
 };
 
 // One client connection, over plain TCP or TLS: the stream is all that differs, so requests
@@ -178,12 +201,15 @@ class Connection final : public Answerable,
     net::dispatch(io_.ioc, beast::bind_front_handler(&Connection::Begin, this->shared_from_this()));
   }
 
-  // From whichever thread answered: straight to this connection's own, with no other hop.
+  // From whichever thread answered: straight to this connection's own, with no other hop;
+  // on that thread already, at once.
   void Deliver(Response response, bool keep_alive) override {
-    net::post(io_.ioc, [self = this->shared_from_this(), response = std::move(response), keep_alive]() mutable {
+    net::dispatch(io_.ioc, [self = this->shared_from_this(), response = std::move(response), keep_alive]() mutable {
       self->Send(std::move(response), keep_alive);
     });
   }
+
+  void Run(std::function<void()> step) override { net::post(io_.ioc, std::move(step)); }
 
   // Closing the socket ends the read or write in progress with operation_aborted, which
   // closes the connection as a timeout did when each operation had a timer of its own.

@@ -46,6 +46,7 @@ class Responder {
     virtual ~Target() = default;
     virtual void Send(Response response) = 0;
     virtual void OnWorker(std::function<void()> step) = 0;
+    virtual void OnConnection(std::function<void()> step) = 0;
   };
 
   explicit Responder(std::shared_ptr<Target> target) : target_(std::move(target)) {}
@@ -56,6 +57,10 @@ class Responder {
   // database), which must not run where an answer told after a commit arrives (a database
   // writer's own thread).
   void OnWorker(std::function<void()> step) const { target_->OnWorker(std::move(step)); }
+  // Runs step on the thread of the request's connection, where the answer is written: for
+  // finishing an answer told on a database writer's thread (its headers, letting go of the
+  // request), so that the writer, which runs every commit in turn, spends nothing on it.
+  void OnConnection(std::function<void()> step) const { target_->OnConnection(std::move(step)); }
 
  private:
   std::shared_ptr<Target> target_;

@@ -10,7 +10,9 @@
 
 #include <cerrno>
 #include <memory>
+#include <future>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <thread>
 #include <vector>
@@ -182,6 +184,25 @@ TEST_F(ServerTest, ARequestLeftUnansweredIsAnswered500) {
   std::string answer = client.ReadAnswer(0);
   EXPECT_EQ(answer.rfind("HTTP/1.1 500 ", 0), 0u) << answer;
   EXPECT_NE(answer.find("Connection: close\r\n"), std::string::npos) << answer;
+}
+
+// A server taken down while an answer waits to be finished on a connection's thread, which has
+// stopped, still comes down: the answer goes with that thread's queue.
+TEST_F(ServerTest, StopsWithAnAnswerLeftForAStoppedConnectionThread) {
+  std::promise<Responder> handed;
+  StartServer({}, [&](std::shared_ptr<const Request>, Responder responder) { handed.set_value(std::move(responder)); });
+  RawClient client(port_);
+  client.Send("GET /late HTTP/1.1\r\nHost: x\r\n\r\n");
+  std::optional<Responder> responder(handed.get_future().get());
+  server_->Stop();
+  server_->Wait();
+  {
+    Responder to = *responder;
+    to.OnConnection([kept = std::move(*responder)] { kept.Send(Response{}); });
+    responder.reset();
+  }
+  server_.reset();
+  SUCCEED();
 }
 
 // The request timeout: a kept connection that sends nothing more is closed.
