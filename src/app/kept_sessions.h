@@ -6,7 +6,7 @@
 // case reads the session's version in the same snapshot as everything it decides and shows,
 // and goes on only if it is the version kept and the session has not timed out. Every change to
 // the session (but its activity) or to its user moves the version, by triggers in the database
-// (migration 0017), whoever makes it; so a session ended, timed out or whose user changed or
+// (migrations 0017 and 0019), whoever makes it, in place or by writing the row anew; so a session ended, timed out or whose user changed or
 // was disabled is refused on the very next request, as when it was read first (SEC-02). When the check fails the HTTP layer forgets the kept session and serves the
 // request again with the session read afresh.
 #pragma once

@@ -1,11 +1,14 @@
 #include "app/sessions.h"
 
+#include <functional>
+
 #include <gtest/gtest.h>
 
 #include "app/access_log_reading.h"
 #include "app/entries.h"
 #include "app/kept_sessions.h"
 #include "app/persons.h"
+#include "store/user_repo.h"
 #include "support/test_services.h"
 
 namespace casework::app {
@@ -139,8 +142,10 @@ TEST(SessionsTest, SEC02_AnyChangeToAKeptSessionOrItsUserIsRefusedOnTheNextReque
   struct Change {
     std::string what, sql;
     bool refused;
+    // Instead of sql, for a change of more than one statement or one dialect's.
+    std::function<void(store::Connection&, const std::string& hash)> make = nullptr;
   };
-  const std::vector<Change> changes = {
+  std::vector<Change> changes = {
       {"activity written by another server", "UPDATE sessions SET last_seen_at = '" + later + "' WHERE token_hash = ?",
        false},
       {"the same values written again", "UPDATE sessions SET user_agent = user_agent WHERE token_hash = ?", false},
@@ -163,6 +168,45 @@ TEST(SessionsTest, SEC02_AnyChangeToAKeptSessionOrItsUserIsRefusedOnTheNextReque
       {"user's password", "UPDATE users SET password_hash = 'x' WHERE id = (SELECT user_id FROM sessions WHERE token_hash = ?)",
        true},
   };
+  // Written anew rather than changed in place: the row deleted and inserted again, or SQLite's
+  // INSERT OR REPLACE, whose deletion fires no triggers. The version must not come back to the
+  // one kept.
+  constexpr char kSessionColumns[] =
+      "id, token_hash, user_id, csrf_token, created_at, last_seen_at, ended_at, ended_reason, client_address, "
+      "user_agent";
+  const std::string user_disabled_anew =
+      "INSERT INTO users (id, username, full_name, post_title, role, team_id, agency, password_hash, "
+      "password_changed_at, must_change_password, disabled, created_at, totp_secret, totp_last_step) SELECT id, "
+      "username, full_name, post_title, role, team_id, agency, password_hash, password_changed_at, "
+      "must_change_password, 1, created_at, totp_secret, totp_last_step FROM users WHERE id = (SELECT user_id FROM "
+      "sessions WHERE token_hash = ?)";
+  std::vector<Change> written_anew = {
+      {"ended, deleted and inserted again", "", true, [&](store::Connection& c, const std::string& hash) {
+         std::optional<store::SessionWithUser> found = store::SessionRepo(c).FindWithUser(hash);
+         ASSERT_TRUE(found);
+         const Session& s = found->session;
+         const std::string created = FormatTimestamp(s.created_at), seen = FormatTimestamp(s.last_seen_at);
+         c.Exec("DELETE FROM sessions WHERE token_hash = ?", {std::string_view(hash)});
+         c.Exec(std::string("INSERT INTO sessions (") + kSessionColumns + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                {std::string_view(s.id), std::string_view(s.token_hash), std::string_view(s.user_id),
+                 std::string_view(s.csrf_token), std::string_view(created), std::string_view(seen),
+                 std::string_view(later), std::string_view("ended"), std::string_view(s.client_address),
+                 std::string_view(s.user_agent)});
+       }}};
+  if (t.db().dialect() == store::Dialect::kSqlite) {
+    written_anew.push_back({"ended by INSERT OR REPLACE",
+                            std::string("INSERT OR REPLACE INTO sessions (") + kSessionColumns +
+                                ") SELECT id, token_hash, user_id, csrf_token, created_at, last_seen_at, '" + later +
+                                "', 'ended', client_address, user_agent FROM sessions WHERE token_hash = ?",
+                            true});
+    written_anew.push_back({"user disabled by INSERT OR REPLACE", "INSERT OR REPLACE" + user_disabled_anew.substr(6),
+                            true});
+  } else {
+    written_anew.push_back(
+        {"user disabled by INSERT ... ON CONFLICT", user_disabled_anew + " ON CONFLICT (id) DO UPDATE SET disabled = 1",
+         true});
+  }
+  changes.insert(changes.end() - 1, written_anew.begin(), written_anew.end());  // the password's last
   for (const Change& change : changes) {
     SCOPED_TRACE(change.what);
     ASSERT_TRUE(t.db().Write([&](store::Connection& c) {
@@ -177,7 +221,8 @@ TEST(SessionsTest, SEC02_AnyChangeToAKeptSessionOrItsUserIsRefusedOnTheNextReque
     ASSERT_TRUE(auth.ok() && auth->actor.kept_session);
     const std::string hash = auth->actor.kept_session->token_hash;
     ASSERT_TRUE(t.db().Write([&](store::Connection& c) {
-      c.Exec(change.sql, {std::string_view(hash)});
+      if (change.make) change.make(c, hash);
+      else c.Exec(change.sql, {std::string_view(hash)});
       return Status::Ok();
     }).ok());
     Result<PersonRecord> shown = GetPersonRecord(t.services(), auth->actor, child.id);
