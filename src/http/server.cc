@@ -4,6 +4,7 @@
 #include <array>
 #include <atomic>
 #include <chrono>
+#include <iterator>
 #include <condition_variable>
 #include <mutex>
 #include <optional>
@@ -58,10 +59,11 @@ std::optional<Response> Convert(bhttp::request<bhttp::string_body>& in, Request&
   if (!ReadRequestTarget(in.target(), out.path, out.query)) {
     return ErrorResponse(400, "invalid_argument", "the request target is not a valid address", "path");
   }
+  out.headers.reserve(static_cast<size_t>(std::distance(in.begin(), in.end())));
   for (const auto& field : in) {
-    std::string name(field.name_string());
-    for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    out.headers.emplace_back(std::move(name), std::string(field.value()));
+    auto& [name, value] = out.headers.emplace_back(field.name_string(), field.value());
+    // Field names are ASCII tokens: no locale-aware call a character.
+    for (char& c : name) c = static_cast<char>(c | ((c >= 'A' && c <= 'Z') ? 0x20 : 0));
   }
   out.body = std::move(in.body());
   return std::nullopt;

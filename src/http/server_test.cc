@@ -160,6 +160,21 @@ TEST_F(ServerTest, ATargetThatIsNotAnAddressIs400) {
   EXPECT_NE(answer.find("\"path\""), std::string::npos) << answer;
 }
 
+// Handlers find headers by their names in lower case, whatever case the client sent.
+TEST_F(ServerTest, HeaderNamesAreGivenInLowerCase) {
+  StartServer({}, [](std::shared_ptr<const Request> request, Responder responder) {
+    Response r;
+    r.body = request->Header("x-forwarded-for") + "|" + request->Header("authorization") + "|" +
+             std::to_string(request->headers.size());
+    responder.Send(std::move(r));
+  });
+  RawClient client(port_);
+  client.Send("GET / HTTP/1.1\r\nHost: x\r\nX-Forwarded-FOR: 203.0.113.7\r\nauthorization: Bearer Ab-Z\r\n\r\n");
+  std::string expected = "203.0.113.7|Bearer Ab-Z|3";
+  std::string answer = client.ReadAnswer(expected.size());
+  EXPECT_EQ(answer.substr(answer.find("\r\n\r\n") + 4), expected) << answer;
+}
+
 // An answer may come from a thread of the handler's own, after the handler has returned.
 TEST_F(ServerTest, AnAnswerSentLaterFromAnotherThreadArrives) {
   std::vector<std::thread> answering;
