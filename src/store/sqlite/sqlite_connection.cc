@@ -4,6 +4,8 @@
 
 #include <thread>
 
+#include "store/sqlite/log_write_buffer.h"
+
 namespace casework::store {
 namespace {
 
@@ -69,7 +71,9 @@ SqliteConnection::SqliteConnection(const std::string& path, ConnectionRole role,
     : chain_(std::move(audit_chain)) {
   ConfigureSqlite();
   int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
-  int rc = sqlite3_open_v2(path.c_str(), &db_, flags, nullptr);
+  // A writer syncs every commit to its log, so its log's writes can be gathered until then.
+  const char* vfs = role == ConnectionRole::kWriter ? LogWriteBufferVfs() : nullptr;
+  int rc = sqlite3_open_v2(path.c_str(), &db_, flags, vfs);
   if (rc != SQLITE_OK) {
     std::string message = db_ ? sqlite3_errmsg(db_) : "out of memory";
     sqlite3_close(db_);
