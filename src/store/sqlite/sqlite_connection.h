@@ -68,10 +68,14 @@ class SqliteConnection final : public Connection {
   // connection's busy timeout, so that the next commit writes the log from its beginning
   // again; it holds off other writers meanwhile. Returns false when it could not finish
   // (another checkpoint running, or readers staying). Throws DbError on other failures.
+  // A kCopy syncs the database file once it has copied anything. copied_frames, if given, is
+  // set to how many of the log's frames are now in the database file, copied before or now.
   enum class Checkpoint { kCopy, kRestart };
-  bool CheckpointLog(Checkpoint mode, std::chrono::microseconds max_wait = {});
+  bool CheckpointLog(Checkpoint mode, std::chrono::microseconds max_wait = {}, int* copied_frames = nullptr);
 
  private:
+  // Syncs the database file (not the log), as a checkpoint that copied the whole log does.
+  void SyncDatabaseFile();
   sqlite3_stmt* Prepare(std::string_view sql, std::span<const Value> params, bool copy_text);
 
   sqlite3* db_ = nullptr;

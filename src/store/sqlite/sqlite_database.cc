@@ -17,6 +17,10 @@ constexpr size_t kMaxBatch = 256;
 // transactions take well under a millisecond, unless their thread is not being run.
 constexpr std::chrono::microseconds kFirstRestartWait{2000};
 constexpr std::chrono::microseconds kLongestRestartWait{200000};
+// Before a restart, the log is copied again until a copy finds fewer than kFewFrames new
+// frames, at most kMostCatchUpCopies times.
+constexpr int kFewFrames = 64;
+constexpr int kMostCatchUpCopies = 4;
 
 // Best effort: a bulk-loaded file that cannot be synced is no worse than one the machine
 // lost power under, which is why a bulk load is only for a database that can be made again.
@@ -117,18 +121,37 @@ void SqliteDatabase::CheckpointLoop() {
       checkpoint_wanted_ = false;
     }
     bool copied = false;
+    int copied_frames = 0;
     try {
       // Copies what no reader still needs, waiting for no one, and syncs the database file:
       // the slow part, done here beside the commits.
-      copied = checkpointer_->CheckpointLog(SqliteConnection::Checkpoint::kCopy);
+      copied = checkpointer_->CheckpointLog(SqliteConnection::Checkpoint::kCopy, {}, &copied_frames);
     } catch (const DbError&) {
       // The next step of the log's growth asks again.
     }
     if (copied && ++copies_since_restart_wanted_ >= log_limits_.copies_per_restart) {
       copies_since_restart_wanted_ = 0;
+      CatchUpBeforeRestart(copied_frames);
       std::lock_guard lock(checkpoint_mu_);
       restart_wanted_ = true;
     }
+  }
+}
+
+void SqliteDatabase::CatchUpBeforeRestart(int copied_frames) {
+  // The restart copies and syncs, on the writer's thread and holding up its next batch, what
+  // was committed since the last copy began. Each copy here leaves it only what came in while
+  // that copy ran: a few copies, each shorter than the one before, leave it little.
+  for (int pass = 0; pass < kMostCatchUpCopies; ++pass) {
+    int now_copied = 0;
+    try {
+      if (!checkpointer_->CheckpointLog(SqliteConnection::Checkpoint::kCopy, {}, &now_copied)) return;
+    } catch (const DbError&) {
+      return;
+    }
+    int fresh = now_copied - copied_frames;  // below zero if the log started again meanwhile
+    copied_frames = now_copied;
+    if (fresh < kFewFrames) return;
   }
 }
 

@@ -64,6 +64,9 @@ class SqliteDatabase final : public Database {
   void WriterLoop();
   void RunBatch(const std::vector<WriteQueue::Job*>& batch);
   void CheckpointLoop();
+  // On the checkpoint thread: copies again what came in during the last copy, so that the
+  // restart the writer then makes has little left to copy and sync.
+  void CatchUpBeforeRestart(int copied_frames);
   // On the writer thread after each commit, with the pages then in the log.
   void Committed(int log_pages);
   void RestartLogIfDue();
