@@ -2,8 +2,11 @@
 
 #include <sqlite3.h>
 
-#include <cstring>
+#include <map>
+#include <memory>
+#include <mutex>
 #include <new>
+#include <string>
 #include <vector>
 
 namespace casework::store {
@@ -13,11 +16,6 @@ constexpr char kVfsName[] = "casework-log-write-buffer";
 // Past this a buffer is handed to the file even mid-commit. The system's file layer writes at
 // most this much in one call, and reports a larger write as a full disk.
 constexpr size_t kMaxBuffered = 0x1ffff;
-
-sqlite3_vfs* Underlying() {
-  static sqlite3_vfs* vfs = sqlite3_vfs_find(nullptr);
-  return vfs;
-}
 
 // Laid out as SQLite allocates it: this, then the underlying file's own structure.
 struct File {
@@ -177,13 +175,26 @@ int CurrentTimeInt64(sqlite3_vfs* v, sqlite3_int64* out) { return Real(v)->xCurr
 }  // namespace
 
 const char* LogWriteBufferVfs() {
-  static const bool registered = [] {
-    sqlite3_vfs* real = Underlying();
-    static sqlite3_vfs vfs{};
+  // One layer over each VFS that has been the default when a writer opened (tests put their
+  // own in for a while), each registered once and kept for the process's life.
+  struct Layer {
+    sqlite3_vfs vfs{};
+    std::string name;
+  };
+  static std::mutex mu;
+  static std::map<sqlite3_vfs*, std::unique_ptr<Layer>> layers;
+  std::lock_guard lock(mu);
+  sqlite3_vfs* real = sqlite3_vfs_find(nullptr);
+  if (real == nullptr) return nullptr;
+  auto& layer = layers[real];
+  if (!layer) {
+    auto made = std::make_unique<Layer>();
+    made->name = std::string(kVfsName) + "-" + std::to_string(layers.size());
+    sqlite3_vfs& vfs = made->vfs;
     vfs.iVersion = 2;
     vfs.szOsFile = static_cast<int>(sizeof(File)) + real->szOsFile;
     vfs.mxPathname = real->mxPathname;
-    vfs.zName = kVfsName;
+    vfs.zName = made->name.c_str();
     vfs.pAppData = real;
     vfs.xOpen = Open;
     vfs.xDelete = Delete;
@@ -198,9 +209,13 @@ const char* LogWriteBufferVfs() {
     vfs.xCurrentTime = CurrentTime;
     vfs.xGetLastError = GetLastError;
     vfs.xCurrentTimeInt64 = CurrentTimeInt64;
-    return sqlite3_vfs_register(&vfs, 0) == SQLITE_OK;
-  }();
-  return registered ? kVfsName : nullptr;
+    if (sqlite3_vfs_register(&vfs, 0) != SQLITE_OK) {
+      layers.erase(real);
+      return nullptr;
+    }
+    layer = std::move(made);
+  }
+  return layer->name.c_str();
 }
 
 }  // namespace casework::store

@@ -15,7 +15,8 @@
 
 namespace casework::store {
 
-// The layer's name for sqlite3_open_v2; registered, beside the system's default, on first use.
+// The layer's name for sqlite3_open_v2, over the VFS that is the default now; registered,
+// beside it, on first use. Null if it cannot be (the connection then opens without it).
 const char* LogWriteBufferVfs();
 
 }  // namespace casework::store
