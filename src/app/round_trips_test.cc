@@ -123,5 +123,46 @@ TEST_F(RoundTripsTest, CaseNotesInOneBatchSendTheirReadsTogether) {
   EXPECT_EQ(trips, 1 + 2 + 1);
 }
 
+
+// Two case notes on each of three records, arriving record by record (a, a, b, b, c, c) in one
+// batch: the notes run by rounds, each record's first, then each record's second, so the six
+// cost two runs of reads sent together, where taken as they came they would cost four (a; a b;
+// b c; c). Each record's notes keep the order they came in, and every chain stays whole.
+TEST_F(RoundTripsTest, SecondNotesOnRecordsInOneBatchShareARunOfReads) {
+  std::vector<Person> children = {child, t.AddChild(sam), t.AddChild(sam)};
+  auto note = [&](const std::string& text) {
+    Entry e;
+    e.occurred_at = t.clock().Now() - std::chrono::minutes(10);
+    e.text = text;
+    e.classification = Classification::kFact;
+    return e;
+  };
+  ASSERT_TRUE(RecordEntry(t.services(), sam, child.id, note("first")).ok());  // the access log's head known
+  const int notes = 6;
+  std::vector<Result<JournalItem>> items(notes, Status::Internal("not told"));
+  std::promise<void> all_told;
+  std::atomic<int> told{0};
+  int64_t trips = Trips([&] {
+    {
+      testing::HeldWriter held(t.db());
+      for (int i = 0; i < notes; ++i) {
+        RecordEntryThen(t.services(), sam, children[i / 2].id, note("note " + std::to_string(i)),
+                        [&, i](Result<JournalItem> item) {
+                          items[i] = std::move(item);
+                          if (++told == notes) all_told.set_value();
+                        });
+      }
+    }
+    all_told.get_future().wait();
+  });
+  for (int i = 0; i < notes; ++i) ASSERT_TRUE(items[i].ok()) << i << ": " << items[i].status().ToString();
+  for (int i = 0; i < notes; i += 2) {
+    EXPECT_EQ(items[i]->record_id, children[i / 2].id);
+    EXPECT_EQ(items[i + 1]->seq, items[i]->seq + 1) << "the second note on a record follows its first";
+    EXPECT_EQ(items[i + 1]->prev_hash, items[i]->hash);
+  }
+  EXPECT_EQ(trips, 1 + 2 + 1);
+}
+
 }  // namespace
 }  // namespace casework::app

@@ -54,7 +54,7 @@ class Runtime {
   std::string config_dir_;
   Settings settings_;
   SystemClock clock_;
-  crypto::SodiumRandom random_;
+  crypto::BufferedRandom random_;  // for ids
   std::unique_ptr<IdGenerator> ids_;
   store::Databases databases_;
   std::unique_ptr<app::Services> services_;

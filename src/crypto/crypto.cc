@@ -3,6 +3,7 @@
 #include <liboath/oath.h>
 #include <sodium.h>
 
+#include <cstring>
 #include <stdexcept>
 
 namespace casework::crypto {
@@ -32,6 +33,21 @@ std::string RandomHex(size_t n) {
 }
 
 void SodiumRandom::Fill(uint8_t* out, size_t n) { randombytes_buf(out, n); }
+
+void BufferedRandom::Fill(uint8_t* out, size_t n) {
+  constexpr size_t kBufferBytes = 4096;
+  thread_local uint8_t buffer[kBufferBytes];
+  thread_local size_t used = kBufferBytes;
+  if (n > kBufferBytes / 4) return randombytes_buf(out, n);
+  if (kBufferBytes - used < n) {
+    randombytes_buf(buffer, kBufferBytes);
+    used = 0;
+  }
+  std::memcpy(out, buffer + used, n);
+  // Wiped as handed out, so no byte is ever handed out twice or left to be read later.
+  sodium_memzero(buffer + used, n);
+  used += n;
+}
 
 std::optional<std::string> HashPassword(std::string_view password, PasswordCost cost) {
   char out[crypto_pwhash_STRBYTES];

@@ -25,6 +25,14 @@ class SodiumRandom final : public RandomSource {
   void Fill(uint8_t* out, size_t n) override;
 };
 
+// The kernel's random bytes, asked for 4 KiB at a time by each thread and each handed out
+// once: an id's 10 random bytes cost a system call each through SodiumRandom, two of them on
+// the database writer's thread for every case note. For ids, not for secrets kept long.
+class BufferedRandom final : public RandomSource {
+ public:
+  void Fill(uint8_t* out, size_t n) override;
+};
+
 struct PasswordCost {
   unsigned long long ops_limit;
   size_t mem_limit_bytes;

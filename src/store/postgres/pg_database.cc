@@ -1,6 +1,8 @@
 #include "store/postgres/pg_database.h"
 
+#include <algorithm>
 #include <chrono>
+#include <map>
 #include <random>
 #include <set>
 #include <string_view>
@@ -178,6 +180,38 @@ void PgDatabase::RunBatch(const std::vector<WriteQueue::Job*>& batch) {
   }
 }
 
+namespace {
+
+// The order a batch's units run in. Sending ahead, a unit's reads can go with others' only once
+// every earlier unit with its key has run, so each unit that says what it sends is moved back
+// behind the other keys' units as far as the unit before it with its own key allows: a stretch
+// of such units runs as its first notes on each key, then its second notes, and so on, and a
+// run of reads sent together is a whole such round. A unit's key names all it changes that
+// another's reads could see, so units of different keys may run in either order; units of one
+// key keep theirs, and a unit that says nothing (whose changes are not known) stays where it is,
+// with no unit moved past it.
+std::vector<size_t> RunOrder(const std::vector<WriteQueue::Job*>& batch, bool sending_ahead) {
+  std::vector<size_t> order(batch.size());
+  for (size_t i = 0; i < batch.size(); ++i) order[i] = i;
+  if (!sending_ahead) return order;
+  std::vector<size_t> round(batch.size(), 0);  // how many earlier units of the stretch share its key
+  size_t start = 0;
+  std::map<std::string_view, size_t> seen;
+  for (size_t i = 0; i <= batch.size(); ++i) {
+    if (i == batch.size() || !batch[i]->ahead.send) {
+      std::stable_sort(order.begin() + start, order.begin() + i,
+                       [&](size_t a, size_t b) { return round[a] < round[b]; });
+      start = i + 1;
+      seen.clear();
+      continue;
+    }
+    round[i] = seen[batch[i]->ahead.key]++;
+  }
+  return order;
+}
+
+}  // namespace
+
 PgDatabase::Outcome PgDatabase::TryBatch(const std::vector<WriteQueue::Job*>& batch, Care care) {
   const bool carefully = care == Care::kCarefully;
   bool committing = false;
@@ -187,23 +221,26 @@ PgDatabase::Outcome PgDatabase::TryBatch(const std::vector<WriteQueue::Job*>& ba
       writer_.reset();
       writer_ = std::make_unique<PgConnection>(url_, NewChainName());
     }
-    // Units before this one have had what they send first sent, in this transaction.
+    const std::vector<size_t> order = RunOrder(batch, care == Care::kNone);
+    // Units before this place in the order have had what they send first sent, in this
+    // transaction.
     size_t sent_ahead_to = 0;
-    // Sends ahead for the run of units from i on, unless unit i's were sent with an earlier
-    // run (see the header). Only without savepoints: a unit's statements sent before its
-    // savepoint would outlive its rollback.
-    auto send_ahead_from = [&](size_t i) {
-      if (care != Care::kNone || i < sent_ahead_to) return;
+    // Sends ahead for the run of units from place p on, unless unit p's were sent with an
+    // earlier run (see the header). Only without savepoints: a unit's statements sent before
+    // its savepoint would outlive its rollback.
+    auto send_ahead_from = [&](size_t p) {
+      if (care != Care::kNone || p < sent_ahead_to) return;
       std::set<std::string_view> keys;
-      size_t end = i;
-      for (; end < batch.size(); ++end) {
-        const SentAhead& ahead = batch[end]->ahead;
+      size_t end = p;
+      for (; end < order.size(); ++end) {
+        const SentAhead& ahead = batch[order[end]]->ahead;
         if (!ahead.send || !keys.insert(ahead.key).second) break;
-        writer_->SendAheadFor(static_cast<int>(end), ahead);
+        writer_->SendAheadFor(static_cast<int>(order[end]), ahead);
       }
       sent_ahead_to = end;
     };
-    for (size_t first = 0; first < batch.size(); ++first) {
+    for (size_t first = 0; first < order.size(); ++first) {
+      WriteQueue::Job& first_job = *batch[order[first]];
       // BEGIN, SAVEPOINT and RELEASE go with the unit's first statement, not on their own.
       writer_->Begin("BEGIN ISOLATION LEVEL SERIALIZABLE");
       sent_ahead_to = 0;
@@ -211,20 +248,21 @@ PgDatabase::Outcome PgDatabase::TryBatch(const std::vector<WriteQueue::Job*>& ba
       // isolation level (the schema migrations do). If it fails, the transaction holds
       // nothing else, and the rest go in a new one.
       send_ahead_from(first);
-      writer_->ForUnit(static_cast<int>(first));
-      batch[first]->status = RunUnit(*batch[first]->work, *writer_, carefully);
-      if (!batch[first]->status.ok()) {
+      writer_->ForUnit(static_cast<int>(order[first]));
+      first_job.status = RunUnit(*first_job.work, *writer_, carefully);
+      if (!first_job.status.ok()) {
         writer_->RollBack();
         continue;
       }
-      for (size_t i = first + 1; i < batch.size(); ++i) {
+      for (size_t p = first + 1; p < order.size(); ++p) {
+        const size_t i = order[p];
         if (care == Care::kNone) {
           // No savepoint: each costs the server a subtransaction, and nearly every unit
           // succeeds. One that fails having sent nothing changed nothing; one that sent
           // statements (itself, or ahead of it) cannot be undone alone, so the batch is run
           // again with savepoints.
-          send_ahead_from(i);
-          const bool sent_ahead = i < sent_ahead_to && batch[i]->ahead.send;
+          send_ahead_from(p);
+          const bool sent_ahead = p < sent_ahead_to && batch[i]->ahead.send;
           const int64_t sent = writer_->statements_sent();
           writer_->ForUnit(static_cast<int>(i));
           batch[i]->status = RunUnit(*batch[i]->work, *writer_, carefully);
@@ -235,7 +273,7 @@ PgDatabase::Outcome PgDatabase::TryBatch(const std::vector<WriteQueue::Job*>& ba
           continue;
         }
         writer_->ForUnit(static_cast<int>(i));
-        if (i > first + 1) writer_->ReleaseSavepoint();
+        if (p > first + 1) writer_->ReleaseSavepoint();
         writer_->SetSavepoint();
         batch[i]->status = RunUnit(*batch[i]->work, *writer_, carefully);
         if (!batch[i]->status.ok()) writer_->RollBackToSavepoint();

@@ -20,8 +20,11 @@
 // of them before the first of the run starts, so that the run's reads share one round trip
 // where each unit's would take its own. A run ends at a unit that says nothing, or one whose key
 // an earlier unit of the run has, which then starts the next run after the units before it
-// have sent their changes. A unit sent ahead for that fails counts as one that sent
-// statements. Run with savepoints, units send their own, inside their savepoints, so that what
+// have sent their changes. So that a second unit on a key costs no run of its own, units that
+// say what they send run by rounds: between units that say nothing, each key's first unit,
+// then each key's second, and so on, every key's units in the order they came (units of
+// different keys change nothing the other reads). A unit sent ahead for that fails counts as
+// one that sent statements. Run with savepoints, units send their own, inside their savepoints, so that what
 // a failing unit's statements did is undone with it.
 //
 // Statements whose answers nobody needs (Connection::ExecLater) are sent without waiting, so
