@@ -225,12 +225,11 @@ namespace {
 // it; returns what the case record is read with.
 store::RecordReadWith SendAccessReadsAhead(store::Connection& c, const Actor& actor, const std::string& person_id,
                                            const AccessReads& reads, Timestamp now) {
-  // A kept session is read again here, with the case record, and checked before anything is
-  // decided (app/kept_sessions.h).
-  SendKeptSessionAhead(c, actor);
   // What the use case asks for comes with the case record, and so, for users whose access
-  // always turns on them, do their grant and break-glass: one statement.
+  // always turns on them, do their grant and break-glass, and a kept session's version
+  // (checked before anything is decided, app/kept_sessions.h): one statement.
   store::RecordReadWith with;
+  if (actor.kept_session) with.session_token_hash = actor.kept_session->token_hash;
   with.allocation = reads.allocation;
   with.version = reads.version;
   if (NeverAllocated(actor.user.role)) {
@@ -253,9 +252,18 @@ Result<RecordAccess> DecideRecordAccess(store::Connection& c, const Services& s,
   // A case record belongs to a person, so finding one shows the person exists without asking
   // the database again (a round trip saved on every look at or change to a child's record).
   std::optional<store::RecordRead> found = records.Read(person_id, with);
-  CASEWORK_RETURN_IF_ERROR(CheckKeptSession(c, s, actor));
-  if (!found && !store::PersonRepo(c).Exists(person_id)) {
-    return Status::NotFound("there is no record with id " + person_id);
+  if (found && found->session_read) {
+    CASEWORK_RETURN_IF_ERROR(CheckKeptSessionVersion(s, actor, found->session_version));
+  } else {
+    // No row to carry the session's version (no case record), or a database that reads it on
+    // its own: it goes with the person's read, when there is one to make.
+    bool exists = true;
+    if (!found) {
+      SendKeptSessionAhead(c, actor);
+      exists = store::PersonRepo(c).Exists(person_id);
+    }
+    CASEWORK_RETURN_IF_ERROR(CheckKeptSession(c, s, actor));
+    if (!exists) return Status::NotFound("there is no record with id " + person_id);
   }
   if (actor.user.role == Role::kAdministrator) {
     return Denied("administrators manage users and have no access to children's records");

@@ -106,9 +106,13 @@ void SendKeptSessionAhead(store::Connection& c, const Actor& actor) {
 }
 
 Status CheckKeptSession(store::Connection& c, const Services& s, const Actor& actor) {
+  if (!actor.kept_session) return Status::Ok();
+  return CheckKeptSessionVersion(s, actor, store::SessionRepo(c).Version(actor.kept_session->token_hash));
+}
+
+Status CheckKeptSessionVersion(const Services& s, const Actor& actor, std::optional<int64_t> version) {
   KeptSessionCheck* check = actor.kept_session.get();
   if (!check) return Status::Ok();
-  std::optional<int64_t> version = store::SessionRepo(c).Version(check->token_hash);
   // The version kept: the session and its user are as they were read (open, the user enabled),
   // so everything decided for the actor holds. And not timed out, reckoning from the activity
   // kept, which is never later than the activity stored (another server may have moved it on).

@@ -74,6 +74,9 @@ void SendKeptSessionAhead(store::Connection& c, const Actor& actor);
 // session has not timed out, saying how it went in the actor's KeptSessionCheck.
 // Unauthenticated when they are not.
 Status CheckKeptSession(store::Connection& c, const Services& s, const Actor& actor);
+// The same check, for a use case that read the session's version itself (with a case record,
+// store::RecordReadWith::session_token_hash) instead of sending it ahead: none if it is gone.
+Status CheckKeptSessionVersion(const Services& s, const Actor& actor, std::optional<int64_t> version);
 // Forgets the session kept for this token, if any.
 void ForgetKeptSession(const Services& s, const std::string& token);
 

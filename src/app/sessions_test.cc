@@ -127,6 +127,39 @@ TEST(SessionsTest, SEC02_AKeptSessionIsCheckedInsideTheRequestsOwnUnitOfWork) {
             StatusCode::kUnauthenticated);
 }
 
+// SEC-02: where the kept session's version is read with the case record's statement, a person
+// with no case record (a parent, say) has no row to carry it: it is read with the person's, and
+// checked just the same before anything is shown, or even said about whether they exist.
+TEST(SessionsTest, SEC02_AKeptSessionIsCheckedOnAPersonWithNoCaseRecord) {
+  TestServices t;
+  KeptSessions kept;
+  t.services().kept_sessions = &kept;
+  Actor sam = t.AddActor("sam", Role::kPractitioner);
+  NewPerson p;
+  p.details.given_names = "Dawn";
+  p.details.family_name = "Clarke";
+  Person mother = *CreatePerson(t.services(), sam, p)->created;
+  Result<SignedIn> in = SignIn(t.services(), "sam", kPassword, "127.0.0.1", "");
+  ASSERT_TRUE(in.ok());
+  auto start = [&] { return Authenticate(t.services(), in->token, "127.0.0.1", true, /*may_keep=*/true)->actor; };
+  ASSERT_FALSE(start().kept_session);  // read, and kept from then on
+  Actor held = start();
+  ASSERT_TRUE(held.kept_session);
+  EXPECT_TRUE(GetPersonRecord(t.services(), held, mother.id).ok());
+  EXPECT_EQ(held.kept_session->outcome, KeptSessionCheck::Outcome::kHeld);
+  Actor unknown_held = start();
+  EXPECT_EQ(GetPersonRecord(t.services(), unknown_held, "no-such-person").status().code(), StatusCode::kNotFound);
+
+  // Signed out elsewhere: the parent's record and an unknown id are refused alike.
+  Actor parent_after = start(), unknown_after = start();
+  Actor full = Authenticate(t.services(), in->token, "127.0.0.1")->actor;
+  ASSERT_TRUE(SignOut(t.services(), full).ok());
+  EXPECT_EQ(GetPersonRecord(t.services(), parent_after, mother.id).status().code(), StatusCode::kUnauthenticated);
+  EXPECT_EQ(parent_after.kept_session->outcome, KeptSessionCheck::Outcome::kGone);
+  EXPECT_EQ(GetPersonRecord(t.services(), unknown_after, "no-such-person").status().code(),
+            StatusCode::kUnauthenticated);
+}
+
 // SEC-02: every change to a kept session or to its user, made straight on the database as
 // another server or a tool would make it (nothing here tells this server's kept sessions), is
 // seen by the next request's check of the session's version and refused, so the request is

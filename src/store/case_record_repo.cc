@@ -36,6 +36,12 @@ bool AccessReadWithRecord(Dialect dialect, const RecordReadWith& with) {
   return !with.access_user_id.empty() && dialect == Dialect::kPostgres;
 }
 
+// The same for the session's version: a scalar subquery in the record's statement, so that a
+// kept session is checked without a statement of its own.
+bool SessionReadWithRecord(Dialect dialect, const RecordReadWith& with) {
+  return !with.session_token_hash.empty() && dialect == Dialect::kPostgres;
+}
+
 // Of the allocated worker, what a record shows of them (and tests check): every column read
 // costs PostgreSQL's executor a share of the statement's start-up, and the rest (their
 // password's hash, say) has no business in a record's read.
@@ -68,6 +74,8 @@ std::string ReadSql(Dialect dialect, const RecordReadWith& with) {
     sql += ", " + UserAccessColumnsSql();
     from += UserAccessJoinsSql("r.person_id");
   }
+  // Last of the columns, but its parameter is the first: the select list comes before FROM.
+  if (SessionReadWithRecord(dialect, with)) sql += ", (SELECT version FROM sessions WHERE token_hash = ?)";
   return sql + from + " WHERE r.person_id = ?";
 }
 
@@ -80,21 +88,24 @@ struct ReadStatement {
 ReadStatement ReadStatementFor(Dialect dialect, const std::string& person_id, const RecordReadWith& with,
                                const std::string& at) {
   static const auto texts = [] {
-    std::array<std::array<std::string, 8>, 2> out;
+    std::array<std::array<std::string, 16>, 2> out;
     for (int d = 0; d < 2; ++d) {
-      for (int kind = 0; kind < 8; ++kind) {
+      for (int kind = 0; kind < 16; ++kind) {
         RecordReadWith w;
         w.allocation = kind & 1;
         w.version = kind & 2;
         if (kind & 4) w.access_user_id = "?";
+        if (kind & 8) w.session_token_hash = "?";
         out[d][kind] = ReadSql(d == 0 ? Dialect::kSqlite : Dialect::kPostgres, w);
       }
     }
     return out;
   }();
   const bool access = AccessReadWithRecord(dialect, with);
-  const int kind = (with.allocation ? 1 : 0) | (with.version ? 2 : 0) | (access ? 4 : 0);
+  const bool session = SessionReadWithRecord(dialect, with);
+  const int kind = (with.allocation ? 1 : 0) | (with.version ? 2 : 0) | (access ? 4 : 0) | (session ? 8 : 0);
   ReadStatement st{texts[dialect == Dialect::kPostgres ? 1 : 0][kind], {}};
+  if (session) st.params.push_back(std::string_view(with.session_token_hash));
   if (access) {
     for (int i = 0; i < 2; ++i) {
       st.params.push_back(std::string_view(with.access_user_id));
@@ -144,6 +155,11 @@ std::optional<RecordRead> CaseRecordRepo::Read(const std::string& person_id, con
   if (AccessReadWithRecord(c_.dialect(), with)) {
     UserAccessAt(*rows, column, person_id, with.access_user_id, out.grant, out.break_glass);
     out.access_read = true;
+    column += kUserAccessColumnCount;
+  }
+  if (SessionReadWithRecord(c_.dialect(), with)) {
+    out.session_read = true;
+    if (!rows->IsNull(column)) out.session_version = rows->Int(column);
   }
   return out;
 }

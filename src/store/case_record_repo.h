@@ -18,6 +18,9 @@ struct RecordReadWith {
   // When set, this user's active grant and break-glass on the record at access_at.
   std::string access_user_id;
   Timestamp access_at{};
+  // When set, the version of the session with this token's hash, read with the record on
+  // PostgreSQL (a statement and its executor fewer); see RecordRead::session_read.
+  std::string session_token_hash;
 };
 
 // A case record and what was asked for with it.
@@ -33,6 +36,10 @@ struct RecordRead {
   bool access_read = false;
   std::optional<AccessGrant> grant;
   std::optional<BreakGlass> break_glass;
+  // Whether the session's version was read with the record, and what it is (none when the
+  // session is gone). SQLite leaves it to be read on its own.
+  bool session_read = false;
+  std::optional<int64_t> session_version;
 };
 
 class CaseRecordRepo {

@@ -24,6 +24,7 @@ std::string ListableToViewerSql(std::string_view record, std::string_view person
 // Only what deciding access uses is read: the grant's record, user, purpose and expiry, and
 // the break-glass's record, user and reason; their other fields are left empty.
 std::string UserAccessColumnsSql();
+constexpr int kUserAccessColumnCount = 3;
 std::string UserAccessJoinsSql(std::string_view record_id);
 void UserAccessAt(const Cursor& row, int at, const std::string& record_id, const std::string& user_id,
                   std::optional<AccessGrant>& grant, std::optional<BreakGlass>& glass);
