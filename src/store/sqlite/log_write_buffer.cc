@@ -21,7 +21,8 @@ constexpr size_t kMaxBuffered = 0x1ffff;
 struct File {
   sqlite3_file base;
   sqlite3_file* real;
-  bool log;  // the write-ahead log, whose writes are gathered
+  bool log;  // the write-ahead log, whose writes are gathered while `gather` is set
+  bool gather;  // only while its connection commits (GatheringLogWrites)
   std::vector<unsigned char>* pending;
   sqlite3_int64 pending_at;
 
@@ -56,7 +57,10 @@ int Read(sqlite3_file* file, void* out, int amount, sqlite3_int64 offset) {
 
 int Write(sqlite3_file* file, const void* data, int amount, sqlite3_int64 offset) {
   File* f = Of(file);
-  if (!f->log) return f->Real()->xWrite(f->real, data, amount, offset);
+  if (!f->log || !f->gather) {
+    if (int rc = Flush(f); rc != SQLITE_OK) return rc;
+    return f->Real()->xWrite(f->real, data, amount, offset);
+  }
   std::vector<unsigned char>& pending = *f->pending;
   const bool follows = !pending.empty() && offset == f->pending_at + static_cast<sqlite3_int64>(pending.size());
   if (!follows || pending.size() + amount > kMaxBuffered) {
@@ -134,6 +138,7 @@ int Open(sqlite3_vfs* vfs, sqlite3_filename name, sqlite3_file* file, int flags,
   f->base.pMethods = nullptr;
   f->real = reinterpret_cast<sqlite3_file*>(f + 1);
   f->log = (flags & SQLITE_OPEN_WAL) != 0;
+  f->gather = false;
   f->pending = nullptr;
   f->pending_at = 0;
   sqlite3_vfs* real = static_cast<sqlite3_vfs*>(vfs->pAppData);
@@ -172,7 +177,36 @@ int CurrentTime(sqlite3_vfs* v, double* out) { return Real(v)->xCurrentTime(Real
 int GetLastError(sqlite3_vfs* v, int n, char* out) { return Real(v)->xGetLastError(Real(v), n, out); }
 int CurrentTimeInt64(sqlite3_vfs* v, sqlite3_int64* out) { return Real(v)->xCurrentTimeInt64(Real(v), out); }
 
+// The connection's write-ahead log, if it is open through this layer.
+sqlite3_file* LogOf(sqlite3* db) {
+  sqlite3_file* file = nullptr;
+  if (sqlite3_file_control(db, "main", SQLITE_FCNTL_JOURNAL_POINTER, &file) != SQLITE_OK) return nullptr;
+  if (file == nullptr || file->pMethods != &kMethods || !Of(file)->log) return nullptr;
+  return file;
+}
+
 }  // namespace
+
+GatheringLogWrites::GatheringLogWrites(sqlite3* db) : log_(LogOf(db)) {
+  if (log_) Of(log_)->gather = true;
+}
+
+void GatheringLogWrites::Committed() {
+  if (!log_) return;
+  Flush(Of(log_));  // with synchronous=FULL the commit's sync has already handed everything over
+  Of(log_)->gather = false;
+  log_ = nullptr;
+}
+
+GatheringLogWrites::~GatheringLogWrites() {
+  if (!log_) return;
+  // The commit failed. What it left gathered belongs to no commit and lies past the log's
+  // end, where the next writer (perhaps another process, now its write lock is free) writes:
+  // handed to the file now it could land on that writer's frames. Dropped, as if never written.
+  File* f = Of(log_);
+  if (f->pending) f->pending->clear();
+  f->gather = false;
+}
 
 const char* LogWriteBufferVfs() {
   // One layer over each VFS that has been the default when a writer opened (tests put their

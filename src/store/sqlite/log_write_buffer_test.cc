@@ -89,5 +89,37 @@ TEST_F(LogWriteBufferTest, HandsACommitToTheLogInAFewWrites) {
   EXPECT_LT(WriteCalls() - before, 10);
 }
 
+// A transaction rolled back after SQLite wrote some of its pages to the log early (its cache
+// full) leaves those writes behind it. Another writer (another process: `casework user`, a
+// second server) then commits into the same part of the log. The first writer's leftover
+// writes must not land on top of that commit later, when its file is next used or closed.
+TEST_F(LogWriteBufferTest, WritesOfARolledBackTransactionNeverLandOnAnotherWritersCommit) {
+  Commit(1, 10);
+  // The log started again, so that undoing the transaction reads nothing from it.
+  ASSERT_TRUE(writer->CheckpointLog(SqliteConnection::Checkpoint::kRestart, std::chrono::milliseconds(100)));
+  writer->ExecScript("PRAGMA cache_size=10");  // a few pages: the transaction's spill to the log
+  writer->Begin();
+  for (int i = 0; i < 20; ++i) {
+    writer->Exec("INSERT INTO t (n, v) VALUES (?, ?)", {int64_t{100000 + i}, std::string_view(std::string(3000, 'g'))});
+  }
+  writer->RollBack();
+
+  SqliteConnection other(dir.File("t.db"), ConnectionRole::kWriter);
+  other.Begin();
+  for (int i = 0; i < 40; ++i) {
+    other.Exec("INSERT INTO t (n, v) VALUES (?, ?)", {int64_t{200000 + i}, std::string_view(std::string(3000, 'o'))});
+  }
+  other.Commit();
+  EXPECT_EQ(One(*reader, "SELECT COUNT(*) FROM t WHERE n >= 200000"), 40);
+
+  writer.reset();  // closes its file: anything it still held goes to the log now
+  SqliteConnection fresh(dir.File("t.db"), ConnectionRole::kReader);  // nothing cached
+  EXPECT_EQ(One(fresh, "SELECT COUNT(*) FROM t WHERE n >= 200000"), 40);
+  EXPECT_EQ(One(fresh, "SELECT SUM(LENGTH(v)) FROM t WHERE n >= 200000"), 40 * 3000);
+  auto check = fresh.Query("PRAGMA integrity_check");
+  ASSERT_TRUE(check->Next());
+  EXPECT_EQ(check->Text(0), "ok");
+}
+
 }  // namespace
 }  // namespace casework::store

@@ -266,7 +266,9 @@ void SqliteConnection::ReleaseSavepoint() { Exec("RELEASE unit"); }
 void SqliteConnection::Commit() {
   in_transaction_ = false;
   audit_head_.Forget();
+  GatheringLogWrites gathering(db_);  // a writer's (see LogWriteBufferVfs)
   Exec("COMMIT");
+  gathering.Committed();
 }
 
 void SqliteConnection::RollBack() {
