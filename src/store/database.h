@@ -13,7 +13,8 @@
 // Database failures inside a unit of work are thrown as DbError by Connection, caught by
 // Write/Read, rolled back and returned as a Status. A unit of work that returns a failing
 // Status is rolled back too. Write may run the function more than once (after a
-// serialisation failure), so it must have no effects outside the database.
+// serialisation failure, or another unit in its batch failing), so it must have no effects
+// outside the database.
 #pragma once
 
 #include <cstdint>

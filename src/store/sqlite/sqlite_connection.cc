@@ -143,6 +143,7 @@ sqlite3_stmt* SqliteConnection::Prepare(std::string_view sql, std::span<const Va
     if (rc != SQLITE_OK) Fail(rc, sql);
     home_[stmt] = &it->second;
   }
+  if (!sqlite3_stmt_readonly(stmt)) ++statements_changing_;
   // Text bound for a statement run to its end within ExecValues outlives it, so SQLite need
   // not copy it; a cursor may outlive the text its caller bound.
   auto lifetime = copy_text ? SQLITE_TRANSIENT : SQLITE_STATIC;
@@ -281,9 +282,12 @@ void SqliteConnection::RollBack() {
   }
 }
 
+bool SqliteConnection::InTransaction() const { return !sqlite3_get_autocommit(db_); }
+
 void SqliteConnection::ExecScript(std::string_view sql) {
   // A script may change the access log or end the transaction in ways the cache cannot follow.
   audit_head_.Forget();
+  ++statements_changing_;
   std::string text(sql);
   char* error = nullptr;
   int rc = sqlite3_exec(db_, text.c_str(), nullptr, nullptr, &error);

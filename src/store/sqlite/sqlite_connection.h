@@ -52,6 +52,11 @@ class SqliteConnection final : public Connection {
   void Commit();
   // Never throws: a transaction SQLite has already rolled back is left as it is.
   void RollBack();
+  // Whether a transaction is open: some failures (a full disk, say) make SQLite roll it back.
+  bool InTransaction() const;
+  // How many statements that may change the file have been run: a unit of work that leaves it
+  // as it was has changed nothing, and needs nothing undone if it fails.
+  int64_t statements_changing() const { return statements_changing_; }
 
   // Throws the DbError for SQLite's result code rc, after forgetting the access log head.
   [[noreturn]] void Fail(int rc, std::string_view context);
@@ -81,6 +86,7 @@ class SqliteConnection final : public Connection {
   sqlite3* db_ = nullptr;
   std::string chain_;
   bool in_transaction_ = false;
+  int64_t statements_changing_ = 0;
   AuditHeadCache audit_head_;
   std::function<void(int)> on_commit_;
   // Looks up SQL text without copying it into a std::string first.

@@ -196,13 +196,34 @@ void SqliteDatabase::WriterLoop() {
 }
 
 void SqliteDatabase::RunBatch(const std::vector<WriteQueue::Job*>& batch) {
+  if (TryBatch(batch, Savepoints::kNone)) return;
+  TryBatch(batch, Savepoints::kEachUnit);
+}
+
+bool SqliteDatabase::TryBatch(const std::vector<WriteQueue::Job*>& batch, Savepoints savepoints) {
+  for (WriteQueue::Job* job : batch) job->status = Status::Ok();
   try {
     writer_->Begin();
     for (WriteQueue::Job* job : batch) {
-      writer_->SetSavepoint();
+      if (savepoints == Savepoints::kEachUnit) {
+        writer_->SetSavepoint();
+        job->status = RunGuarded(*job->work, *writer_);
+        if (!job->status.ok()) writer_->RollBackToSavepoint();
+        writer_->ReleaseSavepoint();
+        continue;
+      }
+      const int64_t changing = writer_->statements_changing();
       job->status = RunGuarded(*job->work, *writer_);
-      if (!job->status.ok()) writer_->RollBackToSavepoint();
-      writer_->ReleaseSavepoint();
+      // A failure SQLite answered by rolling the transaction back leaves the units after it
+      // to run outside any transaction, each committed on its own: none may run.
+      if (!writer_->InTransaction()) throw DbError(DbError::Kind::kOther, "the batch's transaction ended early");
+      // A unit that failed after changing something cannot be undone alone: the batch is
+      // undone and run again, each unit in its savepoint. Nearly every unit succeeds, or
+      // fails (refused, say) before it changes anything.
+      if (!job->status.ok() && writer_->statements_changing() != changing) {
+        writer_->RollBack();
+        return false;
+      }
     }
     writer_->Commit();
   } catch (const DbError& e) {
@@ -213,6 +234,7 @@ void SqliteDatabase::RunBatch(const std::vector<WriteQueue::Job*>& batch) {
       if (job->status.ok()) job->status = StatusFromDbError(e);
     }
   }
+  return true;
 }
 
 Status SqliteDatabase::Read(const Work& work) {

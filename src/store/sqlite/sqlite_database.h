@@ -2,8 +2,10 @@
 //
 // All writes go to one writer thread, which commits whatever units of work are waiting
 // together (group commit): one fsync covers many requests, and each caller is answered only
-// after the commit that holds its work. Each unit of work runs inside its own savepoint, so
-// one that fails is rolled back alone. Reads run in parallel on a small pool of read-only
+// after the commit that holds its work. A unit of work that fails is rolled back alone: a
+// batch runs without savepoints, and should a unit fail having changed something, it is undone
+// and run again with each unit in a savepoint of its own (every unit may be run again, as on
+// PostgreSQL). Reads run in parallel on a small pool of read-only
 // connections. The log is copied back into the database file (checkpointed) by a thread of
 // its own, beside the commits. Thread-safe.
 #pragma once
@@ -62,7 +64,12 @@ class SqliteDatabase final : public Database {
 
  private:
   void WriterLoop();
+  // Runs a batch in one transaction, first with no savepoints; again with a savepoint for
+  // each unit if a unit fails having changed something.
   void RunBatch(const std::vector<WriteQueue::Job*>& batch);
+  enum class Savepoints { kNone, kEachUnit };
+  // False when the batch was undone, to be run again with savepoints.
+  bool TryBatch(const std::vector<WriteQueue::Job*>& batch, Savepoints savepoints);
   void CheckpointLoop();
   // On the checkpoint thread: copies again what came in during the last copy, so that the
   // restart the writer then makes has little left to copy and sync.

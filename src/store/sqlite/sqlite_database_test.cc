@@ -4,6 +4,7 @@
 
 #include <atomic>
 #include <filesystem>
+#include <future>
 #include <thread>
 
 #include "support/temp_dir.h"
@@ -91,13 +92,100 @@ TEST_F(SqliteDatabaseTest, WriterKeepsStatementJournalsInMemory) {
                   for (int64_t k = 0; k < 60; ++k) c.Exec("INSERT INTO wide (k, v) VALUES (?, ?)", {k, std::string_view(wide)});
                   return Status::Ok();
                 }).ok());
+  // A unit runs in a savepoint when its batch is run again, after a unit that failed having
+  // changed something: this one, whose second run is the one seen last.
   int during = -1;
-  ASSERT_TRUE(db->Write([&](Connection& c) {
-                  c.Exec("UPDATE wide SET v = upper(v)");  // 60 pages journaled: about 240 KiB
-                  during = OpenTemporaryFiles();
-                  return Status::Ok();
-                }).ok());
+  ASSERT_FALSE(db->Write([&](Connection& c) {
+                   c.Exec("UPDATE wide SET v = upper(v)");  // 60 pages journaled: about 240 KiB
+                   during = OpenTemporaryFiles();
+                   return Status::Invalid("v", "refused after changing, on purpose");
+                 }).ok());
   EXPECT_EQ(during, 0);
+  EXPECT_EQ(Count(*db, "SELECT COUNT(*) FROM wide WHERE v = upper(v)"), 0);
+}
+
+// Runs the given units of work as one batch, behind a unit that holds the writer until all of
+// them are queued; returns what each was told.
+std::vector<Status> RunAsOneBatch(Database& db, const std::vector<Work>& units) {
+  std::promise<void> holding, release;
+  std::shared_future<void> released = release.get_future().share();
+  db.WriteThen(
+      [&holding, released](Connection&) {
+        holding.set_value();
+        released.wait();
+        return Status::Ok();
+      },
+      [](Status) {});
+  holding.get_future().wait();
+  std::vector<std::promise<Status>> told(units.size());
+  for (size_t i = 0; i < units.size(); ++i) {
+    db.WriteThen(units[i], [&told, i](Status s) { told[i].set_value(std::move(s)); });
+  }
+  release.set_value();
+  std::vector<Status> out;
+  for (auto& t : told) out.push_back(t.get_future().get());
+  return out;
+}
+
+Work Insert(const char* key, int* runs) {
+  return [key, runs](Connection& c) {
+    ++*runs;
+    c.Exec("INSERT INTO t (k, v) VALUES (?, 1)", {std::string_view(key)});
+    return Status::Ok();
+  };
+}
+
+// A batch runs without savepoints; a unit refused before it changes anything needs none, and
+// the others run once.
+TEST_F(SqliteDatabaseTest, AUnitRefusedBeforeChangingAnythingLeavesTheBatchAsItIs) {
+  int a = 0, c = 0, refused = 0;
+  std::vector<Status> told = RunAsOneBatch(*db, {Insert("a", &a),
+                                                 [&](Connection& conn) {
+                                                   ++refused;
+                                                   conn.Query("SELECT COUNT(*) FROM t")->Next();
+                                                   return Status::Denied("refused on purpose");
+                                                 },
+                                                 Insert("c", &c)});
+  EXPECT_TRUE(told[0].ok());
+  EXPECT_EQ(told[1].code(), StatusCode::kPermissionDenied);
+  EXPECT_TRUE(told[2].ok());
+  EXPECT_EQ(a + refused + c, 3);
+  EXPECT_EQ(Count(*db, "SELECT COUNT(*) FROM t WHERE k IN ('a', 'c')"), 2);
+}
+
+// A unit that fails having changed something is undone alone: the batch is undone and run
+// again, each unit in its savepoint, and the others are kept.
+TEST_F(SqliteDatabaseTest, AUnitFailingAfterItsChangesIsUndoneAlone) {
+  int a = 0, b = 0, c = 0;
+  Work insert_b = Insert("b", &b);
+  std::vector<Status> told = RunAsOneBatch(*db, {Insert("a", &a),
+                                                 [&](Connection& conn) {
+                                                   insert_b(conn);
+                                                   return Status::Invalid("v", "refused after changing, on purpose");
+                                                 },
+                                                 Insert("c", &c)});
+  EXPECT_TRUE(told[0].ok());
+  EXPECT_EQ(told[1].code(), StatusCode::kInvalidArgument);
+  EXPECT_TRUE(told[2].ok());
+  EXPECT_EQ(a, 2);  // the second run is kept
+  EXPECT_EQ(c, 1);  // the first run stopped at b
+  EXPECT_EQ(Count(*db, "SELECT COUNT(*) FROM t WHERE k IN ('a', 'c')"), 2);
+  EXPECT_EQ(Count(*db, "SELECT COUNT(*) FROM t WHERE k = 'b'"), 0);
+}
+
+// A unit that ends the batch's transaction (SQLite does, after some failures) fails the
+// batch: the units after it would otherwise each be committed on their own.
+TEST_F(SqliteDatabaseTest, AUnitThatEndsTheTransactionFailsItsBatch) {
+  int a = 0, c = 0;
+  std::vector<Status> told = RunAsOneBatch(*db, {Insert("a", &a),
+                                                 [](Connection& conn) {
+                                                   conn.ExecScript("ROLLBACK");
+                                                   return Status::Ok();
+                                                 },
+                                                 Insert("c", &c)});
+  for (const Status& s : told) EXPECT_FALSE(s.ok());
+  EXPECT_EQ(c, 0);
+  EXPECT_EQ(Count(*db, "SELECT COUNT(*) FROM t"), 0);
 }
 
 // A long-running server must not fill its disk: with readers always in the write-ahead log,
