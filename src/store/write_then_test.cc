@@ -6,7 +6,10 @@
 #include <condition_variable>
 #include <mutex>
 #include <optional>
+#include <stdexcept>
+#include <string>
 #include <thread>
+#include <utility>
 #include <vector>
 
 #include "store/database.h"
@@ -65,11 +68,35 @@ class Outcomes {
   std::vector<std::vector<Status>> told_;
 };
 
+constexpr const char* kReadKept = "SELECT COUNT(*) FROM handed_over WHERE k LIKE ?";
+constexpr const char* kBumpTally =
+    "INSERT INTO tallies (name, value) VALUES (?, 1) "
+    "ON CONFLICT (name) DO UPDATE SET value = tallies.value + 1 RETURNING value";
+
 Work Insert(const std::string& key, Status then = Status::Ok()) {
   return [key, then](Connection& c) {
     c.Exec("INSERT INTO handed_over (k) VALUES (?)", {std::string_view(key)});
     return then;
   };
+}
+
+// What a unit on a key sends first, before its first wait (SentAhead::send): the read of how
+// many units with its key were kept before it (what only units with its key change), and the
+// change to its key's tally.
+void SendFirst(Connection& c, const std::string& key) {
+  const std::string pattern = key + "-%";
+  c.Prefetch(kReadKept, {std::string_view(pattern)});
+  c.SendAhead(kBumpTally, {std::string_view(key)});
+}
+
+// Then takes what it sent: how many units with its key were kept before it, and its tally.
+std::pair<int64_t, int64_t> TakeWhatItSent(Connection& c, const std::string& key) {
+  const std::string pattern = key + "-%";
+  auto before = c.Query(kReadKept, {std::string_view(pattern)});
+  EXPECT_TRUE(before->Next());
+  auto tally = c.Query(kBumpTally, {std::string_view(key)});
+  EXPECT_TRUE(tally->Next());
+  return {before->Int(0), tally->Int(0)};
 }
 
 class WriteThenTest : public ::testing::Test {
@@ -166,11 +193,6 @@ TEST_F(WriteThenTest, AFailedCommitIsToldToEveryUnitInTheBatch) {
 // leaves nothing, nor does one refused before taking them; the others are kept, and every unit
 // is told once, after the commit.
 TEST_F(WriteThenTest, UnitsSentAheadTogetherSeeTheUnitsBeforeThemAndFailAlone) {
-  // How many units with this key were kept before it: what only units with its key change.
-  const char* read = "SELECT COUNT(*) FROM handed_over WHERE k LIKE ?";
-  const char* bump =
-      "INSERT INTO tallies (name, value) VALUES (?, 1) "
-      "ON CONFLICT (name) DO UPDATE SET value = tallies.value + 1 RETURNING value";
   struct Unit {
     std::string key;
     enum { kKept, kRefusedAfter, kRefusedBefore } end;
@@ -184,19 +206,11 @@ TEST_F(WriteThenTest, UnitsSentAheadTogetherSeeTheUnitsBeforeThemAndFailAlone) {
     HeldWriter held(*db);
     for (size_t i = 0; i < units.size(); ++i) {
       const Unit u = units[i];
-      const std::string pattern = u.key + "-%";
-      auto first = [u, pattern, read, bump](Connection& c) {
-        c.Prefetch(read, {std::string_view(pattern)});
-        c.SendAhead(bump, {std::string_view(u.key)});
-      };
-      Work work = [&, i, u, pattern, first](Connection& c) {
+      auto first = [u](Connection& c) { SendFirst(c, u.key); };
+      Work work = [&, i, u, first](Connection& c) {
         first(c);
         if (u.end == Unit::kRefusedBefore) return Status::Invalid("key", "refused before taking its tally");
-        auto before = c.Query(read, {std::string_view(pattern)});
-        EXPECT_TRUE(before->Next());
-        auto tally = c.Query(bump, {std::string_view(u.key)});
-        EXPECT_TRUE(tally->Next());
-        got[i] = {before->Int(0), tally->Int(0)};
+        got[i] = TakeWhatItSent(c, u.key);
         if (u.end == Unit::kRefusedAfter) return Status::Invalid("key", "refused after taking its tally");
         c.ExecLater("INSERT INTO handed_over (k) VALUES (?)", {std::string_view(u.key + "-" + std::to_string(i))});
         return Status::Ok();
@@ -217,6 +231,64 @@ TEST_F(WriteThenTest, UnitsSentAheadTogetherSeeTheUnitsBeforeThemAndFailAlone) {
   EXPECT_EQ(Rows(*db, "tallies", "name = 'b' AND value = 2"), 1);
   EXPECT_EQ(Rows(*db, "tallies", "name = 'c'"), 0);
   EXPECT_EQ(Rows(*db, "tallies", "name = 'd' AND value = 1"), 1);
+}
+
+// A unit whose first step throws something other than a database failure while it is being
+// sent ahead for, after sending part of it (here, its tally's change), is told Internal once and
+// leaves nothing; the units sent ahead with it are kept and told Ok, and the writer carries on.
+// On a server, the step throws in the run sent before the batch's first unit (the middle of
+// three), then in a run sent later (a key's second unit). Without a server the step runs as
+// the start of the unit's own work, to the same end.
+TEST_F(WriteThenTest, AUnitWhoseSendingAheadThrowsFailsAloneAndTheWriterCarriesOn) {
+  struct Unit {
+    std::string key;
+    bool throws;
+  };
+  const std::vector<std::vector<Unit>> batches = {{{"x", false}, {"y", true}, {"z", false}},
+                                                  {{"v", false}, {"w", false}, {"w", true}}};
+  int64_t kept = 0;
+  for (size_t b = 0; b < batches.size(); ++b) {
+    const std::vector<Unit>& units = batches[b];
+    Outcomes outcomes(units.size());
+    {
+      HeldWriter held(*db);
+      for (size_t i = 0; i < units.size(); ++i) {
+        const Unit u = units[i];
+        auto first = [u](Connection& c) {
+          SendFirst(c, u.key);
+          if (u.throws) throw std::runtime_error("fault while sending ahead");
+        };
+        Work work = [u, i, first](Connection& c) {
+          first(c);
+          TakeWhatItSent(c, u.key);
+          c.ExecLater("INSERT INTO handed_over (k) VALUES (?)", {std::string_view(u.key + "-" + std::to_string(i))});
+          return Status::Ok();
+        };
+        db->WriteThenSendingAhead(std::move(work), outcomes.For(i), SentAhead{u.key, first});
+      }
+    }
+    outcomes.AwaitAll();
+    for (size_t i = 0; i < units.size(); ++i) {
+      std::vector<Status> told = outcomes.Told(i);
+      ASSERT_EQ(told.size(), 1u) << b << "/" << i;
+      if (units[i].throws) {
+        EXPECT_EQ(told[0].code(), StatusCode::kInternal) << b << "/" << i << ": " << told[0].ToString();
+      } else {
+        EXPECT_TRUE(told[0].ok()) << b << "/" << i << ": " << told[0].ToString();
+        ++kept;
+      }
+    }
+    EXPECT_EQ(Rows(*db, "handed_over"), kept) << b;
+  }
+  // Each key's tally counts its kept units alone: nothing the throwing units sent was kept.
+  for (const char* key : {"x", "z", "v", "w"}) {
+    EXPECT_EQ(Rows(*db, "tallies", "name = '" + std::string(key) + "' AND value = 1"), 1) << key;
+  }
+  EXPECT_EQ(Rows(*db, "tallies", "name = 'y'"), 0);
+  EXPECT_EQ(Rows(*db, "handed_over", "k IN ('y-1', 'w-2')"), 0);
+  // The writer carries on, with a connection holding nothing of the batches before.
+  EXPECT_TRUE(db->Write(Insert("after")).ok());
+  EXPECT_EQ(Rows(*db, "handed_over"), kept + 1);
 }
 
 // Many handed over at once from many threads: each told exactly once, every Ok one kept.

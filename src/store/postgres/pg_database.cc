@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <chrono>
 #include <map>
+#include <optional>
 #include <random>
 #include <set>
 #include <string_view>
@@ -158,8 +159,9 @@ void PgDatabase::WriterLoop() {
 
 void PgDatabase::RunBatch(const std::vector<WriteQueue::Job*>& batch) {
   Care care = Care::kNone;
+  std::vector<std::optional<Status>> failed_ahead(batch.size());
   for (int attempt = 1;; ++attempt) {
-    Outcome outcome = TryBatch(batch, care);
+    Outcome outcome = TryBatch(batch, care, failed_ahead);
     if (outcome == Outcome::kDone) return;
     if (attempt == kMaxAttempts) {
       // Given up with nothing committed: a unit whose own run went well must not be told Ok
@@ -212,10 +214,11 @@ std::vector<size_t> RunOrder(const std::vector<WriteQueue::Job*>& batch, bool se
 
 }  // namespace
 
-PgDatabase::Outcome PgDatabase::TryBatch(const std::vector<WriteQueue::Job*>& batch, Care care) {
+PgDatabase::Outcome PgDatabase::TryBatch(const std::vector<WriteQueue::Job*>& batch, Care care,
+                                         std::vector<std::optional<Status>>& failed_ahead) {
   const bool carefully = care == Care::kCarefully;
   bool committing = false;
-  for (WriteQueue::Job* job : batch) job->status = Status::Ok();
+  for (size_t i = 0; i < batch.size(); ++i) batch[i]->status = failed_ahead[i].value_or(Status::Ok());
   try {
     if (!writer_ || !writer_->usable()) {
       writer_.reset();
@@ -227,19 +230,32 @@ PgDatabase::Outcome PgDatabase::TryBatch(const std::vector<WriteQueue::Job*>& ba
     size_t sent_ahead_to = 0;
     // Sends ahead for the run of units from place p on, unless unit p's were sent with an
     // earlier run (see the header). Only without savepoints: a unit's statements sent before
-    // its savepoint would outlive its rollback.
+    // its savepoint would outlive its rollback. False if a unit's step threw something other
+    // than a database failure: that unit has failed for good (as RunUnit would have it), and
+    // what it sent before throwing cannot be undone alone, so the caller rolls back and the
+    // batch is run again with savepoints, without it.
     auto send_ahead_from = [&](size_t p) {
-      if (care != Care::kNone || p < sent_ahead_to) return;
+      if (care != Care::kNone || p < sent_ahead_to) return true;
       std::set<std::string_view> keys;
       size_t end = p;
       for (; end < order.size(); ++end) {
         const SentAhead& ahead = batch[order[end]]->ahead;
         if (!ahead.send || !keys.insert(ahead.key).second) break;
-        writer_->SendAheadFor(static_cast<int>(order[end]), ahead);
+        try {
+          writer_->SendAheadFor(static_cast<int>(order[end]), ahead);
+        } catch (const DbError&) {
+          throw;
+        } catch (const std::exception& e) {
+          failed_ahead[order[end]] = Status::Internal(std::string("unexpected failure: ") + e.what());
+          batch[order[end]]->status = *failed_ahead[order[end]];
+          return false;
+        }
       }
       sent_ahead_to = end;
+      return true;
     };
     for (size_t first = 0; first < order.size(); ++first) {
+      if (failed_ahead[order[first]]) continue;
       WriteQueue::Job& first_job = *batch[order[first]];
       // BEGIN, SAVEPOINT and RELEASE go with the unit's first statement, not on their own.
       writer_->Begin("BEGIN ISOLATION LEVEL SERIALIZABLE");
@@ -247,21 +263,29 @@ PgDatabase::Outcome PgDatabase::TryBatch(const std::vector<WriteQueue::Job*>& ba
       // The first unit runs outside any savepoint, so that it may set its transaction's
       // isolation level (the schema migrations do). If it fails, the transaction holds
       // nothing else, and the rest go in a new one.
-      send_ahead_from(first);
+      if (!send_ahead_from(first)) {
+        writer_->RollBack();
+        return Outcome::kSavepoints;
+      }
       writer_->ForUnit(static_cast<int>(order[first]));
       first_job.status = RunUnit(*first_job.work, *writer_, carefully);
       if (!first_job.status.ok()) {
         writer_->RollBack();
         continue;
       }
+      bool in_savepoint = false;
       for (size_t p = first + 1; p < order.size(); ++p) {
         const size_t i = order[p];
+        if (failed_ahead[i]) continue;
         if (care == Care::kNone) {
           // No savepoint: each costs the server a subtransaction, and nearly every unit
           // succeeds. One that fails having sent nothing changed nothing; one that sent
           // statements (itself, or ahead of it) cannot be undone alone, so the batch is run
           // again with savepoints.
-          send_ahead_from(p);
+          if (!send_ahead_from(p)) {
+            writer_->RollBack();
+            return Outcome::kSavepoints;
+          }
           const bool sent_ahead = p < sent_ahead_to && batch[i]->ahead.send;
           const int64_t sent = writer_->statements_sent();
           writer_->ForUnit(static_cast<int>(i));
@@ -273,8 +297,9 @@ PgDatabase::Outcome PgDatabase::TryBatch(const std::vector<WriteQueue::Job*>& ba
           continue;
         }
         writer_->ForUnit(static_cast<int>(i));
-        if (p > first + 1) writer_->ReleaseSavepoint();
+        if (in_savepoint) writer_->ReleaseSavepoint();
         writer_->SetSavepoint();
+        in_savepoint = true;
         batch[i]->status = RunUnit(*batch[i]->work, *writer_, carefully);
         if (!batch[i]->status.ok()) writer_->RollBackToSavepoint();
       }

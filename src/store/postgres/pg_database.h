@@ -24,8 +24,10 @@
 // say what they send run by rounds: between units that say nothing, each key's first unit,
 // then each key's second, and so on, every key's units in the order they came (units of
 // different keys change nothing the other reads). A unit sent ahead for that fails counts as
-// one that sent statements. Run with savepoints, units send their own, inside their savepoints, so that what
-// a failing unit's statements did is undone with it.
+// one that sent statements; so does one whose step sent ahead throws something other than a
+// database failure, which fails it (Internal, as an exception in its work would) and leaves
+// it out of the batch run again. Run with savepoints, units send their own, inside their
+// savepoints, so that what a failing unit's statements did is undone with it.
 //
 // Statements whose answers nobody needs (Connection::ExecLater) are sent without waiting, so
 // that a batch costs round trips only for the answers its units read. Should one of them fail,
@@ -38,6 +40,7 @@
 #include <condition_variable>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <thread>
 #include <vector>
@@ -81,8 +84,10 @@ class PgDatabase final : public Database {
   void WriterLoop();
   // Runs a batch until it commits, or fails in a way that running it again would not mend.
   void RunBatch(const std::vector<WriteQueue::Job*>& batch);
-  // Runs the batch once in one transaction.
-  Outcome TryBatch(const std::vector<WriteQueue::Job*>& batch, Care care);
+  // Runs the batch once in one transaction. failed_ahead holds, by place in the batch, the
+  // outcome of each unit whose step sent ahead threw: such a unit is not run again.
+  Outcome TryBatch(const std::vector<WriteQueue::Job*>& batch, Care care,
+                   std::vector<std::optional<Status>>& failed_ahead);
   // Runs a read once; again as for TryBatch.
   Status ReadOnce(const Work& work, bool& again);
   std::unique_ptr<PgConnection> Acquire();
