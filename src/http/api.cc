@@ -1,7 +1,5 @@
 #include "http/api.h"
 
-#include <spdlog/spdlog.h>
-
 #include "crypto/crypto.h"
 #include "http/cookies.h"
 #include "http/errors.h"
@@ -79,8 +77,7 @@ void Api::Handle(std::shared_ptr<const Request> request, Responder responder) co
   try {
     r = Dispatch(request, responder);
   } catch (const std::exception& e) {
-    spdlog::error("unhandled failure on {} {}: {}", request->method, request->path, e.what());
-    r = ErrorResponse(500, "internal", "something went wrong on the server; the request was not completed");
+    r = InternalErrorResponse(e.what(), request->method + " " + request->path);
   }
   if (!r) return;  // taken by a route that answers later
   AddSecurityHeaders(*request, *r);

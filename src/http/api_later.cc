@@ -3,8 +3,6 @@
 // needs then (the request, its session, where to send it) is kept here until it comes.
 #include <atomic>
 
-#include <spdlog/spdlog.h>
-
 #include "http/api.h"
 #include "http/cookies.h"
 #include "http/errors.h"
@@ -55,8 +53,7 @@ void Api::ServeLater(const std::shared_ptr<Later>& later) const {
                                 });
                           }));
   } catch (const std::exception& e) {
-    spdlog::error("unhandled failure on {} {}: {}", later->request->method, later->request->path, e.what());
-    Answered(later, ErrorResponse(500, "internal", "something went wrong on the server; the request was not completed"));
+    Answered(later, InternalErrorResponse(e.what(), later->request->method + " " + later->request->path));
   }
 }
 

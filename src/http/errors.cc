@@ -2,6 +2,9 @@
 
 #include <boost/json/object.hpp>
 #include <boost/json/serialize.hpp>
+#include <spdlog/spdlog.h>
+
+#include "crypto/crypto.h"
 
 namespace casework::http {
 
@@ -36,7 +39,24 @@ Response ErrorResponse(int http_status, const std::string& code, const std::stri
   return JsonResponse(http_status, boost::json::serialize(boost::json::object{{"error", std::move(error)}}));
 }
 
+Response InternalErrorResponse(std::string_view detail, std::string_view where) {
+  const std::string reference = crypto::RandomHex(4);
+  if (where.empty()) {
+    spdlog::error("internal failure, reference {}: {}", reference, detail);
+  } else {
+    spdlog::error("internal failure, reference {}, on {}: {}", reference, where, detail);
+  }
+  boost::json::object error{
+      {"code", StatusCodeName(StatusCode::kInternal)},
+      {"message", "something went wrong on the server; the request was not completed. Your IT staff can find "
+                  "what happened in the server's log under reference " +
+                      reference},
+      {"reference", reference}};
+  return JsonResponse(500, boost::json::serialize(boost::json::object{{"error", std::move(error)}}));
+}
+
 Response ErrorResponse(const Status& status) {
+  if (status.code() == StatusCode::kInternal) return InternalErrorResponse(status.message());
   return ErrorResponse(HttpStatusFor(status.code()), StatusCodeName(status.code()), status.message(), status.field());
 }
 

@@ -153,5 +153,21 @@ TEST_F(AnswersAfterCommitApi, ACaseNoteThatIsNotCommittedIsNotAcknowledged) {
   EXPECT_EQ(JournalItems(), before);
 }
 
+// A write the database refuses is answered with a reference for IT staff, not with the
+// database's own words, which name its tables and columns.
+TEST_F(AnswersAfterCommitApi, ARefusedWriteDoesNotTellTheClientTheDatabasesInternals) {
+  server.database()->Tamper(RefuseInserts(dialect(), "journal"));
+  HttpResult refused = server.Post(record + "/entries", sam, note);
+  server.database()->Tamper(AllowInserts(dialect(), "journal"));
+  ASSERT_EQ(refused.status, 500) << refused.body;
+  EXPECT_EQ(refused.body.find("database error"), std::string::npos) << refused.body;
+  EXPECT_EQ(refused.body.find("unexpected failure"), std::string::npos) << refused.body;
+  EXPECT_EQ(refused.body.find("refused for the test"), std::string::npos) << refused.body;
+  EXPECT_EQ(refused.body.find("journal"), std::string::npos) << refused.body;
+  const boost::json::object error = refused.Json().at("error").as_object();
+  EXPECT_EQ(error.at("code").as_string(), "internal");
+  EXPECT_FALSE(error.at("reference").as_string().empty()) << refused.body;
+}
+
 }  // namespace
 }  // namespace casework::testing
