@@ -15,4 +15,8 @@ Status StatusFromDbError(const DbError& e) {
   return Status::Internal(std::string("database error: ") + e.what());
 }
 
+Status StatusFromUnexpected(const std::exception& e) {
+  return Status::Internal(std::string("unexpected failure: ") + e.what());
+}
+
 }  // namespace casework::store

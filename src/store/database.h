@@ -174,5 +174,7 @@ class Database {
 
 // The Status a unit of work reports for a DbError.
 Status StatusFromDbError(const DbError& e);
+// The Status a unit of work reports for any other exception it let out.
+Status StatusFromUnexpected(const std::exception& e);
 
 }  // namespace casework::store

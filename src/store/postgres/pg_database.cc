@@ -74,7 +74,7 @@ Status RunUnit(const Work& work, PgConnection& conn, bool carefully) {
     if (!carefully || e.kind() == DbError::Kind::kSerialization || !conn.usable()) throw;
     return StatusFromDbError(e);
   } catch (const std::exception& e) {
-    return Status::Internal(std::string("unexpected failure: ") + e.what());
+    return StatusFromUnexpected(e);
   }
 }
 
@@ -246,7 +246,7 @@ PgDatabase::Outcome PgDatabase::TryBatch(const std::vector<WriteQueue::Job*>& ba
         } catch (const DbError&) {
           throw;
         } catch (const std::exception& e) {
-          failed_ahead[order[end]] = Status::Internal(std::string("unexpected failure: ") + e.what());
+          failed_ahead[order[end]] = StatusFromUnexpected(e);
           batch[order[end]]->status = *failed_ahead[order[end]];
           return false;
         }
@@ -350,7 +350,7 @@ Status PgDatabase::ReadOnce(const Work& work, bool& again) {
     status = StatusFromDbError(e);
   } catch (const std::exception& e) {
     if (conn) RollBack(*conn);
-    status = Status::Internal(std::string("unexpected failure: ") + e.what());
+    status = StatusFromUnexpected(e);
   }
   if (conn) {
     round_trips_ += conn->round_trips() - trips_before;

@@ -37,7 +37,7 @@ Status RunGuarded(const Work& work, Connection& conn) {
   } catch (const DbError& e) {
     return StatusFromDbError(e);
   } catch (const std::exception& e) {
-    return Status::Internal(std::string("unexpected failure: ") + e.what());
+    return StatusFromUnexpected(e);
   }
 }
 
